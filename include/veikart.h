@@ -1,0 +1,34 @@
+/*
+ * libveikart - phase state machines for service innovation methodologies
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef VEIKART_H
+#define VEIKART_H
+
+/**
+ * @file veikart.h
+ * @brief The whole public API of libveikart in one include.
+ *
+ * @mainpage libveikart
+ *
+ * libveikart models a structured rollout methodology for welfare technology
+ * and digital services (the Norwegian Veikart for tjenesteinnovasjon and its
+ * Nordic cousins) as a phase state machine whose gates carry criteria
+ * loaded from XML.
+ *
+ * - @ref veikart_method "Methodologies": load, validate and read a definition.
+ * - @ref veikart_expr "Expressions": the criteria language on its own.
+ * - @ref veikart_diagnostics "Diagnostics" and @ref veikart_errors "errors".
+ *
+ * The user guide and the format reference are in the `docs/` folder of the
+ * source tree.
+ */
+
+#include "veikart/common.h"
+#include "veikart/version.h"
+#include "veikart/errors.h"
+#include "veikart/diagnostics.h"
+#include "veikart/method.h"
+#include "veikart/expr.h"
+
+#endif
