@@ -1,0 +1,211 @@
+/*
+ * libveikart - phase state machines for service innovation methodologies
+ * SPDX-License-Identifier: MIT
+ *
+ * Allocation through the caller's hook, and the arena that immutable
+ * objects (methodologies, compiled expressions) are built in.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+static void *default_malloc(size_t size, void *payload)
+{
+	(void)payload;
+	return malloc(size);
+}
+
+static void *default_realloc(void *ptr, size_t size, void *payload)
+{
+	(void)payload;
+	return realloc(ptr, size);
+}
+
+static void default_free(void *ptr, void *payload)
+{
+	(void)payload;
+	free(ptr);
+}
+
+static const veikart_allocator default_allocator = { default_malloc, default_realloc, default_free,
+	                                             NULL };
+
+const veikart_allocator *veikart__allocator_or_default(const veikart_allocator *alloc)
+{
+	if (alloc == NULL || alloc->malloc == NULL || alloc->realloc == NULL || alloc->free == NULL)
+		return &default_allocator;
+	return alloc;
+}
+
+void *veikart__malloc(const veikart_allocator *alloc, size_t size)
+{
+	void *p;
+
+	alloc = veikart__allocator_or_default(alloc);
+	p = alloc->malloc(size ? size : 1, alloc->payload);
+	if (p == NULL)
+		veikart__error_nomem();
+	return p;
+}
+
+void *veikart__calloc(const veikart_allocator *alloc, size_t count, size_t size)
+{
+	void *p;
+
+	if (size != 0 && count > SIZE_MAX / size) {
+		veikart__error_nomem();
+		return NULL;
+	}
+	p = veikart__malloc(alloc, count * size);
+	if (p != NULL)
+		memset(p, 0, count * size);
+	return p;
+}
+
+void *veikart__realloc(const veikart_allocator *alloc, void *ptr, size_t size)
+{
+	void *p;
+
+	alloc = veikart__allocator_or_default(alloc);
+	p = alloc->realloc(ptr, size ? size : 1, alloc->payload);
+	if (p == NULL)
+		veikart__error_nomem();
+	return p;
+}
+
+int veikart__grow(const veikart_allocator *alloc, void **array, size_t *cap, size_t need,
+                  size_t size)
+{
+	size_t n = *cap ? *cap : 8;
+	void *p;
+
+	if (need <= *cap)
+		return 0;
+	while (n < need) {
+		if (n > SIZE_MAX / 2)
+			return veikart__error_nomem();
+		n *= 2;
+	}
+	if (size != 0 && n > SIZE_MAX / size)
+		return veikart__error_nomem();
+	p = veikart__realloc(alloc, *array, n * size);
+	if (p == NULL)
+		return VEIKART_ENOMEM;
+	*array = p;
+	*cap = n;
+	return 0;
+}
+
+void veikart__free(const veikart_allocator *alloc, void *ptr)
+{
+	if (ptr == NULL)
+		return;
+	alloc = veikart__allocator_or_default(alloc);
+	alloc->free(ptr, alloc->payload);
+}
+
+char *veikart__strndup(const veikart_allocator *alloc, const char *s, size_t len)
+{
+	char *p = veikart__malloc(alloc, len + 1);
+
+	if (p == NULL)
+		return NULL;
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *veikart__strdup(const veikart_allocator *alloc, const char *s)
+{
+	return s ? veikart__strndup(alloc, s, strlen(s)) : NULL;
+}
+
+/* Arena chunks hold their payload right after the header. */
+struct veikart__arena_chunk {
+	veikart__arena_chunk *next;
+	size_t size;
+	max_align_t align[];
+};
+
+#define ARENA_CHUNK_SIZE 8192
+
+void veikart__arena_init(veikart__arena *arena, const veikart_allocator *alloc)
+{
+	arena->alloc = alloc;
+	arena->head = NULL;
+	arena->used = 0;
+	arena->cap = 0;
+}
+
+void *veikart__arena_alloc(veikart__arena *arena, size_t size)
+{
+	veikart__arena_chunk *chunk;
+	size_t chunk_size;
+	void *p;
+
+	size = (size + 7) & ~(size_t)7;
+	if (size == 0)
+		size = 8;
+	if (arena->head == NULL || arena->cap - arena->used < size) {
+		chunk_size = size > ARENA_CHUNK_SIZE / 4 ? size : ARENA_CHUNK_SIZE;
+		if (chunk_size > SIZE_MAX - sizeof(*chunk)) {
+			veikart__error_nomem();
+			return NULL;
+		}
+		chunk = veikart__malloc(arena->alloc, sizeof(*chunk) + chunk_size);
+		if (chunk == NULL)
+			return NULL;
+		chunk->size = chunk_size;
+		if (arena->head != NULL && chunk_size != ARENA_CHUNK_SIZE) {
+			/* A large one-off block: keep filling the current chunk. */
+			chunk->next = arena->head->next;
+			arena->head->next = chunk;
+			memset(chunk->align, 0, size);
+			return chunk->align;
+		}
+		chunk->next = arena->head;
+		arena->head = chunk;
+		arena->used = 0;
+		arena->cap = chunk_size;
+	}
+	p = (char *)arena->head->align + arena->used;
+	arena->used += size;
+	memset(p, 0, size);
+	return p;
+}
+
+char *veikart__arena_strndup(veikart__arena *arena, const char *s, size_t len)
+{
+	char *p;
+
+	if (len == SIZE_MAX) {
+		veikart__error_nomem();
+		return NULL;
+	}
+	p = veikart__arena_alloc(arena, len + 1);
+	if (p == NULL)
+		return NULL;
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *veikart__arena_strdup(veikart__arena *arena, const char *s)
+{
+	return s ? veikart__arena_strndup(arena, s, strlen(s)) : NULL;
+}
+
+void veikart__arena_release(veikart__arena *arena)
+{
+	veikart__arena_chunk *chunk = arena->head, *next;
+
+	while (chunk != NULL) {
+		next = chunk->next;
+		veikart__free(arena->alloc, chunk);
+		chunk = next;
+	}
+	arena->head = NULL;
+	arena->used = 0;
+	arena->cap = 0;
+}

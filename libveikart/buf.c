@@ -1,0 +1,123 @@
+/*
+ * libveikart - phase state machines for service innovation methodologies
+ * SPDX-License-Identifier: MIT
+ *
+ * A growable string for building messages, reasons and text output.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "util.h"
+
+void veikart__buf_init(veikart__buf *buf, const veikart_allocator *alloc)
+{
+	buf->alloc = alloc;
+	buf->ptr = NULL;
+	buf->len = 0;
+	buf->cap = 0;
+	buf->failed = 0;
+}
+
+static int reserve(veikart__buf *buf, size_t extra)
+{
+	void *p = buf->ptr;
+
+	if (buf->failed)
+		return VEIKART_ENOMEM;
+	if (extra >= SIZE_MAX - buf->len) {
+		buf->failed = 1;
+		return veikart__error_nomem();
+	}
+	if (veikart__grow(buf->alloc, &p, &buf->cap, buf->len + extra + 1, 1) < 0) {
+		buf->failed = 1;
+		return VEIKART_ENOMEM;
+	}
+	buf->ptr = p;
+	return 0;
+}
+
+int veikart__buf_put(veikart__buf *buf, const char *data, size_t len)
+{
+	if (reserve(buf, len) < 0)
+		return VEIKART_ENOMEM;
+	if (len)
+		memcpy(buf->ptr + buf->len, data, len);
+	buf->len += len;
+	buf->ptr[buf->len] = '\0';
+	return 0;
+}
+
+int veikart__buf_puts(veikart__buf *buf, const char *s)
+{
+	return veikart__buf_put(buf, s, strlen(s));
+}
+
+int veikart__buf_putc(veikart__buf *buf, char c)
+{
+	return veikart__buf_put(buf, &c, 1);
+}
+
+int veikart__buf_vprintf(veikart__buf *buf, const char *fmt, va_list ap)
+{
+	va_list copy;
+	int n;
+
+	if (buf->failed)
+		return VEIKART_ENOMEM;
+	va_copy(copy, ap);
+	n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (n < 0)
+		return veikart__error_set(VEIKART_ERROR, "cannot format text");
+	if (reserve(buf, (size_t)n) < 0)
+		return VEIKART_ENOMEM;
+	vsnprintf(buf->ptr + buf->len, (size_t)n + 1, fmt, ap);
+	buf->len += (size_t)n;
+	return 0;
+}
+
+int veikart__buf_printf(veikart__buf *buf, const char *fmt, ...)
+{
+	va_list ap;
+	int err;
+
+	va_start(ap, fmt);
+	err = veikart__buf_vprintf(buf, fmt, ap);
+	va_end(ap);
+	return err;
+}
+
+void veikart__buf_clear(veikart__buf *buf)
+{
+	buf->len = 0;
+	if (buf->ptr != NULL)
+		buf->ptr[0] = '\0';
+}
+
+const char *veikart__buf_cstr(const veikart__buf *buf)
+{
+	return buf->ptr != NULL ? buf->ptr : "";
+}
+
+char *veikart__buf_detach(veikart__buf *buf)
+{
+	char *p;
+
+	if (buf->failed) {
+		veikart__buf_dispose(buf);
+		return NULL;
+	}
+	if (buf->ptr == NULL && reserve(buf, 0) < 0)
+		return NULL;
+	if (buf->len == 0)
+		buf->ptr[0] = '\0';
+	p = buf->ptr;
+	veikart__buf_init(buf, buf->alloc);
+	return p;
+}
+
+void veikart__buf_dispose(veikart__buf *buf)
+{
+	veikart__free(buf->alloc, buf->ptr);
+	veikart__buf_init(buf, buf->alloc);
+}

@@ -1,0 +1,116 @@
+/*
+ * libveikart - phase state machines for service innovation methodologies
+ * SPDX-License-Identifier: MIT
+ *
+ * Internal helpers every module uses: allocation through the caller's hook,
+ * an arena for immutable objects, a growable string, and raising errors.
+ */
+#ifndef VEIKART_UTIL_H
+#define VEIKART_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "veikart.h"
+
+#if defined(__GNUC__)
+#define VEIKART__PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define VEIKART__PRINTF(fmt, args)
+#endif
+
+#define VEIKART__ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Allocation.  Every function takes the allocator explicitly; NULL means the
+ * default (malloc).  On failure they raise VEIKART_ENOMEM and return NULL. */
+const veikart_allocator *veikart__allocator_or_default(const veikart_allocator *alloc);
+void *veikart__malloc(const veikart_allocator *alloc, size_t size);
+void *veikart__calloc(const veikart_allocator *alloc, size_t count, size_t size);
+void *veikart__realloc(const veikart_allocator *alloc, void *ptr, size_t size);
+/* Grow an array to hold at least `need` elements of `size` bytes; doubles. */
+int veikart__grow(const veikart_allocator *alloc, void **array, size_t *cap, size_t need,
+                  size_t size);
+void veikart__free(const veikart_allocator *alloc, void *ptr);
+char *veikart__strndup(const veikart_allocator *alloc, const char *s, size_t len);
+char *veikart__strdup(const veikart_allocator *alloc, const char *s);
+
+/* Arena: many small allocations freed together.  Methodologies and compiled
+ * expressions live in one, so freeing them is one walk over a few chunks. */
+typedef struct veikart__arena_chunk veikart__arena_chunk;
+typedef struct veikart__arena {
+	const veikart_allocator *alloc;
+	veikart__arena_chunk *head;
+	size_t used; /* bytes used in head */
+	size_t cap;  /* bytes available in head */
+} veikart__arena;
+
+void veikart__arena_init(veikart__arena *arena, const veikart_allocator *alloc);
+void *veikart__arena_alloc(veikart__arena *arena, size_t size); /* zeroed, 8-aligned */
+char *veikart__arena_strndup(veikart__arena *arena, const char *s, size_t len);
+char *veikart__arena_strdup(veikart__arena *arena, const char *s); /* NULL stays NULL */
+void veikart__arena_release(veikart__arena *arena);
+
+/* Growable NUL-terminated string.  After an allocation failure the buffer
+ * stays in a failed state and further appends do nothing, so a sequence of
+ * appends needs one check at the end. */
+typedef struct veikart__buf {
+	const veikart_allocator *alloc;
+	char *ptr;
+	size_t len;
+	size_t cap;
+	int failed;
+} veikart__buf;
+
+void veikart__buf_init(veikart__buf *buf, const veikart_allocator *alloc);
+int veikart__buf_put(veikart__buf *buf, const char *data, size_t len);
+int veikart__buf_puts(veikart__buf *buf, const char *s);
+int veikart__buf_putc(veikart__buf *buf, char c);
+int veikart__buf_printf(veikart__buf *buf, const char *fmt, ...) VEIKART__PRINTF(2, 3);
+int veikart__buf_vprintf(veikart__buf *buf, const char *fmt, va_list ap) VEIKART__PRINTF(2, 0);
+void veikart__buf_clear(veikart__buf *buf);
+const char *veikart__buf_cstr(const veikart__buf *buf); /* "" when empty */
+char *veikart__buf_detach(veikart__buf *buf);           /* caller frees with the allocator */
+void veikart__buf_dispose(veikart__buf *buf);
+
+/* Raising errors: fill the thread-local record and return `code`. */
+int veikart__error_set(int code, const char *fmt, ...) VEIKART__PRINTF(2, 3);
+int veikart__error_set_at(int code, const char *file, unsigned int line, unsigned int column,
+                          const char *fmt, ...) VEIKART__PRINTF(5, 6);
+int veikart__error_nomem(void);
+/* Raise from a diagnostic (the first error of a load). */
+int veikart__error_from_diagnostic(int code, const veikart_diagnostic *diag);
+
+/* Check an options structure's version: 0, or VEIKART_EVERSION raised. */
+int veikart__check_version(unsigned int version, unsigned int max, const char *what);
+
+/* Diagnostics list (the public type is opaque; modules add to it). */
+int veikart__diags_new(veikart_diagnostics **out, const veikart_allocator *alloc);
+int veikart__diags_add(veikart_diagnostics *diags, veikart_severity severity, const char *file,
+                       unsigned int line, unsigned int column, const char *fmt, ...)
+        VEIKART__PRINTF(6, 7);
+int veikart__diags_vadd(veikart_diagnostics *diags, veikart_severity severity, const char *file,
+                        unsigned int line, unsigned int column, const char *fmt, va_list ap)
+        VEIKART__PRINTF(6, 0);
+/* Sort by file (in order of first appearance), line and column; stable. */
+void veikart__diags_sort(veikart_diagnostics *diags);
+const veikart_diagnostic *veikart__diags_first_error(const veikart_diagnostics *diags);
+
+/* Strings. */
+int veikart__streq(const char *a, const char *b); /* NULL-safe */
+int veikart__strcaseeq(const char *a, const char *b);
+int veikart__is_ident_start(int c);
+int veikart__is_ident_char(int c);
+
+/* Once-only library initialisation (libxml2, libsodium, built-in schemas).
+ * Every entry point that needs them calls this; cheap after the first call. */
+int veikart__global_init(void);
+
+/* SHA-256 (libsodium) as 64 lowercase hex digits plus NUL. */
+#define VEIKART__SHA256_HEX_SIZE 65
+void veikart__sha256_hex(char out[VEIKART__SHA256_HEX_SIZE], const void *data, size_t len);
+/* The digest of a followed by b, without joining them in memory. */
+void veikart__sha256_hex2(char out[VEIKART__SHA256_HEX_SIZE], const void *a, size_t alen,
+                          const void *b, size_t blen);
+
+#endif
