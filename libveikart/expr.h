@@ -1,0 +1,88 @@
+/*
+ * libveikart - phase state machines for service innovation methodologies
+ * SPDX-License-Identifier: MIT
+ *
+ * The criteria expression language, inside the library: compile against a
+ * set of declarations, evaluate against an array of values.  The public
+ * wrappers (veikart_expr_*) and the methodology loader both sit on this.
+ */
+#ifndef VEIKART_EXPR_INTERNAL_H
+#define VEIKART_EXPR_INTERNAL_H
+
+#include "util.h"
+#include "value.h"
+
+typedef struct veikart__expr veikart__expr;
+
+/* What the compiler learns about a name it meets in an expression. */
+typedef struct veikart__fact_info {
+	const char *id;            /* lives at least as long as the compiled expression */
+	uint32_t index;            /* slot in veikart__eval_env.facts */
+	veikart_type type;         /* declared type */
+	veikart_scope scope;       /* initiative or unit */
+	veikart__scale_info scale; /* for VEIKART_TYPE_SCALE */
+} veikart__fact_info;
+
+/* Resolve a fact name: 0 and *out filled, or VEIKART_ENOTFOUND. */
+typedef int (*veikart__fact_lookup_fn)(veikart__fact_info *out, const char *name, size_t len,
+                                       void *payload);
+
+typedef struct veikart__expr_decls {
+	veikart__fact_lookup_fn lookup;
+	void *payload;
+	const veikart_allocator *alloc; /* NULL: default */
+	unsigned int max_length;        /* bytes; 0: 4096 */
+	unsigned int max_depth;         /* nesting; 0: 64 */
+	int want_bool;                  /* the result must be boolean (criteria, skip-if) */
+} veikart__expr_decls;
+
+/* A compile error: which code, where (byte offset into the source), what. */
+typedef struct veikart__expr_error {
+	int code; /* VEIKART_EFORMAT, VEIKART_ELIMIT or VEIKART_ENOMEM */
+	size_t offset;
+	char message[256];
+} veikart__expr_error;
+
+/* Compile.  Returns 0, or the error code with `err` filled in.  Does not
+ * raise the thread-local error: callers know the context (file, line). */
+int veikart__expr_compile(veikart__expr **out, const char *src, size_t len,
+                          const veikart__expr_decls *decls, veikart__expr_error *err);
+void veikart__expr_free(veikart__expr *expr);
+veikart_type veikart__expr_type(const veikart__expr *expr);
+const char *veikart__expr_text(const veikart__expr *expr); /* canonical form */
+/* Facts the expression reads (their index), in order of first mention. */
+size_t veikart__expr_fact_count(const veikart__expr *expr);
+uint32_t veikart__expr_fact(const veikart__expr *expr, size_t i);
+
+/* Whether a name is a word of the language in any case (`and`, `IN`, `True`):
+ * such a name can never refer to a fact. */
+int veikart__expr_is_reserved(const char *name, size_t len);
+
+/* Evaluation input.  A value with type 0 is "not recorded". */
+typedef struct veikart__eval_env {
+	const veikart__value *facts;
+	size_t nfacts;
+	int64_t now;           /* VEIKART_TIME_UNKNOWN when not known */
+	int64_t phase_entered; /* VEIKART_TIME_UNKNOWN when not known */
+} veikart__eval_env;
+
+/* Where an evaluation was decided, for a reason to be written later.  Kept
+ * small and allocation-free so that gate evaluation stays cheap; turning it
+ * into words is veikart__expr_explain()'s job. */
+typedef struct veikart__why {
+	uint32_t node; /* the node that decided the result */
+	uint32_t code; /* what happened there (internal to expr) */
+} veikart__why;
+
+/* Evaluate a boolean expression.  `why` may be NULL. */
+veikart_truth veikart__expr_eval_bool(const veikart__expr *expr, const veikart__eval_env *env,
+                                      veikart__why *why);
+/* Evaluate any expression; out->type 0 means unknown.  Text results point
+ * into the expression or into env's values.  `why` may be NULL. */
+void veikart__expr_eval(const veikart__expr *expr, const veikart__eval_env *env,
+                        veikart__value *out, veikart__why *why);
+/* Append the reason for a result in words. */
+int veikart__expr_explain(veikart__buf *out, const veikart__expr *expr,
+                          const veikart__eval_env *env, const veikart__why *why);
+
+#endif

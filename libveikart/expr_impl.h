@@ -1,0 +1,118 @@
+/*
+ * libveikart - phase state machines for service innovation methodologies
+ * SPDX-License-Identifier: MIT
+ *
+ * The compiled form of an expression, shared by the compiler
+ * (expr_parse.c), the evaluator (expr_eval.c) and the public wrappers
+ * (expr_api.c).  Nobody else should need it: use expr.h.
+ */
+#ifndef VEIKART_EXPR_IMPL_H
+#define VEIKART_EXPR_IMPL_H
+
+#include "expr.h"
+
+/* Node operations.  Arithmetic and comparisons are specialised by operand
+ * type at compile time so that evaluation does not dispatch on types. */
+typedef enum veikart__op {
+	VEIKART__OP_CONST = 1,
+	VEIKART__OP_FACT,
+	VEIKART__OP_NEG_INT,
+	VEIKART__OP_NEG_NUM,
+	VEIKART__OP_NEG_DAYS, /* duration */
+	VEIKART__OP_ADD_INT,
+	VEIKART__OP_SUB_INT,
+	VEIKART__OP_MUL_INT,
+	VEIKART__OP_ADD_NUM,
+	VEIKART__OP_SUB_NUM,
+	VEIKART__OP_MUL_NUM,
+	VEIKART__OP_DIV_NUM,   /* also integer / integer */
+	VEIKART__OP_ADD_DAYS,  /* date + duration, duration + date, duration + duration */
+	VEIKART__OP_SUB_DAYS,  /* date - duration, duration - duration */
+	VEIKART__OP_SUB_DATES, /* date - date */
+	VEIKART__OP_MUL_DAYS,  /* duration * integer, integer * duration */
+	VEIKART__OP_CMP_INT,
+	VEIKART__OP_CMP_NUM,
+	VEIKART__OP_CMP_DAYS, /* dates or durations */
+	VEIKART__OP_CMP_TEXT,
+	VEIKART__OP_CMP_BOOL,
+	VEIKART__OP_CMP_SCALE,
+	VEIKART__OP_IN, /* a: the tested node; kids: the members (constants) */
+	VEIKART__OP_NOT,
+	VEIKART__OP_AND, /* kids */
+	VEIKART__OP_OR,  /* kids */
+	VEIKART__OP_DEFINED,
+	VEIKART__OP_DAYS_IN_PHASE,
+	VEIKART__OP_TODAY,
+	VEIKART__OP_DAYS_SINCE,
+	VEIKART__OP_HAS_EVIDENCE,
+	VEIKART__OP_APPROVED,
+	VEIKART__OP_SIGNED
+} veikart__op;
+
+/* Comparison operators, in the order of their canonical words. */
+typedef enum veikart__cmp {
+	VEIKART__CMP_EQ = 0,
+	VEIKART__CMP_NE,
+	VEIKART__CMP_LT,
+	VEIKART__CMP_LE,
+	VEIKART__CMP_GT,
+	VEIKART__CMP_GE
+} veikart__cmp;
+
+/* Node flags. */
+#define VEIKART__NODE_NEGATED 1u /* OP_IN: `not in` */
+
+#define VEIKART__NO_REF UINT32_MAX
+
+/* 0000-01-01 and 9999-12-31 in days since the epoch: the dates a
+ * YYYY-MM-DD literal can name, and so the range date arithmetic keeps to. */
+#define VEIKART__MIN_DATE (-719528)
+#define VEIKART__MAX_DATE 2932896
+
+typedef struct veikart__node {
+	uint8_t op;    /* veikart__op */
+	uint8_t type;  /* veikart_type of the result */
+	uint8_t cmp;   /* veikart__cmp, for comparisons */
+	uint8_t flags; /* VEIKART__NODE_* */
+	uint32_t a, b; /* operands; for AND, OR, IN members and calls: kids[a .. a+b) */
+	uint32_t ref;  /* fact reference (facts, built-ins on facts, scale-typed nodes) */
+	uint32_t text_off, text_len; /* the node in the canonical text */
+	uint32_t src_off, src_len;   /* the node in the source (compile messages) */
+	veikart__value k;            /* OP_CONST: the value */
+} veikart__node;
+
+/* A fact the expression reads, with what it needs to print its values. */
+typedef struct veikart__fact_ref {
+	const char *id;
+	uint32_t slot;
+	veikart_type type;
+	veikart__scale_info scale; /* codes copied into the expression's arena */
+} veikart__fact_ref;
+
+struct veikart__expr {
+	veikart__arena arena; /* everything below lives in it, this struct too */
+	const veikart__node *nodes;
+	uint32_t nnodes;
+	uint32_t root;
+	const uint32_t *kids;
+	const veikart__fact_ref *facts;
+	uint32_t nfacts;
+	veikart_type type;
+	const char *text; /* canonical */
+};
+
+/* 1-based character column of a byte offset in an expression (expr_parse.c). */
+unsigned int veikart__expr_column(const char *src, size_t offset);
+
+/* Offset of the first byte that is not valid UTF-8, or `len` (value.c). */
+size_t veikart__utf8_check(const char *s, size_t len);
+
+/* Append a value as a literal of its type; `ref` says which fact's scale
+ * names a scale level (VEIKART__NO_REF otherwise). */
+int veikart__expr_format_value(veikart__buf *out, const veikart__expr *expr, uint32_t ref,
+                               const veikart__value *value);
+
+/* The fact reference a scale-typed result refers to (VEIKART__NO_REF). */
+uint32_t veikart__expr_result_ref(const veikart__expr *expr);
+
+#endif

@@ -1,0 +1,81 @@
+/*
+ * libveikart - phase state machines for service innovation methodologies
+ * SPDX-License-Identifier: MIT
+ *
+ * Typed values: what a fact holds and what an expression computes.  The
+ * representation is small and flat so that evaluation never allocates.
+ */
+#ifndef VEIKART_VALUE_H
+#define VEIKART_VALUE_H
+
+#include <stdint.h>
+
+#include "util.h"
+
+/* Seconds per day; dates are days since 1970-01-01 (proleptic Gregorian). */
+#define VEIKART__DAY_SECONDS 86400
+
+typedef struct veikart__evidence {
+	const char *uri;
+	const char *sha256;      /* 64 hex digits, or NULL */
+	const char *approved_by; /* person, or NULL when not approved */
+} veikart__evidence;
+
+typedef struct veikart__signoff {
+	const char *person;
+} veikart__signoff;
+
+/* Scale levels are stored as their rank (0 = lowest).  Special values are
+ * stored as -(index + 1), so any negative level is special. */
+typedef struct veikart__value {
+	uint8_t type; /* a veikart_type; 0 means "not recorded" / unknown */
+	union {
+		int b;
+		int64_t i;
+		double n;     /* number and ratio */
+		int32_t days; /* date (since epoch) and duration */
+		struct {
+			const char *ptr;
+			uint32_t len;
+		} text;
+		int32_t level;
+		const veikart__evidence *evidence;
+		const veikart__signoff *signoff;
+	} u;
+} veikart__value;
+
+/* What the value parser needs to know about a scale. */
+typedef struct veikart__scale_info {
+	const char *id;            /* the scale's id, for messages; may be NULL */
+	const char *const *levels; /* codes, lowest rank first */
+	uint32_t nlevels;
+	const char *const *specials; /* special codes */
+	uint32_t nspecials;
+} veikart__scale_info;
+
+/* Calendar. */
+int32_t veikart__days_from_civil(int32_t y, unsigned int m, unsigned int d);
+void veikart__civil_from_days(int32_t days, int32_t *y, unsigned int *m, unsigned int *d);
+/* Parse exactly YYYY-MM-DD (a valid calendar date); 0 or -1. */
+int veikart__date_parse(int32_t *days, const char *s, size_t len);
+/* Writes YYYY-MM-DD and a NUL (11 bytes; years outside 0..9999 are clamped). */
+void veikart__date_format(char out[16], int32_t days);
+/* Days since epoch of a time in seconds since epoch (floor). */
+int32_t veikart__days_from_time(int64_t t);
+
+/*
+ * Parse a fact value written as text (see veikart_facts_set()).  Strings in
+ * the value (text, evidence, signoff) point into `arena`.  On a bad value,
+ * returns VEIKART_ETYPE and writes a sentence into `why` saying what was
+ * expected; nothing is raised, so callers can add their own context.
+ */
+int veikart__value_parse(veikart__value *out, veikart_type type, const veikart__scale_info *scale,
+                         const char *text, size_t len, veikart__arena *arena, char *why,
+                         size_t why_size);
+
+/* Append the value as text: as a literal of its type when `literal` (text
+ * quoted, scale codes quoted), else as veikart_facts_set() accepts it. */
+int veikart__value_format(veikart__buf *buf, const veikart__value *value,
+                          const veikart__scale_info *scale, int literal);
+
+#endif

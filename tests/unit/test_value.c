@@ -1,0 +1,338 @@
+/*
+ * Unit tests of typed values (value.h): the calendar, parsing fact values
+ * written as text, and writing values back.
+ */
+#include <locale.h>
+#include <string.h>
+
+#include "support.h"
+
+#include "expr_impl.h"
+#include "value.h"
+
+static const char *const levels[] = { "simple", "complicated", "complex" };
+static const char *const specials[] = { "unknown", "mixed" };
+static const veikart__scale_info nasss = { "nasss", levels, 3, specials, 2 };
+
+static void test_value_should_convert_civil_dates_both_ways(void **state)
+{
+	int32_t d, y;
+	unsigned int m, day, pm = 0, pd = 0;
+
+	(void)state;
+	assert_int_equal(veikart__days_from_civil(1970, 1, 1), 0);
+	assert_int_equal(veikart__days_from_civil(1969, 12, 31), -1);
+	assert_int_equal(veikart__days_from_civil(2000, 3, 1), 11017);
+	assert_int_equal(veikart__days_from_civil(2026, 11, 23), 20780);
+	assert_int_equal(veikart__days_from_civil(0, 1, 1), VEIKART__MIN_DATE);
+	assert_int_equal(veikart__days_from_civil(9999, 12, 31), VEIKART__MAX_DATE);
+	/* Every day of years 0 to 9999 (and a margin) reads back, one after another. */
+	for (d = VEIKART__MIN_DATE - 400; d <= VEIKART__MAX_DATE + 400; d++) {
+		veikart__civil_from_days(d, &y, &m, &day);
+		assert_int_equal(veikart__days_from_civil(y, m, day), d);
+		assert_true(m >= 1 && m <= 12 && day >= 1 && day <= 31);
+		if (d > VEIKART__MIN_DATE - 400)
+			assert_true((m == pm && day == pd + 1) ||
+			            (day == 1 && (m == pm + 1 || m == 1)));
+		pm = m;
+		pd = day;
+	}
+	veikart__civil_from_days(INT32_MIN, &y, &m, &day);
+	assert_int_equal(veikart__days_from_civil(y, m, day), INT32_MIN);
+	veikart__civil_from_days(INT32_MAX, &y, &m, &day);
+	assert_int_equal(veikart__days_from_civil(y, m, day), INT32_MAX);
+}
+
+static void test_value_should_parse_only_real_calendar_dates(void **state)
+{
+	static const struct {
+		const char *text;
+		int ok;
+		int32_t days;
+	} cases[] = {
+		{ "1970-01-01", 1, 0 },       { "2024-02-29", 1, 19782 },
+		{ "2000-02-29", 1, 11016 },   { "0000-01-01", 1, -719528 },
+		{ "9999-12-31", 1, 2932896 }, { "2026-02-29", 0, 0 },
+		{ "1900-02-29", 0, 0 },       { "2026-04-31", 0, 0 },
+		{ "2026-13-01", 0, 0 },       { "2026-00-10", 0, 0 },
+		{ "2026-01-00", 0, 0 },       { "2026-1-05", 0, 0 },
+		{ "2026-01-05x", 0, 0 },      { "26-01-05", 0, 0 },
+		{ "2026/01/05", 0, 0 },       { "", 0, 0 },
+		{ "+026-01-05", 0, 0 },
+	};
+	int32_t days;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < VEIKART__ARRAY_SIZE(cases); i++) {
+		days = 12345;
+		if ((veikart__date_parse(&days, cases[i].text, strlen(cases[i].text)) == 0) !=
+		    cases[i].ok)
+			fail_msg("`%s` should %sparse", cases[i].text, cases[i].ok ? "" : "not ");
+		if (cases[i].ok)
+			assert_int_equal(days, cases[i].days);
+	}
+	/* The length given counts, not a NUL. */
+	assert_int_equal(veikart__date_parse(&days, "2026-11-23T10:00", 10), 0);
+	assert_int_equal(days, 20780);
+}
+
+static void test_value_should_format_dates_and_clamp_the_year(void **state)
+{
+	char out[16];
+
+	(void)state;
+	veikart__date_format(out, 20780);
+	assert_string_equal(out, "2026-11-23");
+	veikart__date_format(out, -1);
+	assert_string_equal(out, "1969-12-31");
+	veikart__date_format(out, INT32_MIN);
+	assert_string_equal(out, "0000-01-01");
+	veikart__date_format(out, INT32_MAX);
+	assert_string_equal(out, "9999-12-31");
+}
+
+static void test_value_should_floor_times_to_days(void **state)
+{
+	(void)state;
+	assert_int_equal(veikart__days_from_time(0), 0);
+	assert_int_equal(veikart__days_from_time(86399), 0);
+	assert_int_equal(veikart__days_from_time(86400), 1);
+	assert_int_equal(veikart__days_from_time(-1), -1);
+	assert_int_equal(veikart__days_from_time(-86400), -1);
+	assert_int_equal(veikart__days_from_time(-86401), -2);
+	assert_int_equal(veikart__days_from_time(1795428000), 20780);
+	assert_int_equal(veikart__days_from_time(INT64_MAX), INT32_MAX);
+	assert_int_equal(veikart__days_from_time(INT64_MIN + 1), INT32_MIN);
+}
+
+static void test_value_should_find_invalid_utf8(void **state)
+{
+	static const struct {
+		const char *text;
+		size_t bad;
+	} cases[] = {
+		{ "plain", 5 },
+		{ "Blåbær", 8 },
+		{ "\xf0\x9f\x98\x80", 4 },     /* U+1F600 */
+		{ "a\xc3", 1 },                /* cut short */
+		{ "a\xc3(", 1 },               /* bad continuation */
+		{ "\xc0\xaf", 0 },             /* overlong '/' */
+		{ "\xe0\x80\xaf", 0 },         /* overlong, 3 bytes */
+		{ "ok\xed\xa0\x80", 2 },       /* surrogate U+D800 */
+		{ "\xf4\x90\x80\x80", 0 },     /* past U+10FFFF */
+		{ "\xf8\x88\x80\x80\x80", 0 }, /* 5-byte form */
+		{ "\x80", 0 },                 /* lone continuation */
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < VEIKART__ARRAY_SIZE(cases); i++)
+		assert_int_equal(veikart__utf8_check(cases[i].text, strlen(cases[i].text)),
+		                 cases[i].bad);
+}
+
+/* Parse and write back (as veikart_facts_get() shows it, and as a literal). */
+static void check_parse(veikart_type type, const char *text, const char *plain, const char *literal)
+{
+	veikart__arena arena;
+	veikart__value v;
+	veikart__buf buf;
+	char why[256] = "";
+	int rc;
+
+	veikart__arena_init(&arena, NULL);
+	veikart__buf_init(&buf, NULL);
+	rc = veikart__value_parse(&v, type, &nasss, text, strlen(text), &arena, why, sizeof(why));
+	if (rc != 0)
+		fail_msg("`%s` does not parse as type %d: %s", text, type, why);
+	assert_int_equal(v.type, type);
+	assert_int_equal(veikart__value_format(&buf, &v, &nasss, 0), 0);
+	if (strcmp(veikart__buf_cstr(&buf), plain) != 0)
+		fail_msg("`%s` written as `%s`, expected `%s`", text, veikart__buf_cstr(&buf),
+		         plain);
+	veikart__buf_clear(&buf);
+	assert_int_equal(veikart__value_format(&buf, &v, &nasss, 1), 0);
+	if (strcmp(veikart__buf_cstr(&buf), literal) != 0)
+		fail_msg("`%s` written as literal `%s`, expected `%s`", text,
+		         veikart__buf_cstr(&buf), literal);
+	veikart__buf_dispose(&buf);
+	veikart__arena_release(&arena);
+}
+
+static void check_refused(veikart_type type, const char *text, const char *why_part)
+{
+	veikart__arena arena;
+	veikart__value v;
+	char why[256] = "";
+
+	veikart__arena_init(&arena, NULL);
+	memset(&v, 0x5a, sizeof(v));
+	if (veikart__value_parse(&v, type, &nasss, text, strlen(text), &arena, why, sizeof(why)) !=
+	            VEIKART_ETYPE ||
+	    !test_contains(why, why_part))
+		fail_msg("`%s` (type %d): expected refusal `%s`, got `%s`", text, type, why_part,
+		         why);
+	assert_int_equal(v.type, 0x5a); /* untouched */
+	veikart__arena_release(&arena);
+}
+
+static void test_value_should_parse_each_type_as_documented(void **state)
+{
+	(void)state;
+	check_parse(VEIKART_TYPE_BOOL, "true", "true", "true");
+	check_parse(VEIKART_TYPE_BOOL, "No", "false", "false");
+	check_parse(VEIKART_TYPE_BOOL, "YES", "true", "true");
+	check_parse(VEIKART_TYPE_INTEGER, "42", "42", "42");
+	check_parse(VEIKART_TYPE_INTEGER, "-0", "0", "0");
+	check_parse(VEIKART_TYPE_INTEGER, "+7", "7", "7");
+	check_parse(VEIKART_TYPE_INTEGER, "-9223372036854775808", "-9223372036854775808",
+	            "-9223372036854775808");
+	check_parse(VEIKART_TYPE_INTEGER, "9223372036854775807", "9223372036854775807",
+	            "9223372036854775807");
+	check_parse(VEIKART_TYPE_NUMBER, "3.5", "3.5", "3.5");
+	check_parse(VEIKART_TYPE_NUMBER, "3", "3", "3.0");
+	check_parse(VEIKART_TYPE_NUMBER, "-0.0", "0", "0.0");
+	check_parse(VEIKART_TYPE_NUMBER, "0.1", "0.1", "0.1");
+	check_parse(VEIKART_TYPE_NUMBER, "1e21", "1e+21", "1e+21");
+	check_parse(VEIKART_TYPE_NUMBER, "1.5E-7", "1.5e-07", "1.5e-07");
+	check_parse(VEIKART_TYPE_NUMBER, "0.30000000000000004", "0.30000000000000004",
+	            "0.30000000000000004");
+	check_parse(VEIKART_TYPE_NUMBER, "1.7976931348623157e308", "1.7976931348623157e+308",
+	            "1.7976931348623157e+308");
+	check_parse(VEIKART_TYPE_RATIO, "0.8", "0.8", "0.8");
+	check_parse(VEIKART_TYPE_RATIO, "80%", "0.8", "0.8");
+	check_parse(VEIKART_TYPE_RATIO, "0%", "0", "0.0");
+	check_parse(VEIKART_TYPE_RATIO, "100%", "1", "1.0");
+	check_parse(VEIKART_TYPE_RATIO, "33%", "0.33", "0.33");
+	check_parse(VEIKART_TYPE_TEXT, "it's \\ \"x\"", "it's \\ \"x\"", "'it\\'s \\\\ \"x\"'");
+	check_parse(VEIKART_TYPE_TEXT, "", "", "''");
+	check_parse(VEIKART_TYPE_TEXT, "Blåbær", "Blåbær", "'Blåbær'");
+	check_parse(VEIKART_TYPE_DATE, "2026-11-23", "2026-11-23", "2026-11-23");
+	check_parse(VEIKART_TYPE_SCALE, "complex", "complex", "'complex'");
+	check_parse(VEIKART_TYPE_SCALE, "mixed", "mixed", "'mixed'");
+	check_parse(VEIKART_TYPE_EVIDENCE, "https://x/y.pdf", "https://x/y.pdf",
+	            "'https://x/y.pdf'");
+	check_parse(VEIKART_TYPE_EVIDENCE, "urn:doc:1 approved-by:Kari  Nordmann",
+	            "urn:doc:1 approved-by:Kari  Nordmann",
+	            "'urn:doc:1 approved-by:Kari  Nordmann'");
+	check_parse(
+	        VEIKART_TYPE_EVIDENCE,
+	        "doc sha256:ABCDEF0123456789abcdef0123456789abcdef0123456789abcdef0123456789",
+	        "doc sha256:abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789",
+	        "'doc sha256:abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789'");
+	/* The approver is the rest of the text, whatever it holds. */
+	check_parse(VEIKART_TYPE_EVIDENCE, "x approved-by:Kari sha256:00",
+	            "x approved-by:Kari sha256:00", "'x approved-by:Kari sha256:00'");
+	check_parse(VEIKART_TYPE_SIGNOFF, "Kari Nordmann", "Kari Nordmann", "'Kari Nordmann'");
+	check_parse(VEIKART_TYPE_SIGNOFF, "O'Neil", "O'Neil", "'O\\'Neil'");
+	check_parse(VEIKART_TYPE_DURATION, "90d", "90d", "90d");
+	check_parse(VEIKART_TYPE_DURATION, "12w", "84d", "84d");
+	check_parse(VEIKART_TYPE_DURATION, "-3d", "-3d", "-3d");
+}
+
+static void test_value_should_say_what_was_expected(void **state)
+{
+	(void)state;
+	check_refused(VEIKART_TYPE_BOOL, "ja", "true, false, yes or no");
+	check_refused(VEIKART_TYPE_BOOL, "", "true, false, yes or no");
+	check_refused(VEIKART_TYPE_BOOL, "truee", "true, false, yes or no");
+	check_refused(VEIKART_TYPE_INTEGER, "4.0", "whole number");
+	check_refused(VEIKART_TYPE_INTEGER, " 4", "whole number");
+	check_refused(VEIKART_TYPE_INTEGER, "4 ", "whole number");
+	check_refused(VEIKART_TYPE_INTEGER, "-", "whole number");
+	check_refused(VEIKART_TYPE_INTEGER, "9223372036854775808", "between");
+	check_refused(VEIKART_TYPE_INTEGER, "-9223372036854775809", "between");
+	check_refused(VEIKART_TYPE_NUMBER, "inf", "written like");
+	check_refused(VEIKART_TYPE_NUMBER, "1,5", "written like");
+	check_refused(VEIKART_TYPE_NUMBER, ".5", "written like");
+	check_refused(VEIKART_TYPE_NUMBER, "5.", "written like");
+	check_refused(VEIKART_TYPE_NUMBER, "1e", "written like");
+	check_refused(VEIKART_TYPE_NUMBER, "0x1p3", "written like");
+	check_refused(VEIKART_TYPE_NUMBER, "1e400", "too large");
+	check_refused(VEIKART_TYPE_RATIO, "1.2", "between 0 and 1 (or 0% and 100%)");
+	check_refused(VEIKART_TYPE_RATIO, "100.5%", "between 0 and 1");
+	check_refused(VEIKART_TYPE_RATIO, "-1%", "between 0 and 1");
+	check_refused(VEIKART_TYPE_RATIO, "%", "written like 0.8 or 80%");
+	check_refused(VEIKART_TYPE_RATIO, "80 %", "written like 0.8 or 80%");
+	check_refused(VEIKART_TYPE_TEXT, "a\xff", "not valid UTF-8");
+	check_refused(VEIKART_TYPE_DATE, "2026-02-29", "no such day");
+	check_refused(VEIKART_TYPE_DATE, "2026-2-1", "YYYY-MM-DD");
+	check_refused(VEIKART_TYPE_SCALE, "Complex",
+	              "a rating is a level of the fact's scale (levels: simple, complicated, "
+	              "complex; special: unknown, mixed)");
+	check_refused(VEIKART_TYPE_EVIDENCE, "", "evidence is written as a URI");
+	check_refused(VEIKART_TYPE_EVIDENCE, " x", "evidence is written as a URI");
+	check_refused(VEIKART_TYPE_EVIDENCE, "x sha256:00", "evidence is written as a URI");
+	check_refused(VEIKART_TYPE_EVIDENCE,
+	              "x sha256:g123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+	              "evidence");
+	check_refused(VEIKART_TYPE_EVIDENCE, "x approved-by: ", "evidence");
+	check_refused(VEIKART_TYPE_EVIDENCE, "x\ty", "evidence");
+	check_refused(VEIKART_TYPE_SIGNOFF, "", "name of the person who signed");
+	check_refused(VEIKART_TYPE_SIGNOFF, "   ", "name of the person who signed");
+	check_refused(VEIKART_TYPE_SIGNOFF, "Kari\nNordmann", "name of the person who signed");
+	check_refused(VEIKART_TYPE_DURATION, "90", "90d or 12w");
+	check_refused(VEIKART_TYPE_DURATION, "9d9", "90d or 12w");
+	check_refused(VEIKART_TYPE_DURATION, "99999999999999999999d", "too long");
+	check_refused(VEIKART_TYPE_DURATION, "999999999w", "too long");
+	check_refused(0, "x", "cannot be written as text");
+}
+
+static void test_value_should_write_numbers_whatever_the_locale(void **state)
+{
+	static const char *const locales[] = { "de_DE.UTF-8", "nb_NO.UTF-8", "sv_SE.UTF-8",
+		                               "fr_FR.UTF-8" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < VEIKART__ARRAY_SIZE(locales); i++)
+		if (setlocale(LC_NUMERIC, locales[i]) != NULL)
+			break;
+	if (i == VEIKART__ARRAY_SIZE(locales))
+		skip(); /* no locale with a decimal comma is installed */
+	check_parse(VEIKART_TYPE_NUMBER, "3.25", "3.25", "3.25");
+	check_parse(VEIKART_TYPE_RATIO, "12.5%", "0.125", "0.125");
+	check_refused(VEIKART_TYPE_NUMBER, "3,25", "written like");
+	setlocale(LC_NUMERIC, "C");
+}
+
+static void test_value_should_write_scale_codes_it_cannot_name_by_rank(void **state)
+{
+	veikart__value v;
+	veikart__buf buf;
+
+	(void)state;
+	memset(&v, 0, sizeof(v));
+	v.type = VEIKART_TYPE_SCALE;
+	v.u.level = 7;
+	veikart__buf_init(&buf, NULL);
+	assert_int_equal(veikart__value_format(&buf, &v, &nasss, 1), 0);
+	assert_string_equal(veikart__buf_cstr(&buf), "#7");
+	veikart__buf_clear(&buf);
+	v.u.level = -2;
+	assert_int_equal(veikart__value_format(&buf, &v, &nasss, 1), 0);
+	assert_string_equal(veikart__buf_cstr(&buf), "'mixed'");
+	veikart__buf_clear(&buf);
+	v.type = 0;
+	assert_int_equal(veikart__value_format(&buf, &v, NULL, 1), 0);
+	assert_string_equal(veikart__buf_cstr(&buf), "unknown");
+	veikart__buf_dispose(&buf);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_value_should_convert_civil_dates_both_ways),
+		cmocka_unit_test(test_value_should_parse_only_real_calendar_dates),
+		cmocka_unit_test(test_value_should_format_dates_and_clamp_the_year),
+		cmocka_unit_test(test_value_should_floor_times_to_days),
+		cmocka_unit_test(test_value_should_find_invalid_utf8),
+		cmocka_unit_test(test_value_should_parse_each_type_as_documented),
+		cmocka_unit_test(test_value_should_say_what_was_expected),
+		cmocka_unit_test(test_value_should_write_numbers_whatever_the_locale),
+		cmocka_unit_test(test_value_should_write_scale_codes_it_cannot_name_by_rank),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
