@@ -1,0 +1,1484 @@
+/*
+ * libveikart - phase state machines for service innovation methodologies
+ * SPDX-License-Identifier: MIT
+ *
+ * Loading a methodology: find and read the document (and, for a variant,
+ * its bases), parse and validate each, build the model base first with
+ * each variant applied over it, check and compile the result.  Also the
+ * accessors of the public API.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "embedded.h"
+#include "method.h"
+#include "model.h"
+
+#define NS VEIKART_METHOD_NAMESPACE
+#define XINCLUDE_NS "http://www.w3.org/2001/XInclude"
+
+/* ---- vectors and labels --------------------------------------------------- */
+
+int veikart__vec_push(veikart__arena *arena, veikart__vec *vec, void *item)
+{
+	return veikart__vec_insert(arena, vec, vec->count, item);
+}
+
+int veikart__vec_insert(veikart__arena *arena, veikart__vec *vec, size_t at, void *item)
+{
+	void **items;
+	size_t cap;
+
+	if (vec->count == vec->cap) {
+		cap = vec->cap ? vec->cap * 2 : 8;
+		items = veikart__arena_alloc(arena, cap * sizeof(*items));
+		if (items == NULL)
+			return VEIKART_ENOMEM;
+		if (vec->count)
+			memcpy(items, vec->items, vec->count * sizeof(*items));
+		vec->items = items;
+		vec->cap = cap;
+	}
+	if (at > vec->count)
+		at = vec->count;
+	memmove(vec->items + at + 1, vec->items + at, (vec->count - at) * sizeof(*vec->items));
+	vec->items[at] = item;
+	vec->count++;
+	return 0;
+}
+
+void veikart__vec_remove(veikart__vec *vec, size_t at)
+{
+	if (at >= vec->count)
+		return;
+	memmove(vec->items + at, vec->items + at + 1, (vec->count - at - 1) * sizeof(*vec->items));
+	vec->count--;
+}
+
+/* Same primary language subtag ("nb" and "nb-NO"), ignoring case. */
+static int same_primary(const char *a, const char *b)
+{
+	size_t la = strcspn(a, "-_"), lb = strcspn(b, "-_"), i;
+
+	if (la != lb)
+		return 0;
+	for (i = 0; i < la; i++) {
+		char ca = a[i], cb = b[i];
+		if (ca >= 'A' && ca <= 'Z')
+			ca = (char)(ca - 'A' + 'a');
+		if (cb >= 'A' && cb <= 'Z')
+			cb = (char)(cb - 'A' + 'a');
+		if (ca != cb)
+			return 0;
+	}
+	return 1;
+}
+
+static const char *pick_lang(const veikart__labels *l, const char *lang)
+{
+	size_t i;
+
+	if (lang == NULL)
+		return NULL;
+	for (i = 0; i < l->count; i++)
+		if (veikart__strcaseeq(l->items[i].lang, lang))
+			return l->items[i].text;
+	for (i = 0; i < l->count; i++)
+		if (same_primary(l->items[i].lang, lang))
+			return l->items[i].text;
+	return NULL;
+}
+
+const char *veikart__labels_pick(const veikart__labels *l, const veikart_method *m,
+                                 const char *lang)
+{
+	const char *t;
+
+	if (l->count == 0)
+		return NULL;
+	t = pick_lang(l, lang);
+	if (t == NULL && m != NULL)
+		t = pick_lang(l, m->lang);
+	if (t == NULL)
+		t = pick_lang(l, "en");
+	return t != NULL ? t : l->items[0].text;
+}
+
+/* ---- loading ------------------------------------------------------------- */
+
+#define DEFAULT_MAX_INPUT (8u << 20)
+#define DEFAULT_MAX_EXPR_LENGTH 4096
+#define DEFAULT_MAX_EXPR_DEPTH 64
+#define DEFAULT_MAX_ATTRIBUTES 64
+#define DEFAULT_MAX_EXTENDS 8
+#define MAX_ELEMENT_DEPTH 64
+#define MAX_ELEMENTS 200000
+
+/* Where methodologies are looked for by id. */
+typedef struct search {
+	const veikart_allocator *alloc;
+	const char *const *path; /* the load option, NULL-terminated */
+	unsigned int flags;
+} search;
+
+typedef struct loader {
+	veikart_method *m;
+	veikart_diagnostics *diags;
+	search where;
+	unsigned int max_extends;
+	veikart__xml_limits xml_limits;
+	veikart__xml docs[32];
+	void *owned[32]; /* file contents we read */
+	char *names[32]; /* file names we built */
+	size_t ndocs;
+	int code; /* the most telling failure so far */
+} loader;
+
+int veikart_load_options_init(veikart_load_options *opts, unsigned int version)
+{
+	int err;
+
+	if (opts == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "no options structure given");
+	err = veikart__check_version(version, VEIKART_LOAD_OPTIONS_VERSION, "veikart_load_options");
+	if (err < 0)
+		return err;
+	memset(opts, 0, sizeof(*opts));
+	opts->version = version;
+	return 0;
+}
+
+static void fail(loader *ld, int code)
+{
+	if (code == VEIKART_ENOMEM || ld->code == 0 || ld->code == VEIKART_EFORMAT)
+		ld->code = code;
+}
+
+static void load_diag(loader *ld, const veikart__xml *x, const xmlNode *node, const char *attr,
+                      const char *fmt, ...) VEIKART__PRINTF(5, 6);
+
+static void load_diag(loader *ld, const veikart__xml *x, const xmlNode *node, const char *attr,
+                      const char *fmt, ...)
+{
+	unsigned int line = 0, col = 0;
+	va_list ap;
+
+	if (node != NULL)
+		veikart__xml_where(x, node, attr, &line, &col);
+	va_start(ap, fmt);
+	if (veikart__diags_vadd(ld->diags, VEIKART_SEVERITY_ERROR, x->name, line, col, fmt, ap) < 0)
+		fail(ld, VEIKART_ENOMEM);
+	va_end(ap);
+}
+
+/* Read a whole file ourselves (libxml2 never opens anything). */
+static int read_file(loader *ld, const char *path, void **data, size_t *size)
+{
+	struct stat st;
+	ssize_t n;
+	size_t got = 0;
+	char *buf = NULL;
+	int fd, err = 0;
+
+	*data = NULL;
+	*size = 0;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		err = errno == ENOENT ? VEIKART_ENOTFOUND : VEIKART_EIO;
+		if (veikart__diags_add(ld->diags, VEIKART_SEVERITY_ERROR, path, 0, 0,
+		                       "cannot open: %s",
+		                       errno == ENOENT ? "no such file" : strerror(errno)) < 0)
+			err = VEIKART_ENOMEM;
+		return err;
+	}
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		err = VEIKART_EIO;
+		if (veikart__diags_add(ld->diags, VEIKART_SEVERITY_ERROR, path, 0, 0, "%s",
+		                       "not a regular file") < 0)
+			err = VEIKART_ENOMEM;
+		goto out;
+	}
+	/* Refuse a file over the limit before reading a byte of it. */
+	if ((unsigned long long)st.st_size > ld->xml_limits.max_input_bytes) {
+		err = VEIKART_ELIMIT;
+		if (veikart__diags_add(
+		            ld->diags, VEIKART_SEVERITY_ERROR, path, 0, 0,
+		            "the file is %lld bytes, more than the limit of %zu bytes (the "
+		            "load option max_input_bytes)",
+		            (long long)st.st_size, ld->xml_limits.max_input_bytes) < 0)
+			err = VEIKART_ENOMEM;
+		goto out;
+	}
+	buf = veikart__malloc(&ld->m->alloc, (size_t)st.st_size + 1);
+	if (buf == NULL) {
+		err = VEIKART_ENOMEM;
+		goto out;
+	}
+	while (got < (size_t)st.st_size) {
+		n = read(fd, buf + got, (size_t)st.st_size - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	if (got != (size_t)st.st_size) {
+		err = VEIKART_EIO;
+		if (veikart__diags_add(ld->diags, VEIKART_SEVERITY_ERROR, path, 0, 0,
+		                       "the file changed or could not be read while loading") < 0)
+			err = VEIKART_ENOMEM;
+		goto out;
+	}
+	*data = buf;
+	*size = got;
+	buf = NULL;
+out:
+	veikart__free(&ld->m->alloc, buf);
+	close(fd);
+	return err;
+}
+
+static int is_id(const char *s)
+{
+	size_t i;
+
+	if (s == NULL || !veikart__is_ident_start((unsigned char)s[0]))
+		return 0;
+	for (i = 1; s[i] != '\0'; i++)
+		if (!veikart__is_ident_char((unsigned char)s[i]) && s[i] != '-' && s[i] != '.')
+			return 0;
+	return i <= 64;
+}
+
+static int file_exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Look for DIR/ID.xml; on success *path_out is an allocated path. */
+static int try_dir(const search *s, const char *dir, size_t dirlen, const char *id, char **path_out)
+{
+	veikart__buf b;
+
+	if (dirlen == 0)
+		return 0;
+	veikart__buf_init(&b, s->alloc);
+	veikart__buf_put(&b, dir, dirlen);
+	veikart__buf_printf(&b, "/%s.xml", id);
+	if (b.failed)
+		return VEIKART_ENOMEM;
+	if (file_exists(veikart__buf_cstr(&b))) {
+		*path_out = veikart__buf_detach(&b);
+		return *path_out ? 1 : VEIKART_ENOMEM;
+	}
+	veikart__buf_dispose(&b);
+	return 0;
+}
+
+/* Find a methodology by id: a file on the search path, or a built-in copy. */
+static int find_by_id(const search *s, const char *id, char **path_out,
+                      const veikart__blob **blob_out)
+{
+	const char *env, *p, *end;
+	size_t i;
+	int rc;
+
+	*path_out = NULL;
+	*blob_out = NULL;
+	for (i = 0; s->path != NULL && s->path[i] != NULL; i++) {
+		rc = try_dir(s, s->path[i], strlen(s->path[i]), id, path_out);
+		if (rc != 0)
+			return rc < 0 ? rc : 0;
+	}
+	env = (s->flags & VEIKART_LOAD_NO_ENV) ? NULL : getenv("VEIKART_PATH");
+	for (p = env; p != NULL && *p != '\0'; p = *end ? end + 1 : end) {
+		end = strchr(p, ':');
+		if (end == NULL)
+			end = p + strlen(p);
+		rc = try_dir(s, p, (size_t)(end - p), id, path_out);
+		if (rc != 0)
+			return rc < 0 ? rc : 0;
+	}
+	if (!(s->flags & VEIKART_LOAD_NO_SYSTEM)) {
+		rc = try_dir(s, VEIKART_SYSTEM_PATH, strlen(VEIKART_SYSTEM_PATH), id, path_out);
+		if (rc != 0)
+			return rc < 0 ? rc : 0;
+	}
+	if (!(s->flags & VEIKART_LOAD_NO_BUILTIN)) {
+		for (i = 0; i < veikart__embedded_methodologies_count; i++) {
+			if (strcmp(veikart__embedded_methodologies[i].id, id) == 0) {
+				*blob_out = &veikart__embedded_methodologies[i];
+				return 0;
+			}
+		}
+	}
+	return VEIKART_ENOTFOUND;
+}
+
+static void describe_search(const search *s, veikart__buf *b)
+{
+	size_t i;
+
+	for (i = 0; s->path != NULL && s->path[i] != NULL; i++)
+		veikart__buf_printf(b, "%s, ", s->path[i]);
+	if (!(s->flags & VEIKART_LOAD_NO_ENV) && getenv("VEIKART_PATH") != NULL &&
+	    getenv("VEIKART_PATH")[0] != '\0')
+		veikart__buf_printf(b, "VEIKART_PATH (%s), ", getenv("VEIKART_PATH"));
+	if (!(s->flags & VEIKART_LOAD_NO_SYSTEM))
+		veikart__buf_printf(b, "%s, ", VEIKART_SYSTEM_PATH);
+	if (!(s->flags & VEIKART_LOAD_NO_BUILTIN))
+		veikart__buf_puts(b, "the built-in methodologies, ");
+	if (b->len >= 2)
+		b->len -= 2, b->ptr[b->len] = '\0';
+}
+
+/* The root must be <methodology> in our namespace, and nothing may pull in
+ * other documents. */
+static int check_root(loader *ld, const veikart__xml *x)
+{
+	const xmlNode *root = xmlDocGetRootElement(x->doc), *n;
+	const char *ns = root->ns ? (const char *)root->ns->href : NULL;
+	int ok = 1;
+
+	if (strcmp((const char *)root->name, "methodology") != 0) {
+		load_diag(ld, x, root, NULL,
+		          "the root element is <%s>; a methodology file has <methodology "
+		          "xmlns=\"%s\">",
+		          (const char *)root->name, NS);
+		return 0;
+	}
+	if (ns == NULL) {
+		load_diag(ld, x, root, NULL,
+		          "<methodology> has no namespace: write <methodology xmlns=\"%s\">", NS);
+		return 0;
+	}
+	if (strcmp(ns, NS) != 0) {
+		if (strncmp(ns, "urn:veikart:methodology:", 24) == 0)
+			load_diag(
+			        ld, x, root, NULL,
+			        "this file is in format `%s`; this library reads format version %d "
+			        "(namespace %s)",
+			        ns, VEIKART_METHOD_FORMAT_VERSION, NS);
+		else
+			load_diag(ld, x, root, NULL,
+			          "<methodology> is in namespace `%s`; a methodology file uses %s",
+			          ns, NS);
+		return 0;
+	}
+	/* Depth-first over elements without recursion. */
+	n = root;
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+		    strcmp((const char *)n->ns->href, XINCLUDE_NS) == 0) {
+			load_diag(ld, x, n, NULL,
+			          "XInclude is not supported: a methodology builds on another with "
+			          "extends=\"ID\"");
+			ok = 0;
+		}
+		if (n->children != NULL && n->type == XML_ELEMENT_NODE) {
+			n = n->children;
+			continue;
+		}
+		while (n != NULL && n != root && n->next == NULL)
+			n = n->parent;
+		if (n == NULL || n == root)
+			break;
+		n = n->next;
+	}
+	return ok;
+}
+
+static char *root_attr(const veikart__xml *x, const char *name)
+{
+	return (char *)xmlGetNoNsProp(xmlDocGetRootElement(x->doc), (const xmlChar *)name);
+}
+
+/*
+ * Load one document of the chain into the model: its base first (found by
+ * id), then the document itself applied over it.  `digest` receives this
+ * document's digest, which covers its bytes and its base's digest.
+ */
+static int load_doc(loader *ld, const char *name, const void *data, size_t size,
+                    const char *expect_id, unsigned int depth,
+                    char digest[VEIKART__SHA256_HEX_SIZE])
+{
+	veikart__xml *x;
+	char base_digest[VEIKART__SHA256_HEX_SIZE] = "";
+	char *id = NULL, *extends = NULL, *extends_version = NULL, *path = NULL;
+	const veikart__blob *blob = NULL;
+	const char *base_version;
+	void *base_data = NULL;
+	size_t base_size = 0, i;
+	veikart__buf b;
+	int err;
+
+	if (ld->ndocs >= VEIKART__ARRAY_SIZE(ld->docs))
+		return VEIKART_ELIMIT;
+	x = &ld->docs[ld->ndocs++];
+	err = veikart__xml_parse(x, name, data, size, &ld->xml_limits, &ld->m->alloc, ld->diags);
+	if (err < 0)
+		return err;
+	if (!check_root(ld, x))
+		return VEIKART_EFORMAT;
+	err = veikart__xml_validate(x, VEIKART__SCHEMA_METHODOLOGY, ld->diags);
+	if (err < 0)
+		return err;
+
+	id = root_attr(x, "id");
+	extends = root_attr(x, "extends");
+	extends_version = root_attr(x, "extends-version");
+	if (id == NULL || (extends == NULL && xmlHasNsProp(xmlDocGetRootElement(x->doc),
+	                                                   (const xmlChar *)"extends", NULL))) {
+		err = veikart__error_nomem();
+		goto out;
+	}
+	if (expect_id != NULL && strcmp(id, expect_id) != 0) {
+		load_diag(ld, x, xmlDocGetRootElement(x->doc), "id",
+		          "this file was loaded as methodology `%s`, but it declares id `%s`",
+		          expect_id, id);
+		err = VEIKART_EFORMAT;
+		goto out;
+	}
+
+	if (extends != NULL) {
+		/* A chain that comes back to a methodology already in it never ends. */
+		for (i = 0; i + 1 < ld->ndocs; i++) {
+			char *other = root_attr(&ld->docs[i], "id");
+			int same = other != NULL && strcmp(other, extends) == 0;
+			xmlFree(other);
+			if (same || strcmp(extends, id) == 0) {
+				load_diag(ld, x, xmlDocGetRootElement(x->doc), "extends",
+				          "`%s` extends `%s`, which extends it back: the chain has "
+				          "a cycle",
+				          id, extends);
+				err = VEIKART_EFORMAT;
+				goto out;
+			}
+		}
+		if (depth >= ld->max_extends) {
+			load_diag(ld, x, xmlDocGetRootElement(x->doc), "extends",
+			          "more than %u methodologies extend one another (the load option "
+			          "max_extends_depth)",
+			          ld->max_extends);
+			err = VEIKART_ELIMIT;
+			goto out;
+		}
+		err = find_by_id(&ld->where, extends, &path, &blob);
+		if (err == VEIKART_ENOTFOUND) {
+			veikart__buf_init(&b, &ld->m->alloc);
+			describe_search(&ld->where, &b);
+			if (b.failed)
+				err = VEIKART_ENOMEM;
+			else
+				load_diag(ld, x, xmlDocGetRootElement(x->doc), "extends",
+				          "base methodology `%s` not found (searched %s)", extends,
+				          veikart__buf_cstr(&b));
+			veikart__buf_dispose(&b);
+			goto out;
+		}
+		if (err < 0)
+			goto out;
+		if (path != NULL) {
+			err = read_file(ld, path, &base_data, &base_size);
+			if (err < 0)
+				goto out;
+			ld->owned[ld->ndocs] = base_data;
+			ld->names[ld->ndocs] = path;
+			path = NULL;
+			err = load_doc(ld, ld->names[ld->ndocs], base_data, base_size, extends,
+			               depth + 1, base_digest);
+		} else {
+			veikart__buf_init(&b, &ld->m->alloc);
+			veikart__buf_printf(&b, "builtin:%s", blob->name);
+			ld->names[ld->ndocs] = veikart__buf_detach(&b);
+			if (ld->names[ld->ndocs] == NULL) {
+				err = VEIKART_ENOMEM;
+				goto out;
+			}
+			err = load_doc(ld, ld->names[ld->ndocs], blob->data, blob->size, extends,
+			               depth + 1, base_digest);
+		}
+		if (err < 0)
+			goto out;
+		base_version = ld->m->version;
+		if (extends_version != NULL && !veikart__streq(base_version, extends_version)) {
+			load_diag(ld, x, xmlDocGetRootElement(x->doc), "extends-version",
+			          "this variant is written for `%s` version %s, but the base found "
+			          "is "
+			          "version %s",
+			          extends, extends_version, base_version ? base_version : "(none)");
+			err = VEIKART_EMISMATCH;
+			goto out;
+		}
+	}
+
+	err = veikart__model_read(ld->m, x, extends != NULL, ld->diags);
+	if (err < 0)
+		goto out;
+	/* The digest covers this document's bytes and its base's digest. */
+	veikart__sha256_hex2(digest, data, size, base_digest, strlen(base_digest));
+out:
+	xmlFree(id);
+	xmlFree(extends);
+	xmlFree(extends_version);
+	veikart__free(&ld->m->alloc, path);
+	return err;
+}
+
+static void finish_model(veikart_method *m)
+{
+	size_t i, j;
+	veikart_gate *g;
+	veikart_phase *p;
+	veikart_criterion *c;
+	veikart__authority *a;
+
+	/* Canonical expression text replaces the source as written. */
+	for (i = 0; i < m->phases.count; i++) {
+		p = m->phases.items[i];
+		if (p->skip_if_expr != NULL)
+			p->skip_if = veikart__expr_text(p->skip_if_expr);
+	}
+	for (i = 0; i < m->gates.count; i++) {
+		g = m->gates.items[i];
+		for (j = 0; j < g->criteria.count; j++) {
+			c = g->criteria.items[j];
+			if (c->expr != NULL)
+				c->source = veikart__expr_text(c->expr);
+		}
+		for (j = 0; j < g->authorities.count; j++) {
+			a = g->authorities.items[j];
+			if (a->expr != NULL)
+				a->when = veikart__expr_text(a->expr);
+		}
+	}
+}
+
+/* Forget where elements were written: the documents are about to go. */
+static void forget_sources(veikart_method *m)
+{
+	static const veikart__src none;
+	size_t i, j;
+	veikart_gate *g;
+	veikart_phase *p;
+
+	m->src = none;
+	m->start_src = none;
+	for (i = 0; i < m->roles.count; i++)
+		((veikart_role *)m->roles.items[i])->src = none;
+	for (i = 0; i < m->facts.count; i++)
+		((veikart_fact *)m->facts.items[i])->src = none;
+	for (i = 0; i < m->scales.count; i++) {
+		veikart_scale *s = m->scales.items[i];
+		s->src = none;
+		for (j = 0; j < s->levels.count; j++)
+			((veikart__level *)s->levels.items[j])->src = none;
+		for (j = 0; j < s->specials.count; j++)
+			((veikart__level *)s->specials.items[j])->src = none;
+	}
+	for (i = 0; i < m->phases.count; i++) {
+		p = m->phases.items[i];
+		p->src = none;
+		p->skip_if_src = none;
+		for (j = 0; j < p->steps.count; j++)
+			((veikart_step *)p->steps.items[j])->src = none;
+	}
+	for (i = 0; i < m->gates.count; i++) {
+		g = m->gates.items[i];
+		g->src = none;
+		g->from_src = none;
+		for (j = 0; j < g->criteria.count; j++) {
+			((veikart_criterion *)g->criteria.items[j])->src = none;
+			((veikart_criterion *)g->criteria.items[j])->body_src = none;
+		}
+		for (j = 0; j < g->authorities.count; j++)
+			((veikart__authority *)g->authorities.items[j])->src = none;
+		for (j = 0; j < g->outcomes.count; j++)
+			((veikart_outcome *)g->outcomes.items[j])->src = none;
+	}
+}
+
+static int load(veikart_method **out, const char *name, const void *data, size_t size,
+                const char *expect_id, const veikart_load_options *opts,
+                veikart_diagnostics **diags_out)
+{
+	const veikart_allocator *alloc = opts ? opts->allocator : NULL;
+	veikart_diagnostics *diags = NULL;
+	veikart_method *m = NULL;
+	loader ld;
+	size_t i;
+	int err;
+
+	memset(&ld, 0, sizeof(ld));
+	err = veikart__diags_new(&diags, alloc);
+	if (err < 0)
+		goto done;
+	m = veikart__calloc(alloc, 1, sizeof(*m));
+	if (m == NULL) {
+		err = VEIKART_ENOMEM;
+		goto done;
+	}
+	m->alloc = *veikart__allocator_or_default(alloc);
+	veikart__arena_init(&m->arena, &m->alloc);
+	m->max_expr_length =
+	        opts && opts->max_expr_length ? opts->max_expr_length : DEFAULT_MAX_EXPR_LENGTH;
+	m->max_expr_depth =
+	        opts && opts->max_expr_depth ? opts->max_expr_depth : DEFAULT_MAX_EXPR_DEPTH;
+	ld.m = m;
+	ld.diags = diags;
+	ld.where.alloc = &m->alloc;
+	ld.where.path = opts ? opts->search_path : NULL;
+	ld.where.flags = opts ? opts->flags : 0;
+	ld.max_extends =
+	        opts && opts->max_extends_depth ? opts->max_extends_depth : DEFAULT_MAX_EXTENDS;
+	if (ld.max_extends >= VEIKART__ARRAY_SIZE(ld.docs))
+		ld.max_extends = VEIKART__ARRAY_SIZE(ld.docs) - 1;
+	ld.xml_limits.max_input_bytes =
+	        opts && opts->max_input_bytes ? opts->max_input_bytes : DEFAULT_MAX_INPUT;
+	ld.xml_limits.max_attributes =
+	        opts && opts->max_attributes ? opts->max_attributes : DEFAULT_MAX_ATTRIBUTES;
+	ld.xml_limits.max_depth = MAX_ELEMENT_DEPTH;
+	ld.xml_limits.max_elements = MAX_ELEMENTS;
+
+	if (data == NULL) {
+		/* `name` is a path to read. */
+		err = read_file(&ld, name, &ld.owned[0], &size);
+		if (err < 0) {
+			fail(&ld, err);
+			goto checked;
+		}
+		data = ld.owned[0];
+	}
+	m->file = veikart__arena_strdup(&m->arena, name);
+	if (m->file == NULL) {
+		err = VEIKART_ENOMEM;
+		goto done;
+	}
+	err = load_doc(&ld, m->file, data, size, expect_id, 0, m->digest);
+	if (err < 0)
+		fail(&ld, err);
+	/* Problems found while reading leave the model consistent (the element
+	 * in question is left out), so the checks still run and report the rest. */
+	if (ld.code == 0) {
+		err = veikart__model_check(m, diags);
+		if (err < 0)
+			fail(&ld, err);
+	}
+checked:
+	veikart__diags_sort(diags);
+	if (ld.code == VEIKART_ENOMEM) {
+		err = veikart__error_nomem();
+	} else if (ld.code != 0 || veikart_diagnostics_error_count(diags) > 0) {
+		err = ld.code ? ld.code : VEIKART_EFORMAT;
+		veikart__error_from_diagnostic(err, veikart__diags_first_error(diags));
+	} else {
+		finish_model(m);
+		forget_sources(m);
+		err = 0;
+	}
+done:
+	for (i = 0; i < VEIKART__ARRAY_SIZE(ld.docs); i++) {
+		if (i < ld.ndocs)
+			veikart__xml_dispose(&ld.docs[i]);
+		veikart__free(&m->alloc, ld.owned[i]);
+		veikart__free(&m->alloc, ld.names[i]);
+	}
+	if (err < 0) {
+		veikart_method_free(m);
+		m = NULL;
+	}
+	*out = m;
+	if (diags_out != NULL)
+		*diags_out = diags;
+	else
+		veikart_diagnostics_free(diags);
+	return err;
+}
+
+static int check_load_args(veikart_method **out, const void *arg, const veikart_load_options *opts,
+                           veikart_diagnostics **diags)
+{
+	int err;
+
+	if (diags != NULL)
+		*diags = NULL;
+	if (out == NULL)
+		return veikart__error_set(VEIKART_EINVALID,
+		                          "no place for the methodology (out is NULL)");
+	*out = NULL;
+	if (arg == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "no file or data given");
+	if (opts != NULL) {
+		err = veikart__check_version(opts->version, VEIKART_LOAD_OPTIONS_VERSION,
+		                             "veikart_load_options");
+		if (err < 0)
+			return err;
+	}
+	return veikart__global_init();
+}
+
+int veikart_method_load_file(veikart_method **out, const char *path,
+                             const veikart_load_options *opts, veikart_diagnostics **diags)
+{
+	int err = check_load_args(out, path, opts, diags);
+
+	if (err < 0)
+		return err;
+	return load(out, path, NULL, 0, NULL, opts, diags);
+}
+
+int veikart_method_load_buffer(veikart_method **out, const void *data, size_t size,
+                               const char *name, const veikart_load_options *opts,
+                               veikart_diagnostics **diags)
+{
+	int err = check_load_args(out, data, opts, diags);
+
+	if (err < 0)
+		return err;
+	return load(out, name ? name : "(buffer)", data, size, NULL, opts, diags);
+}
+
+int veikart_method_load(veikart_method **out, const char *ref, const veikart_load_options *opts,
+                        veikart_diagnostics **diags)
+{
+	const veikart__blob *blob = NULL;
+	char *path = NULL;
+	veikart__buf text;
+	search where;
+	size_t len;
+	int err = check_load_args(out, ref, opts, diags);
+
+	if (err < 0)
+		return err;
+	len = strlen(ref);
+	if (strchr(ref, '/') != NULL || (len > 4 && strcmp(ref + len - 4, ".xml") == 0) ||
+	    !is_id(ref))
+		return load(out, ref, NULL, 0, NULL, opts, diags);
+
+	where.alloc = veikart__allocator_or_default(opts ? opts->allocator : NULL);
+	where.path = opts ? opts->search_path : NULL;
+	where.flags = opts ? opts->flags : 0;
+	veikart__buf_init(&text, where.alloc);
+	err = find_by_id(&where, ref, &path, &blob);
+	if (err == VEIKART_ENOTFOUND) {
+		describe_search(&where, &text);
+		err = text.failed ? veikart__error_nomem()
+		                  : veikart__error_set(VEIKART_ENOTFOUND,
+		                                       "methodology `%s` not found (searched %s)",
+		                                       ref, veikart__buf_cstr(&text));
+	} else if (err == 0 && path != NULL) {
+		err = load(out, path, NULL, 0, ref, opts, diags);
+	} else if (err == 0) {
+		veikart__buf_printf(&text, "builtin:%s", blob->name);
+		err = text.failed ? VEIKART_ENOMEM
+		                  : load(out, veikart__buf_cstr(&text), blob->data, blob->size, ref,
+		                         opts, diags);
+	}
+	veikart__buf_dispose(&text);
+	veikart__free(where.alloc, path);
+	return err;
+}
+
+void veikart_method_free(veikart_method *m)
+{
+	veikart_allocator alloc;
+	veikart_phase *p;
+	veikart_gate *g;
+	size_t i, j;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < m->phases.count; i++) {
+		p = m->phases.items[i];
+		veikart__expr_free(p->skip_if_expr);
+	}
+	for (i = 0; i < m->gates.count; i++) {
+		g = m->gates.items[i];
+		for (j = 0; j < g->criteria.count; j++)
+			veikart__expr_free(((veikart_criterion *)g->criteria.items[j])->expr);
+		for (j = 0; j < g->authorities.count; j++)
+			veikart__expr_free(((veikart__authority *)g->authorities.items[j])->expr);
+	}
+	alloc = m->alloc;
+	veikart__arena_release(&m->arena);
+	veikart__free(&alloc, m);
+}
+
+size_t veikart_builtin_count(void)
+{
+	return veikart__embedded_methodologies_count;
+}
+
+const char *veikart_builtin_id(size_t index)
+{
+	if (index >= veikart__embedded_methodologies_count)
+		return NULL;
+	return veikart__embedded_methodologies[index].id;
+}
+
+/* ---- internal accessors ---------------------------------------------------- */
+
+const veikart_allocator *veikart__method_allocator(const veikart_method *m)
+{
+	return &m->alloc;
+}
+
+size_t veikart__method_fact_slots(const veikart_method *m)
+{
+	return m->facts.count;
+}
+
+void veikart__method_fact_info(const veikart_method *m, size_t index, veikart__fact_info *out)
+{
+	const veikart_fact *f = m->facts.items[index];
+
+	memset(out, 0, sizeof(*out));
+	out->id = f->id;
+	out->index = f->slot;
+	out->type = f->type;
+	out->scope = f->scope;
+	if (f->scale != NULL)
+		out->scale = f->scale->info;
+}
+
+long veikart__method_fact_slot(const veikart_method *m, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id != NULL && i < m->facts.count; i++)
+		if (strcmp(((const veikart_fact *)m->facts.items[i])->id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+const veikart__expr *veikart__criterion_expr(const veikart_criterion *c)
+{
+	return c ? c->expr : NULL;
+}
+
+const veikart__expr *veikart__phase_skip_if_expr(const veikart_phase *p)
+{
+	return p ? p->skip_if_expr : NULL;
+}
+
+const veikart__expr *veikart__gate_authority_expr(const veikart_gate *g, size_t index)
+{
+	if (g == NULL || index >= g->authorities.count)
+		return NULL;
+	return ((const veikart__authority *)g->authorities.items[index])->expr;
+}
+
+/* ---- public accessors ------------------------------------------------------ */
+
+#define VEC_GET(vec, i) ((i) < (vec).count ? (vec).items[i] : NULL)
+
+static const void *by_id(const veikart__vec *vec, size_t id_offset, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id != NULL && i < vec->count; i++)
+		if (strcmp(*(const char *const *)((const char *)vec->items[i] + id_offset), id) ==
+		    0)
+			return vec->items[i];
+	return NULL;
+}
+
+const char *veikart_method_id(const veikart_method *m)
+{
+	return m ? m->id : NULL;
+}
+
+const char *veikart_method_version(const veikart_method *m)
+{
+	return m ? m->version : NULL;
+}
+
+const char *veikart_method_digest(const veikart_method *m)
+{
+	return m ? m->digest : NULL;
+}
+
+const char *veikart_method_extends(const veikart_method *m)
+{
+	return m ? m->extends : NULL;
+}
+
+const char *veikart_method_file(const veikart_method *m)
+{
+	return m ? m->file : NULL;
+}
+
+const char *veikart_method_lang(const veikart_method *m)
+{
+	return m ? m->lang : NULL;
+}
+
+size_t veikart_method_language_count(const veikart_method *m)
+{
+	return m ? m->languages.count : 0;
+}
+
+const char *veikart_method_language(const veikart_method *m, size_t i)
+{
+	return m ? VEC_GET(m->languages, i) : NULL;
+}
+
+const char *veikart_method_title(const veikart_method *m, const char *lang)
+{
+	const char *t;
+
+	if (m == NULL)
+		return NULL;
+	t = veikart__labels_pick(&m->title, m, lang);
+	return t ? t : m->id;
+}
+
+const char *veikart_method_description(const veikart_method *m, const char *lang)
+{
+	return m ? veikart__labels_pick(&m->description, m, lang) : NULL;
+}
+
+size_t veikart_method_source_count(const veikart_method *m)
+{
+	return m ? m->sources.count : 0;
+}
+
+const char *veikart_method_source_href(const veikart_method *m, size_t i)
+{
+	const veikart__source *s = m ? VEC_GET(m->sources, i) : NULL;
+
+	return s ? s->href : NULL;
+}
+
+const char *veikart_method_source_title(const veikart_method *m, size_t i)
+{
+	const veikart__source *s = m ? VEC_GET(m->sources, i) : NULL;
+
+	return s ? s->title : NULL;
+}
+
+const veikart_phase *veikart_method_start(const veikart_method *m)
+{
+	return m ? m->start : NULL;
+}
+
+size_t veikart_method_role_count(const veikart_method *m)
+{
+	return m ? m->roles.count : 0;
+}
+
+const veikart_role *veikart_method_role(const veikart_method *m, size_t i)
+{
+	return m ? VEC_GET(m->roles, i) : NULL;
+}
+
+const veikart_role *veikart_method_role_by_id(const veikart_method *m, const char *id)
+{
+	return m ? by_id(&m->roles, offsetof(veikart_role, id), id) : NULL;
+}
+
+const char *veikart_role_id(const veikart_role *r)
+{
+	return r ? r->id : NULL;
+}
+
+const char *veikart_role_title(const veikart_role *r, const char *lang)
+{
+	const char *t;
+
+	if (r == NULL)
+		return NULL;
+	t = veikart__labels_pick(&r->title, r->method, lang);
+	return t ? t : r->id;
+}
+
+veikart_role_kind veikart_role_kind_of(const veikart_role *r)
+{
+	return r ? r->kind : VEIKART_ROLE_PERSON;
+}
+
+int veikart_role_may_override(const veikart_role *r)
+{
+	return r ? r->may_override : 0;
+}
+
+const char *veikart_type_name(veikart_type type)
+{
+	static const char *const names[] = {
+		"unknown", "bool",  "integer",  "number",  "ratio",    "text",
+		"date",    "scale", "evidence", "signoff", "duration",
+	};
+
+	if ((int)type < 0 || (size_t)type >= VEIKART__ARRAY_SIZE(names))
+		return "unknown";
+	return names[type];
+}
+
+size_t veikart_method_fact_count(const veikart_method *m)
+{
+	return m ? m->facts.count : 0;
+}
+
+const veikart_fact *veikart_method_fact(const veikart_method *m, size_t i)
+{
+	return m ? VEC_GET(m->facts, i) : NULL;
+}
+
+const veikart_fact *veikart_method_fact_by_id(const veikart_method *m, const char *id)
+{
+	return m ? by_id(&m->facts, offsetof(veikart_fact, id), id) : NULL;
+}
+
+const char *veikart_fact_id(const veikart_fact *f)
+{
+	return f ? f->id : NULL;
+}
+
+const char *veikart_fact_title(const veikart_fact *f, const char *lang)
+{
+	const char *t;
+
+	if (f == NULL)
+		return NULL;
+	t = veikart__labels_pick(&f->title, f->method, lang);
+	return t ? t : f->id;
+}
+
+veikart_type veikart_fact_type(const veikart_fact *f)
+{
+	return f ? f->type : (veikart_type)0;
+}
+
+veikart_scope veikart_fact_scope(const veikart_fact *f)
+{
+	return f ? f->scope : VEIKART_SCOPE_INITIATIVE;
+}
+
+const char *veikart_fact_unit(const veikart_fact *f)
+{
+	return f ? f->unit : NULL;
+}
+
+const veikart_scale *veikart_fact_scale(const veikart_fact *f)
+{
+	return f ? f->scale : NULL;
+}
+
+const veikart_role *veikart_fact_role(const veikart_fact *f)
+{
+	return f ? f->role : NULL;
+}
+
+size_t veikart_method_scale_count(const veikart_method *m)
+{
+	return m ? m->scales.count : 0;
+}
+
+const veikart_scale *veikart_method_scale(const veikart_method *m, size_t i)
+{
+	return m ? VEC_GET(m->scales, i) : NULL;
+}
+
+const veikart_scale *veikart_method_scale_by_id(const veikart_method *m, const char *id)
+{
+	return m ? by_id(&m->scales, offsetof(veikart_scale, id), id) : NULL;
+}
+
+const char *veikart_scale_id(const veikart_scale *s)
+{
+	return s ? s->id : NULL;
+}
+
+const char *veikart_scale_title(const veikart_scale *s, const char *lang)
+{
+	const char *t;
+
+	if (s == NULL)
+		return NULL;
+	t = veikart__labels_pick(&s->title, s->method, lang);
+	return t ? t : s->id;
+}
+
+size_t veikart_scale_level_count(const veikart_scale *s)
+{
+	return s ? s->levels.count : 0;
+}
+
+const char *veikart_scale_level_code(const veikart_scale *s, size_t i)
+{
+	const veikart__level *lv = s ? VEC_GET(s->levels, i) : NULL;
+
+	return lv ? lv->code : NULL;
+}
+
+const char *veikart_scale_level_label(const veikart_scale *s, size_t i, const char *lang)
+{
+	const veikart__level *lv = s ? VEC_GET(s->levels, i) : NULL;
+	const char *t;
+
+	if (lv == NULL)
+		return NULL;
+	t = veikart__labels_pick(&lv->label, s->method, lang);
+	return t ? t : lv->code;
+}
+
+size_t veikart_scale_special_count(const veikart_scale *s)
+{
+	return s ? s->specials.count : 0;
+}
+
+const char *veikart_scale_special_code(const veikart_scale *s, size_t i)
+{
+	const veikart__level *lv = s ? VEC_GET(s->specials, i) : NULL;
+
+	return lv ? lv->code : NULL;
+}
+
+veikart_special_meaning veikart_scale_special_meaning(const veikart_scale *s, size_t i)
+{
+	const veikart__level *lv = s ? VEC_GET(s->specials, i) : NULL;
+
+	return lv ? lv->meaning : VEIKART_SPECIAL_MISSING;
+}
+
+const char *veikart_scale_special_label(const veikart_scale *s, size_t i, const char *lang)
+{
+	const veikart__level *lv = s ? VEC_GET(s->specials, i) : NULL;
+	const char *t;
+
+	if (lv == NULL)
+		return NULL;
+	t = veikart__labels_pick(&lv->label, s->method, lang);
+	return t ? t : lv->code;
+}
+
+const char *veikart_phase_kind_name(veikart_phase_kind kind)
+{
+	static const char *const names[] = {
+		"needs",   "planning",  "pilot",  "evaluation",
+		"rollout", "operation", "closed", "custom",
+	};
+
+	if ((int)kind < 0 || (size_t)kind >= VEIKART__ARRAY_SIZE(names))
+		return "unknown";
+	return names[kind];
+}
+
+size_t veikart_method_phase_count(const veikart_method *m)
+{
+	return m ? m->phases.count : 0;
+}
+
+const veikart_phase *veikart_method_phase(const veikart_method *m, size_t i)
+{
+	return m ? VEC_GET(m->phases, i) : NULL;
+}
+
+const veikart_phase *veikart_method_phase_by_id(const veikart_method *m, const char *id)
+{
+	return m ? by_id(&m->phases, offsetof(veikart_phase, id), id) : NULL;
+}
+
+const char *veikart_phase_id(const veikart_phase *p)
+{
+	return p ? p->id : NULL;
+}
+
+size_t veikart_phase_index(const veikart_phase *p)
+{
+	return p ? p->index : 0;
+}
+
+const char *veikart_phase_title(const veikart_phase *p, const char *lang)
+{
+	const char *t;
+
+	if (p == NULL)
+		return NULL;
+	t = veikart__labels_pick(&p->title, p->method, lang);
+	return t ? t : p->id;
+}
+
+const char *veikart_phase_description(const veikart_phase *p, const char *lang)
+{
+	return p ? veikart__labels_pick(&p->description, p->method, lang) : NULL;
+}
+
+veikart_phase_kind veikart_phase_kind_of(const veikart_phase *p)
+{
+	return p && p->kind >= 0 ? (veikart_phase_kind)p->kind : VEIKART_PHASE_CUSTOM;
+}
+
+veikart_scope veikart_phase_scope(const veikart_phase *p)
+{
+	return p ? p->scope : VEIKART_SCOPE_INITIATIVE;
+}
+
+int veikart_phase_is_optional(const veikart_phase *p)
+{
+	return p ? p->optional : 0;
+}
+
+int veikart_phase_is_repeatable(const veikart_phase *p)
+{
+	return p ? p->repeatable : 0;
+}
+
+int veikart_phase_is_terminal(const veikart_phase *p)
+{
+	return p ? p->terminal : 0;
+}
+
+unsigned int veikart_phase_max_days(const veikart_phase *p)
+{
+	return p ? p->max_days : 0;
+}
+
+const char *veikart_phase_skip_if(const veikart_phase *p)
+{
+	return p ? p->skip_if : NULL;
+}
+
+size_t veikart_phase_step_count(const veikart_phase *p)
+{
+	return p ? p->steps.count : 0;
+}
+
+const veikart_step *veikart_phase_step(const veikart_phase *p, size_t i)
+{
+	return p ? VEC_GET(p->steps, i) : NULL;
+}
+
+size_t veikart_phase_gate_count(const veikart_phase *p)
+{
+	return p ? p->gates.count : 0;
+}
+
+const veikart_gate *veikart_phase_gate(const veikart_phase *p, size_t i)
+{
+	return p ? VEC_GET(p->gates, i) : NULL;
+}
+
+const char *veikart_step_id(const veikart_step *s)
+{
+	return s ? s->id : NULL;
+}
+
+const char *veikart_step_title(const veikart_step *s, const char *lang)
+{
+	const char *t;
+
+	if (s == NULL)
+		return NULL;
+	t = veikart__labels_pick(&s->title, s->method, lang);
+	return t ? t : s->id;
+}
+
+const veikart_role *veikart_step_role(const veikart_step *s)
+{
+	return s ? s->role : NULL;
+}
+
+const veikart_fact *veikart_step_produces(const veikart_step *s)
+{
+	return s ? s->produces : NULL;
+}
+
+size_t veikart_method_gate_count(const veikart_method *m)
+{
+	return m ? m->gates.count : 0;
+}
+
+const veikart_gate *veikart_method_gate(const veikart_method *m, size_t i)
+{
+	return m ? VEC_GET(m->gates, i) : NULL;
+}
+
+const veikart_gate *veikart_method_gate_by_id(const veikart_method *m, const char *id)
+{
+	return m ? by_id(&m->gates, offsetof(veikart_gate, id), id) : NULL;
+}
+
+const char *veikart_gate_id(const veikart_gate *g)
+{
+	return g ? g->id : NULL;
+}
+
+const char *veikart_gate_title(const veikart_gate *g, const char *lang)
+{
+	const char *t;
+
+	if (g == NULL)
+		return NULL;
+	t = veikart__labels_pick(&g->title, g->method, lang);
+	return t ? t : g->id;
+}
+
+const veikart_phase *veikart_gate_from(const veikart_gate *g)
+{
+	return g ? g->from : NULL;
+}
+
+veikart_aggregation veikart_gate_aggregation(const veikart_gate *g)
+{
+	return g ? g->aggregation : VEIKART_AGGREGATION_MUST_THEN_SCORE;
+}
+
+double veikart_gate_threshold(const veikart_gate *g)
+{
+	return g ? g->threshold : 0.0;
+}
+
+unsigned int veikart_gate_k(const veikart_gate *g)
+{
+	return g && g->aggregation == VEIKART_AGGREGATION_K_OF_N ? g->k : 0;
+}
+
+size_t veikart_gate_authority_count(const veikart_gate *g)
+{
+	return g ? g->authorities.count : 0;
+}
+
+const veikart_role *veikart_gate_authority_role(const veikart_gate *g, size_t i)
+{
+	const veikart__authority *a = g ? VEC_GET(g->authorities, i) : NULL;
+
+	return a ? a->role : NULL;
+}
+
+const char *veikart_gate_authority_condition(const veikart_gate *g, size_t i)
+{
+	const veikart__authority *a = g ? VEC_GET(g->authorities, i) : NULL;
+
+	return a ? a->when : NULL;
+}
+
+size_t veikart_gate_criterion_count(const veikart_gate *g)
+{
+	return g ? g->criteria.count : 0;
+}
+
+const veikart_criterion *veikart_gate_criterion(const veikart_gate *g, size_t i)
+{
+	return g ? VEC_GET(g->criteria, i) : NULL;
+}
+
+const veikart_criterion *veikart_gate_criterion_by_id(const veikart_gate *g, const char *id)
+{
+	return g ? by_id(&g->criteria, offsetof(veikart_criterion, id), id) : NULL;
+}
+
+size_t veikart_gate_outcome_count(const veikart_gate *g)
+{
+	return g ? g->outcomes.count : 0;
+}
+
+const veikart_outcome *veikart_gate_outcome(const veikart_gate *g, size_t i)
+{
+	return g ? VEC_GET(g->outcomes, i) : NULL;
+}
+
+const char *veikart_criterion_id(const veikart_criterion *c)
+{
+	return c ? c->id : NULL;
+}
+
+const char *veikart_criterion_text(const veikart_criterion *c, const char *lang)
+{
+	const char *t;
+
+	if (c == NULL)
+		return NULL;
+	t = veikart__labels_pick(&c->text, c->method, lang);
+	return t ? t : c->id;
+}
+
+veikart_level veikart_criterion_level(const veikart_criterion *c)
+{
+	return c ? c->level : VEIKART_LEVEL_INFO;
+}
+
+const char *veikart_level_name(veikart_level level)
+{
+	switch (level) {
+	case VEIKART_LEVEL_MUST:
+		return "must";
+	case VEIKART_LEVEL_SHOULD:
+		return "should";
+	case VEIKART_LEVEL_INFO:
+		return "info";
+	}
+	return "unknown";
+}
+
+double veikart_criterion_weight(const veikart_criterion *c)
+{
+	return c ? c->weight : 0.0;
+}
+
+veikart_criterion_kind veikart_criterion_kind_of(const veikart_criterion *c)
+{
+	return c ? c->kind : VEIKART_CRITERION_EXPR;
+}
+
+const char *veikart_criterion_expression(const veikart_criterion *c)
+{
+	return c ? c->source : NULL;
+}
+
+size_t veikart_criterion_tag_count(const veikart_criterion *c)
+{
+	return c ? c->ntags : 0;
+}
+
+const char *veikart_criterion_tag(const veikart_criterion *c, size_t i)
+{
+	return c && i < c->ntags ? c->tags[i] : NULL;
+}
+
+size_t veikart_criterion_fact_count(const veikart_criterion *c)
+{
+	return c ? c->nfacts : 0;
+}
+
+const veikart_fact *veikart_criterion_fact(const veikart_criterion *c, size_t i)
+{
+	return c && i < c->nfacts ? c->facts[i] : NULL;
+}
+
+const char *veikart_outcome_kind_name(veikart_outcome_kind kind)
+{
+	static const char *const names[] = {
+		"go", "conditional-go", "hold", "recycle", "stop", "skip", "continue",
+	};
+
+	if ((int)kind < 0 || (size_t)kind >= VEIKART__ARRAY_SIZE(names))
+		return "unknown";
+	return names[kind];
+}
+
+veikart_outcome_kind veikart_outcome_kind_of(const veikart_outcome *o)
+{
+	return o ? o->kind : VEIKART_OUTCOME_HOLD;
+}
+
+const veikart_phase *veikart_outcome_target(const veikart_outcome *o)
+{
+	return o ? o->to : NULL;
+}
+
+const char *veikart_outcome_label(const veikart_outcome *o, const char *lang)
+{
+	const char *t;
+
+	if (o == NULL)
+		return NULL;
+	t = veikart__labels_pick(&o->label, o->method, lang);
+	return t ? t : veikart_outcome_kind_name(o->kind);
+}

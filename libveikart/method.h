@@ -1,0 +1,38 @@
+/*
+ * libveikart - phase state machines for service innovation methodologies
+ * SPDX-License-Identifier: MIT
+ *
+ * What other modules may ask of a loaded methodology beyond the public
+ * accessors: its allocator, its limits, and the declarations the
+ * expression compiler and the value parser resolve names against.
+ */
+#ifndef VEIKART_METHOD_INTERNAL_H
+#define VEIKART_METHOD_INTERNAL_H
+
+#include "expr.h"
+#include "util.h"
+#include "value.h"
+
+/* The allocator the methodology (and everything made from it) uses. */
+const veikart_allocator *veikart__method_allocator(const veikart_method *m);
+
+/* Declarations for compiling an expression against the methodology's facts,
+ * with its load limits.  `want_bool` is left 0. */
+void veikart__method_expr_decls(const veikart_method *m, veikart__expr_decls *out);
+
+/* Number of fact slots (one per declared fact, in declaration order). */
+size_t veikart__method_fact_slots(const veikart_method *m);
+
+/* Information on fact `index` (0 <= index < slots): id, type, scale. */
+void veikart__method_fact_info(const veikart_method *m, size_t index, veikart__fact_info *out);
+
+/* Slot of a fact by id, or -1. */
+long veikart__method_fact_slot(const veikart_method *m, const char *id);
+
+/* The compiled expression of a criterion, a phase's skip-if (NULL when it
+ * has none) and an authority rule's condition (NULL when unconditional). */
+const veikart__expr *veikart__criterion_expr(const veikart_criterion *c);
+const veikart__expr *veikart__phase_skip_if_expr(const veikart_phase *p);
+const veikart__expr *veikart__gate_authority_expr(const veikart_gate *g, size_t index);
+
+#endif

@@ -1,0 +1,220 @@
+/*
+ * libveikart - phase state machines for service innovation methodologies
+ * SPDX-License-Identifier: MIT
+ *
+ * The methodology model, shared by the modules that build it (load.c,
+ * check.c) and the one that reads it (method.c).  Everything lives in the
+ * methodology's arena; lists are arrays of pointers so that elements keep
+ * their address while a variant adds, replaces or removes others.
+ */
+#ifndef VEIKART_MODEL_H
+#define VEIKART_MODEL_H
+
+#include "expr.h"
+#include "util.h"
+#include "xml.h"
+
+/* Where an element was written; valid only while the load runs. */
+typedef struct veikart__src {
+	const veikart__xml *x;
+	const xmlNode *node;
+} veikart__src;
+
+typedef struct veikart__label {
+	const char *lang;
+	const char *text;
+} veikart__label;
+
+typedef struct veikart__labels {
+	veikart__label *items;
+	size_t count;
+} veikart__labels;
+
+/* A growable array of pointers in the arena. */
+typedef struct veikart__vec {
+	void **items;
+	size_t count;
+	size_t cap;
+} veikart__vec;
+
+struct veikart_role {
+	const veikart_method *method;
+	veikart__src src;
+	const char *id;
+	veikart__labels title;
+	veikart__labels description;
+	veikart_role_kind kind;
+	int may_override;
+};
+
+typedef struct veikart__level {
+	const char *code;
+	veikart__labels label;
+	veikart_special_meaning meaning; /* specials only */
+	veikart__src src;
+} veikart__level;
+
+struct veikart_scale {
+	const veikart_method *method;
+	veikart__src src;
+	const char *id;
+	veikart__labels title;
+	veikart__vec levels;      /* veikart__level */
+	veikart__vec specials;    /* veikart__level */
+	veikart__scale_info info; /* built when the model is final */
+};
+
+struct veikart_fact {
+	const veikart_method *method;
+	veikart__src src;
+	const char *id;
+	veikart__labels title;
+	veikart__labels description;
+	veikart_type type; /* 0 until set */
+	veikart_scope scope;
+	const char *unit;
+	const char *scale_id;
+	const veikart_scale *scale;
+	const char *role_id;
+	const veikart_role *role;
+	uint32_t slot;
+};
+
+struct veikart_step {
+	const veikart_method *method;
+	veikart__src src;
+	const char *id;
+	veikart__labels title;
+	const char *role_id;
+	const veikart_role *role;
+	const char *produces_id;
+	const veikart_fact *produces;
+};
+
+struct veikart_phase {
+	const veikart_method *method;
+	veikart__src src;
+	const char *id;
+	size_t index;
+	veikart__labels title;
+	veikart__labels description;
+	int kind; /* veikart_phase_kind, or -1 until set */
+	veikart_scope scope;
+	int optional;
+	int repeatable;
+	int terminal;
+	unsigned int max_days;
+	const char *skip_if; /* source text, then canonical text */
+	veikart__src skip_if_src;
+	veikart__expr *skip_if_expr;
+	veikart__vec steps; /* veikart_step */
+	veikart__vec gates; /* const veikart_gate, filled when final */
+};
+
+struct veikart_criterion {
+	const veikart_method *method;
+	veikart__src src;
+	veikart__src body_src; /* the element holding the expression or structured kind */
+	const char *id;
+	veikart__labels text;
+	veikart_level level;
+	double weight;
+	veikart_criterion_kind kind;
+	const char **tags;
+	size_t ntags;
+	const char *source; /* expression as written or generated, then canonical */
+	int source_in_attr; /* 0: in the body's text; else generated from attributes */
+	veikart__expr *expr;
+	const veikart_fact **facts;
+	size_t nfacts;
+};
+
+typedef struct veikart__authority {
+	veikart__src src;
+	const char *role_id;
+	const veikart_role *role;
+	const char *when; /* source text, then canonical; NULL when unconditional */
+	veikart__expr *expr;
+} veikart__authority;
+
+struct veikart_outcome {
+	const veikart_method *method;
+	veikart__src src;
+	veikart_outcome_kind kind;
+	const char *to_id;
+	const veikart_phase *to;
+	veikart__labels label;
+};
+
+struct veikart_gate {
+	const veikart_method *method;
+	veikart__src src;
+	veikart__src from_src;
+	const char *id;
+	veikart__labels title;
+	veikart__labels description;
+	const char *from_id;
+	const veikart_phase *from;
+	veikart_aggregation aggregation;
+	double threshold;
+	unsigned int k;
+	veikart__vec authorities; /* veikart__authority */
+	veikart__vec criteria;    /* veikart_criterion */
+	veikart__vec outcomes;    /* veikart_outcome */
+};
+
+typedef struct veikart__source {
+	const char *href;
+	const char *title;
+} veikart__source;
+
+struct veikart_method {
+	veikart_allocator alloc;
+	veikart__arena arena;
+	unsigned int max_expr_length;
+	unsigned int max_expr_depth;
+	veikart__src src; /* the root element of the last document read */
+
+	const char *id;
+	const char *version;
+	const char *extends;
+	const char *file;
+	const char *lang;
+	char digest[VEIKART__SHA256_HEX_SIZE];
+	veikart__labels title;
+	veikart__labels description;
+	veikart__vec sources;   /* veikart__source */
+	veikart__vec languages; /* const char */
+	veikart__vec roles;
+	veikart__vec scales;
+	veikart__vec facts;
+	veikart__vec phases;
+	veikart__vec gates;
+	const char *start_id;
+	veikart__src start_src;
+	const veikart_phase *start;
+};
+
+/* Arena vectors. */
+int veikart__vec_push(veikart__arena *arena, veikart__vec *vec, void *item);
+int veikart__vec_insert(veikart__arena *arena, veikart__vec *vec, size_t at, void *item);
+void veikart__vec_remove(veikart__vec *vec, size_t at);
+
+/* Labels: pick one by language (the fallback chain of veikart_method_title). */
+const char *veikart__labels_pick(const veikart__labels *labels, const veikart_method *m,
+                                 const char *lang);
+
+/* Build the model from a parsed, validated document, applying it over what
+ * `m` already holds when the document is a variant.  Problems go to diags. */
+int veikart__model_read(veikart_method *m, const veikart__xml *x, int is_variant,
+                        veikart_diagnostics *diags);
+
+/* Resolve references, run the semantic checks and compile every expression.
+ * Problems go to diags; returns VEIKART_ENOMEM or 0 (check diags for errors). */
+int veikart__model_check(veikart_method *m, veikart_diagnostics *diags);
+
+/* Report a problem at an element (and attribute) of the model. */
+int veikart__model_diag(veikart_diagnostics *diags, veikart_severity sev, const veikart__src *src,
+                        const char *attr, const char *fmt, ...) VEIKART__PRINTF(5, 6);
+
+#endif

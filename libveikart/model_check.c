@@ -1,0 +1,841 @@
+/*
+ * libveikart - phase state machines for service innovation methodologies
+ * SPDX-License-Identifier: MIT
+ *
+ * The checks a schema cannot make, run on the merged model (after any
+ * `extends`): every reference resolves, the phase graph can be walked from
+ * the start to every phase and out of every phase that is not terminal,
+ * outcomes go where their kind allows, and every expression compiles and
+ * has the type its place needs.  Structured criteria are turned into the
+ * expression they stand for here, once the facts' types are final.
+ */
+#include <string.h>
+
+#include "method.h"
+#include "model.h"
+
+typedef struct checker {
+	veikart_method *m;
+	veikart_diagnostics *diags;
+	int err;
+} checker;
+
+#define NS VEIKART_METHOD_NAMESPACE
+
+int veikart__model_diag(veikart_diagnostics *diags, veikart_severity sev, const veikart__src *src,
+                        const char *attr, const char *fmt, ...)
+{
+	unsigned int line = 0, col = 0;
+	const char *file = NULL;
+	va_list ap;
+	int err;
+
+	if (src != NULL && src->x != NULL) {
+		veikart__xml_where(src->x, src->node, attr, &line, &col);
+		file = src->x->name;
+	}
+	va_start(ap, fmt);
+	err = veikart__diags_vadd(diags, sev, file, line, col, fmt, ap);
+	va_end(ap);
+	return err;
+}
+
+#define DIAG(ck, src, attr, ...)                                                            \
+	do {                                                                                \
+		if (veikart__model_diag((ck)->diags, VEIKART_SEVERITY_ERROR, (src), (attr), \
+		                        __VA_ARGS__) < 0)                                   \
+			(ck)->err = VEIKART_ENOMEM;                                         \
+	} while (0)
+
+#define WARN(ck, src, attr, ...)                                                              \
+	do {                                                                                  \
+		if (veikart__model_diag((ck)->diags, VEIKART_SEVERITY_WARNING, (src), (attr), \
+		                        __VA_ARGS__) < 0)                                     \
+			(ck)->err = VEIKART_ENOMEM;                                           \
+	} while (0)
+
+static const veikart_role *role_find(const veikart_method *m, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id != NULL && i < m->roles.count; i++)
+		if (strcmp(((const veikart_role *)m->roles.items[i])->id, id) == 0)
+			return m->roles.items[i];
+	return NULL;
+}
+
+static veikart_fact *fact_find(const veikart_method *m, const char *id, size_t len)
+{
+	size_t i;
+	veikart_fact *f;
+
+	for (i = 0; id != NULL && i < m->facts.count; i++) {
+		f = m->facts.items[i];
+		if (strlen(f->id) == len && memcmp(f->id, id, len) == 0)
+			return f;
+	}
+	return NULL;
+}
+
+static veikart_phase *phase_find(const veikart_method *m, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id != NULL && i < m->phases.count; i++)
+		if (strcmp(((const veikart_phase *)m->phases.items[i])->id, id) == 0)
+			return m->phases.items[i];
+	return NULL;
+}
+
+static void role_ref(checker *ck, const char *id, const veikart_role **out, const veikart__src *src,
+                     const char *attr, const char *whose)
+{
+	*out = NULL;
+	if (id == NULL)
+		return;
+	*out = role_find(ck->m, id);
+	if (*out == NULL)
+		DIAG(ck, src, attr, "%s names role `%s`, which is not declared under <roles>",
+		     whose, id);
+}
+
+/* ---- scales and facts ----------------------------------------------------- */
+
+static void check_scales(checker *ck)
+{
+	veikart__level *a, *b;
+	veikart_scale *s;
+	const char **codes;
+	size_t i, j, k, n;
+
+	for (i = 0; i < ck->m->scales.count; i++) {
+		s = ck->m->scales.items[i];
+		if (s->levels.count == 0)
+			DIAG(ck, &s->src, NULL, "scale `%s` has no <level>", s->id);
+		n = s->levels.count + s->specials.count;
+		for (j = 0; j < n; j++) {
+			a = j < s->levels.count ? s->levels.items[j]
+			                        : s->specials.items[j - s->levels.count];
+			for (k = 0; k < j; k++) {
+				b = k < s->levels.count ? s->levels.items[k]
+				                        : s->specials.items[k - s->levels.count];
+				if (veikart__streq(a->code, b->code))
+					DIAG(ck, &a->src, "code", "scale `%s` has code `%s` twice",
+					     s->id, a->code);
+			}
+		}
+		codes = veikart__arena_alloc(&ck->m->arena, (n ? n : 1) * sizeof(*codes));
+		if (codes == NULL) {
+			ck->err = VEIKART_ENOMEM;
+			return;
+		}
+		for (j = 0; j < s->levels.count; j++)
+			codes[j] = ((const veikart__level *)s->levels.items[j])->code;
+		for (j = 0; j < s->specials.count; j++)
+			codes[s->levels.count + j] =
+			        ((const veikart__level *)s->specials.items[j])->code;
+		s->info.id = s->id;
+		s->info.levels = codes;
+		s->info.nlevels = (uint32_t)s->levels.count;
+		s->info.specials = codes + s->levels.count;
+		s->info.nspecials = (uint32_t)s->specials.count;
+	}
+}
+
+static void check_facts(checker *ck)
+{
+	veikart_fact *f;
+	size_t i, j;
+
+	for (i = 0; i < ck->m->facts.count; i++) {
+		f = ck->m->facts.items[i];
+		f->slot = (uint32_t)i;
+		f->scale = NULL;
+		if (veikart__expr_is_reserved(f->id, strlen(f->id)))
+			DIAG(ck, &f->src, "id",
+			     "fact id `%s` is a word of the expression language, so no criterion "
+			     "could name it: choose another id",
+			     f->id);
+		if (f->type == 0)
+			continue; /* reported when read */
+		if (f->scale_id != NULL) {
+			for (j = 0; j < ck->m->scales.count; j++)
+				if (strcmp(((const veikart_scale *)ck->m->scales.items[j])->id,
+				           f->scale_id) == 0)
+					f->scale = ck->m->scales.items[j];
+			if (f->type != VEIKART_TYPE_SCALE)
+				DIAG(ck, &f->src, "scale",
+				     "fact `%s` is of type %s; only facts of type scale name a "
+				     "scale",
+				     f->id, veikart_type_name(f->type));
+			else if (f->scale == NULL)
+				DIAG(ck, &f->src, "scale",
+				     "fact `%s` is rated on scale `%s`, which is not declared "
+				     "under "
+				     "<scales>",
+				     f->id, f->scale_id);
+		} else if (f->type == VEIKART_TYPE_SCALE) {
+			DIAG(ck, &f->src, "type",
+			     "fact `%s` is of type scale: say which with scale=\"...\"", f->id);
+		}
+		if (f->role_id != NULL && f->type != VEIKART_TYPE_SIGNOFF &&
+		    f->type != VEIKART_TYPE_EVIDENCE)
+			DIAG(ck, &f->src, "role",
+			     "fact `%s` is of type %s; only signoff (who signs) and evidence (who "
+			     "approves) facts name a role",
+			     f->id, veikart_type_name(f->type));
+		else
+			role_ref(ck, f->role_id, &f->role, &f->src, "role", "fact");
+		if (f->type == VEIKART_TYPE_SIGNOFF && f->role_id == NULL)
+			DIAG(ck, &f->src, NULL,
+			     "fact `%s` is a sign-off: say which role signs with role=\"...\"",
+			     f->id);
+	}
+}
+
+/* ---- expressions ----------------------------------------------------------- */
+
+static int lookup(veikart__fact_info *out, const char *name, size_t len, void *payload)
+{
+	const veikart_fact *f = fact_find(payload, name, len);
+
+	if (f == NULL)
+		return VEIKART_ENOTFOUND;
+	memset(out, 0, sizeof(*out));
+	out->id = f->id;
+	out->index = f->slot;
+	out->type = f->type;
+	out->scope = f->scope;
+	if (f->scale != NULL)
+		out->scale = f->scale->info;
+	return 0;
+}
+
+void veikart__method_expr_decls(const veikart_method *m, veikart__expr_decls *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->lookup = lookup;
+	out->payload = (void *)(uintptr_t)m;
+	out->alloc = &m->alloc;
+	out->max_length = m->max_expr_length;
+	out->max_depth = m->max_expr_depth;
+}
+
+static size_t utf8_chars(const char *s, size_t bytes)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < bytes && s[i] != '\0'; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/*
+ * Compile `source`.  When `in_text` or `in_attr` says where it was written,
+ * an error points at the exact character; for generated expressions it
+ * points at the element.
+ */
+static veikart__expr *compile(checker *ck, const char *source, const veikart__src *src,
+                              const char *in_attr, int in_text, const char *what)
+{
+	veikart__expr_decls decls;
+	veikart__expr_error e;
+	veikart__expr *expr = NULL;
+	unsigned int line = 0, col = 0;
+	int err;
+
+	veikart__method_expr_decls(ck->m, &decls);
+	decls.want_bool = 1;
+	memset(&e, 0, sizeof(e));
+	err = veikart__expr_compile(&expr, source, strlen(source), &decls, &e);
+	if (err == 0)
+		return expr;
+	if (err == VEIKART_ENOMEM || e.code == VEIKART_ENOMEM) {
+		ck->err = VEIKART_ENOMEM;
+		return NULL;
+	}
+	if (in_attr != NULL || in_text)
+		veikart__xml_where_in(src->x, src->node, in_attr, utf8_chars(source, e.offset),
+		                      &line, &col);
+	else
+		veikart__xml_where(src->x, src->node, NULL, &line, &col);
+	if (veikart__diags_add(ck->diags, VEIKART_SEVERITY_ERROR, src->x->name, line, col, "%s: %s",
+	                       what, e.message) < 0)
+		ck->err = VEIKART_ENOMEM;
+	return NULL;
+}
+
+/* An attribute of the body element of a structured criterion. */
+static const char *body_attr(checker *ck, const veikart_criterion *c, const char *name)
+{
+	xmlChar *v = xmlGetNoNsProp(c->body_src.node, (const xmlChar *)name);
+	const char *p;
+
+	if (v == NULL)
+		return NULL;
+	p = veikart__arena_strdup(&ck->m->arena, (const char *)v);
+	xmlFree(v);
+	if (p == NULL)
+		ck->err = VEIKART_ENOMEM;
+	return p;
+}
+
+/* The fact a structured criterion names, checked against the kinds it allows. */
+static const veikart_fact *body_fact(checker *ck, const veikart_criterion *c, const char *attr,
+                                     const char *element, unsigned int types, const char *need,
+                                     const char *suggest)
+{
+	const char *id = body_attr(ck, c, attr);
+	const veikart_fact *f;
+
+	if (id == NULL)
+		return NULL;
+	f = fact_find(ck->m, id, strlen(id));
+	if (f == NULL) {
+		DIAG(ck, &c->body_src, attr,
+		     "<%s> names fact `%s`, which is not declared under <facts>", element, id);
+		return NULL;
+	}
+	if (!(types & (1u << f->type))) {
+		DIAG(ck, &c->body_src, attr, "<%s> %s, but fact `%s` is of type %s%s", element,
+		     need, id, veikart_type_name(f->type), suggest);
+		return NULL;
+	}
+	return f;
+}
+
+#define T(t) (1u << (t))
+
+static int put_literal(checker *ck, veikart__buf *b, const veikart_criterion *c,
+                       const veikart_fact *f, const char *attr, const char *text)
+{
+	veikart__value v;
+	char why[160];
+	int err;
+
+	err = veikart__value_parse(&v, f->type, f->scale ? &f->scale->info : NULL, text,
+	                           strlen(text), &ck->m->arena, why, sizeof(why));
+	if (err == VEIKART_ENOMEM) {
+		ck->err = err;
+		return err;
+	}
+	if (err < 0) {
+		DIAG(ck, &c->body_src, attr, "`%s` is not a value of fact `%s`: %s", text, f->id,
+		     why);
+		return err;
+	}
+	return veikart__value_format(b, &v, f->scale ? &f->scale->info : NULL, 1);
+}
+
+/* Write the expression a structured criterion stands for. */
+static const char *structured_source(checker *ck, const veikart_criterion *c)
+{
+	const veikart_fact *f = NULL;
+	const char *op, *v, *min, *max, *since;
+	const char *element = (const char *)c->body_src.node->name;
+	veikart__buf b;
+	const char *out = NULL, *p, *start;
+	int first = 1;
+
+	veikart__buf_init(&b, &ck->m->alloc);
+	switch (c->kind) {
+	case VEIKART_CRITERION_CHECK:
+		f = body_fact(ck, c, "fact", element, T(VEIKART_TYPE_BOOL),
+		              "needs a yes/no fact (type bool)",
+		              "; compare other values with <threshold>");
+		if (f != NULL)
+			veikart__buf_puts(&b, f->id);
+		break;
+	case VEIKART_CRITERION_THRESHOLD:
+		f = body_fact(
+		        ck, c, "fact", element,
+		        T(VEIKART_TYPE_BOOL) | T(VEIKART_TYPE_INTEGER) | T(VEIKART_TYPE_NUMBER) |
+		                T(VEIKART_TYPE_RATIO) | T(VEIKART_TYPE_TEXT) |
+		                T(VEIKART_TYPE_DATE) | T(VEIKART_TYPE_SCALE),
+		        "compares a value",
+		        "; documents and sign-offs are checked with <evidence> and <signoff>");
+		op = body_attr(ck, c, "op");
+		v = body_attr(ck, c, "value");
+		if (f == NULL || op == NULL || v == NULL)
+			break;
+		veikart__buf_printf(&b, "%s %s ", f->id, op);
+		if (put_literal(ck, &b, c, f, "value", v) < 0)
+			goto out;
+		break;
+	case VEIKART_CRITERION_EVIDENCE:
+		f = body_fact(ck, c, "fact", element, T(VEIKART_TYPE_EVIDENCE),
+		              "needs a fact of type evidence", "");
+		v = body_attr(ck, c, "approved");
+		if (f != NULL)
+			veikart__buf_printf(
+			        &b, "%s(%s)",
+			        v != NULL && (strcmp(v, "true") == 0 || strcmp(v, "1") == 0)
+			                ? "approved"
+			                : "has_evidence",
+			        f->id);
+		break;
+	case VEIKART_CRITERION_SIGNOFF:
+		f = body_fact(ck, c, "fact", element, T(VEIKART_TYPE_SIGNOFF),
+		              "needs a fact of type signoff", "");
+		if (f != NULL)
+			veikart__buf_printf(&b, "signed(%s)", f->id);
+		break;
+	case VEIKART_CRITERION_SCALE:
+		f = body_fact(ck, c, "fact", element, T(VEIKART_TYPE_SCALE),
+		              "needs a fact rated on a scale (type scale)", "");
+		op = body_attr(ck, c, "op");
+		v = body_attr(ck, c, "level");
+		p = body_attr(ck, c, "in");
+		if (f == NULL)
+			break;
+		if ((op != NULL) + (p != NULL) != 1 || (op != NULL) != (v != NULL)) {
+			DIAG(ck, &c->body_src, NULL,
+			     "<scale> takes either op=\"...\" with level=\"...\", or in=\"LEVEL "
+			     "...\"");
+			goto out;
+		}
+		if (op != NULL) {
+			veikart__buf_printf(&b, "%s %s ", f->id, op);
+			if (put_literal(ck, &b, c, f, "level", v) < 0)
+				goto out;
+			break;
+		}
+		veikart__buf_printf(&b, "%s in (", f->id);
+		while (*p != '\0') {
+			char code[128];
+			while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+				p++;
+			if (*p == '\0')
+				break;
+			start = p;
+			while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+				p++;
+			if ((size_t)(p - start) >= sizeof(code)) {
+				DIAG(ck, &c->body_src, "in",
+				     "a level code in in=\"...\" is too long");
+				goto out;
+			}
+			memcpy(code, start, (size_t)(p - start));
+			code[p - start] = '\0';
+			if (!first)
+				veikart__buf_puts(&b, ", ");
+			first = 0;
+			if (put_literal(ck, &b, c, f, "in", code) < 0)
+				goto out;
+		}
+		if (first) {
+			DIAG(ck, &c->body_src, "in", "in=\"\" lists no levels");
+			goto out;
+		}
+		veikart__buf_putc(&b, ')');
+		break;
+	case VEIKART_CRITERION_ELAPSED:
+		min = body_attr(ck, c, "min-days");
+		max = body_attr(ck, c, "max-days");
+		since = body_attr(ck, c, "since");
+		if (min == NULL && max == NULL) {
+			DIAG(ck, &c->body_src, NULL,
+			     "<elapsed> needs min-days=\"...\", max-days=\"...\" or both");
+			goto out;
+		}
+		if (since != NULL) {
+			f = body_fact(
+			        ck, c, "since", element, T(VEIKART_TYPE_DATE),
+			        "counts days since a date, so since=\"...\" names a fact of type "
+			        "date",
+			        "");
+			if (f == NULL)
+				goto out;
+		}
+		/* Written out in full for each bound: the expression shows exactly
+		 * what is compared. */
+		if (min != NULL) {
+			if (since != NULL)
+				veikart__buf_printf(&b, "days_since(%s) ge %sd", f->id, min);
+			else
+				veikart__buf_printf(&b, "days_in_phase() ge %sd", min);
+		}
+		if (min != NULL && max != NULL)
+			veikart__buf_puts(&b, " and ");
+		if (max != NULL) {
+			if (since != NULL)
+				veikart__buf_printf(&b, "days_since(%s) le %sd", f->id, max);
+			else
+				veikart__buf_printf(&b, "days_in_phase() le %sd", max);
+		}
+		break;
+	case VEIKART_CRITERION_EXPR:
+		break;
+	}
+	if (b.failed) {
+		ck->err = VEIKART_ENOMEM;
+		goto out;
+	}
+	if (b.len > 0) {
+		out = veikart__arena_strndup(&ck->m->arena, veikart__buf_cstr(&b), b.len);
+		if (out == NULL)
+			ck->err = VEIKART_ENOMEM;
+	}
+out:
+	veikart__buf_dispose(&b);
+	return out;
+}
+
+static void check_criterion(checker *ck, veikart_gate *g, veikart_criterion *c)
+{
+	veikart__buf what;
+	size_t i, j, n;
+	uint32_t slot;
+
+	if (c->body_src.node == NULL)
+		return; /* reported when read */
+	if (c->kind != VEIKART_CRITERION_EXPR) {
+		c->source = structured_source(ck, c);
+		if (c->source == NULL)
+			return;
+	}
+	veikart__buf_init(&what, &ck->m->alloc);
+	veikart__buf_printf(&what, "criterion `%s` of gate `%s`", c->id, g->id);
+	c->expr = compile(ck, c->source, &c->body_src, NULL, c->kind == VEIKART_CRITERION_EXPR,
+	                  what.failed ? "criterion" : veikart__buf_cstr(&what));
+	veikart__buf_dispose(&what);
+	if (c->expr == NULL)
+		return;
+	n = veikart__expr_fact_count(c->expr);
+	c->facts = veikart__arena_alloc(&ck->m->arena, (n ? n : 1) * sizeof(*c->facts));
+	if (c->facts == NULL) {
+		ck->err = VEIKART_ENOMEM;
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		slot = veikart__expr_fact(c->expr, i);
+		for (j = 0; j < ck->m->facts.count; j++)
+			if (((const veikart_fact *)ck->m->facts.items[j])->slot == slot)
+				c->facts[i] = ck->m->facts.items[j];
+	}
+	c->nfacts = n;
+}
+
+/* ---- phases and gates ------------------------------------------------------ */
+
+static void check_phases(checker *ck)
+{
+	veikart_phase *p;
+	veikart_step *s;
+	veikart__buf what;
+	size_t i, j;
+
+	for (i = 0; i < ck->m->phases.count; i++) {
+		p = ck->m->phases.items[i];
+		p->index = i;
+		p->gates.count = 0;
+		for (j = 0; j < p->steps.count; j++) {
+			s = p->steps.items[j];
+			role_ref(ck, s->role_id, &s->role, &s->src, "role", "the step");
+			s->produces = NULL;
+			if (s->produces_id != NULL) {
+				s->produces =
+				        fact_find(ck->m, s->produces_id, strlen(s->produces_id));
+				if (s->produces == NULL)
+					DIAG(ck, &s->src, "produces",
+					     "step `%s` produces fact `%s`, which is not declared "
+					     "under "
+					     "<facts>",
+					     s->id, s->produces_id);
+			}
+		}
+		if (p->skip_if != NULL) {
+			veikart__buf_init(&what, &ck->m->alloc);
+			veikart__buf_printf(&what, "skip-if of phase `%s`", p->id);
+			p->skip_if_expr =
+			        compile(ck, p->skip_if, &p->skip_if_src, NULL, 1,
+			                what.failed ? "skip-if" : veikart__buf_cstr(&what));
+			veikart__buf_dispose(&what);
+		}
+	}
+	if (ck->m->phases.count == 0) {
+		DIAG(ck, &ck->m->src, NULL,
+		     "the methodology has no phases: add <phases> with at "
+		     "least one <phase>");
+		return;
+	}
+	if (ck->m->start_id != NULL) {
+		ck->m->start = phase_find(ck->m, ck->m->start_id);
+		if (ck->m->start == NULL)
+			DIAG(ck, &ck->m->start_src, "start", "start=\"%s\" names no phase",
+			     ck->m->start_id);
+		else if (ck->m->start->scope != VEIKART_SCOPE_INITIATIVE)
+			DIAG(ck, &ck->m->start_src, "start",
+			     "the start phase `%s` is walked per unit; an initiative starts in a "
+			     "phase of "
+			     "scope initiative",
+			     ck->m->start_id);
+	} else {
+		for (i = 0; i < ck->m->phases.count && ck->m->start == NULL; i++)
+			if (((const veikart_phase *)ck->m->phases.items[i])->scope ==
+			    VEIKART_SCOPE_INITIATIVE)
+				ck->m->start = ck->m->phases.items[i];
+		if (ck->m->start == NULL)
+			DIAG(ck, &((const veikart_phase *)ck->m->phases.items[0])->src, NULL,
+			     "every phase is walked per unit; an initiative needs a phase of scope "
+			     "initiative to start in");
+	}
+}
+
+static void check_outcome(checker *ck, const veikart_gate *g, veikart_outcome *o)
+{
+	const char *kind = veikart_outcome_kind_name(o->kind);
+	const veikart_phase *from = g->from, *mid;
+	size_t i;
+	int needs_to = o->kind == VEIKART_OUTCOME_GO || o->kind == VEIKART_OUTCOME_CONDITIONAL_GO ||
+	               o->kind == VEIKART_OUTCOME_RECYCLE || o->kind == VEIKART_OUTCOME_SKIP;
+
+	o->to = NULL;
+	if (o->to_id == NULL) {
+		if (needs_to)
+			DIAG(ck, &o->src, NULL, "a %s outcome needs to=\"PHASE\": where it leads",
+			     kind);
+		return;
+	}
+	if (o->kind == VEIKART_OUTCOME_HOLD || o->kind == VEIKART_OUTCOME_CONTINUE) {
+		DIAG(ck, &o->src, "to",
+		     "a %s outcome stays in the phase, so it takes no to=\"...\"", kind);
+		return;
+	}
+	o->to = phase_find(ck->m, o->to_id);
+	if (o->to == NULL) {
+		DIAG(ck, &o->src, "to", "outcome %s leads to phase `%s`, which does not exist",
+		     kind, o->to_id);
+		return;
+	}
+	if (from == NULL)
+		return;
+	if (o->to->scope != from->scope) {
+		DIAG(ck, &o->src, "to",
+		     "gate `%s` leaves a phase walked per %s, but `%s` is walked per %s", g->id,
+		     from->scope == VEIKART_SCOPE_UNIT ? "unit" : "initiative", o->to->id,
+		     o->to->scope == VEIKART_SCOPE_UNIT ? "unit" : "initiative");
+		return;
+	}
+	switch (o->kind) {
+	case VEIKART_OUTCOME_GO:
+	case VEIKART_OUTCOME_CONDITIONAL_GO:
+		if (o->to == from)
+			DIAG(ck, &o->src, "to",
+			     "a %s outcome leads on to another phase; to stay, use hold, or "
+			     "recycle "
+			     "for a new round",
+			     kind);
+		break;
+	case VEIKART_OUTCOME_RECYCLE:
+		if (o->to->index > from->index)
+			DIAG(ck, &o->src, "to",
+			     "recycle goes back, but `%s` comes after `%s`; use go or skip to move "
+			     "forward",
+			     o->to->id, from->id);
+		break;
+	case VEIKART_OUTCOME_SKIP:
+		if (o->to->index <= from->index + 1) {
+			DIAG(ck, &o->src, "to",
+			     "skip jumps over at least one phase, but `%s` is not beyond the phase "
+			     "after `%s`",
+			     o->to->id, from->id);
+			break;
+		}
+		for (i = from->index + 1; i < o->to->index; i++) {
+			mid = ck->m->phases.items[i];
+			if (mid->scope == from->scope && !mid->optional && mid->skip_if == NULL)
+				DIAG(ck, &o->src, "to",
+				     "skip from `%s` to `%s` passes over `%s`, which is not "
+				     "optional",
+				     from->id, o->to->id, mid->id);
+		}
+		break;
+	case VEIKART_OUTCOME_STOP:
+		if (!o->to->terminal)
+			DIAG(ck, &o->src, "to",
+			     "stop ends the initiative, so `%s` must be a terminal phase",
+			     o->to->id);
+		break;
+	default:
+		break;
+	}
+}
+
+static void check_gates(checker *ck)
+{
+	veikart__authority *a;
+	veikart_criterion *c;
+	veikart_gate *g;
+	veikart_phase *from;
+	veikart__buf what;
+	size_t i, j, scored;
+	int unconditional;
+
+	for (i = 0; i < ck->m->gates.count; i++) {
+		g = ck->m->gates.items[i];
+		from = g->from_id ? phase_find(ck->m, g->from_id) : NULL;
+		g->from = from;
+		if (g->from_id != NULL && from == NULL)
+			DIAG(ck, &g->from_src, "from",
+			     "gate `%s` leaves phase `%s`, which does not exist", g->id,
+			     g->from_id);
+		if (from != NULL && veikart__vec_push(&ck->m->arena, &from->gates, g) < 0)
+			ck->err = VEIKART_ENOMEM;
+		if (from != NULL && from->terminal)
+			DIAG(ck, &g->from_src, "from",
+			     "gate `%s` leaves phase `%s`, but that phase is terminal", g->id,
+			     from->id);
+
+		if (g->authorities.count == 0)
+			DIAG(ck, &g->src, NULL,
+			     "gate `%s` says nobody decides: add <authority role=\"...\"/>", g->id);
+		unconditional = 0;
+		for (j = 0; j < g->authorities.count; j++) {
+			a = g->authorities.items[j];
+			if (unconditional)
+				WARN(ck, &a->src, NULL,
+				     "this authority rule is never used: an earlier one has no "
+				     "when=\"...\"");
+			role_ref(ck, a->role_id, &a->role, &a->src, "role", "the authority");
+			if (a->when == NULL) {
+				unconditional = 1;
+				continue;
+			}
+			veikart__buf_init(&what, &ck->m->alloc);
+			veikart__buf_printf(&what, "authority condition of gate `%s`", g->id);
+			a->expr = compile(ck, a->when, &a->src, "when", 0,
+			                  what.failed ? "when" : veikart__buf_cstr(&what));
+			veikart__buf_dispose(&what);
+		}
+		if (g->authorities.count > 0 && !unconditional)
+			WARN(ck, &g->src, NULL,
+			     "every authority rule of gate `%s` has a condition: when none holds, "
+			     "nobody may decide",
+			     g->id);
+
+		scored = 0;
+		for (j = 0; j < g->criteria.count; j++) {
+			c = g->criteria.items[j];
+			check_criterion(ck, g, c);
+			if (c->level != VEIKART_LEVEL_INFO)
+				scored++;
+		}
+		if (g->aggregation == VEIKART_AGGREGATION_K_OF_N && (g->k == 0 || g->k > scored))
+			DIAG(ck, &g->src, "k",
+			     "gate `%s` needs k of its %zu must and should criteria, so k is "
+			     "between 1 "
+			     "and %zu",
+			     g->id, scored, scored);
+
+		if (g->outcomes.count == 0)
+			DIAG(ck, &g->src, NULL,
+			     "gate `%s` has no <outcome>: a decision has nowhere to go", g->id);
+		for (j = 0; j < g->outcomes.count; j++)
+			check_outcome(ck, g, g->outcomes.items[j]);
+	}
+}
+
+/* Walk the graph from each machine's start: the initiative's start phase,
+ * and the first phase walked per unit. */
+static void mark_reachable(const veikart_method *m, const veikart_phase *start, unsigned char *seen)
+{
+	const veikart_phase **stack;
+	const veikart_phase *p;
+	const veikart_gate *g;
+	const veikart_outcome *o;
+	size_t top = 0, i, j;
+
+	stack = veikart__calloc(&m->alloc, m->phases.count + 1, sizeof(*stack));
+	if (stack == NULL)
+		return;
+	seen[start->index] = 1;
+	stack[top++] = start;
+	while (top > 0) {
+		p = stack[--top];
+		for (i = 0; i < p->gates.count; i++) {
+			g = p->gates.items[i];
+			for (j = 0; j < g->outcomes.count; j++) {
+				o = g->outcomes.items[j];
+				if (o->to != NULL && !seen[o->to->index]) {
+					seen[o->to->index] = 1;
+					stack[top++] = o->to;
+				}
+			}
+		}
+	}
+	veikart__free(&m->alloc, stack);
+}
+
+static void check_graph(checker *ck)
+{
+	const veikart_method *m = ck->m;
+	const veikart_phase *p, *unit_start = NULL;
+	const veikart_gate *g;
+	const veikart_outcome *o;
+	unsigned char *seen;
+	size_t i, j, k;
+	int way_out;
+
+	if (m->start == NULL || m->phases.count == 0)
+		return;
+	seen = veikart__calloc(&m->alloc, m->phases.count, 1);
+	if (seen == NULL) {
+		ck->err = VEIKART_ENOMEM;
+		return;
+	}
+	mark_reachable(m, m->start, seen);
+	for (i = 0; i < m->phases.count && unit_start == NULL; i++)
+		if (((const veikart_phase *)m->phases.items[i])->scope == VEIKART_SCOPE_UNIT)
+			unit_start = m->phases.items[i];
+	if (unit_start != NULL)
+		mark_reachable(m, unit_start, seen);
+
+	for (i = 0; i < m->phases.count; i++) {
+		p = m->phases.items[i];
+		if (!seen[i])
+			DIAG(ck, &p->src, NULL,
+			     "phase `%s` cannot be reached: no gate outcome leads to it from the "
+			     "start "
+			     "phase `%s`",
+			     p->id, p->scope == VEIKART_SCOPE_UNIT ? unit_start->id : m->start->id);
+		if (p->terminal)
+			continue;
+		way_out = 0;
+		for (j = 0; j < p->gates.count && !way_out; j++) {
+			g = p->gates.items[j];
+			for (k = 0; k < g->outcomes.count; k++) {
+				o = g->outcomes.items[k];
+				if ((o->to != NULL && o->to != p) ||
+				    o->kind == VEIKART_OUTCOME_STOP)
+					way_out = 1;
+			}
+		}
+		if (!way_out)
+			DIAG(ck, &p->src, NULL,
+			     "phase `%s` is not terminal, but no gate leads out of it: add a gate "
+			     "with from=\"%s\", or mark the phase terminal=\"true\"",
+			     p->id, p->id);
+	}
+	veikart__free(&m->alloc, seen);
+}
+
+int veikart__model_check(veikart_method *m, veikart_diagnostics *diags)
+{
+	checker ck;
+
+	memset(&ck, 0, sizeof(ck));
+	ck.m = m;
+	ck.diags = diags;
+	check_scales(&ck);
+	if (ck.err == 0)
+		check_facts(&ck);
+	if (ck.err == 0)
+		check_phases(&ck);
+	if (ck.err == 0)
+		check_gates(&ck);
+	if (ck.err == 0)
+		check_graph(&ck);
+	return ck.err;
+}

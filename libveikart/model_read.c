@@ -1,0 +1,977 @@
+/*
+ * libveikart - phase state machines for service innovation methodologies
+ * SPDX-License-Identifier: MIT
+ *
+ * From a validated document to the methodology model.  The same code reads
+ * a base and applies a variant over it: in a variant, an element whose id
+ * the base already has must say what to do with it (mode="modify",
+ * "replace" or "remove"), so that reusing an id by accident is an error
+ * instead of a silent change.
+ *
+ * The schema has already checked structure and attribute syntax; what is
+ * left here is what XSD cannot say (required-unless-modify, duplicate
+ * languages, modes), plus copying everything into the methodology's arena.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "model.h"
+
+typedef struct reader {
+	veikart_method *m;
+	const veikart__xml *x;
+	veikart_diagnostics *diags;
+	int is_variant;
+	int err; /* VEIKART_ENOMEM once an allocation failed */
+} reader;
+
+typedef enum action { ACT_SKIP, ACT_NEW, ACT_MODIFY, ACT_REPLACE, ACT_REMOVE } action;
+
+#define NS VEIKART_METHOD_NAMESPACE
+
+/* ---- small helpers -------------------------------------------------------- */
+
+static void nomem(reader *r)
+{
+	r->err = VEIKART_ENOMEM;
+}
+
+static void diag(reader *r, const xmlNode *node, const char *attr, const char *fmt, ...)
+        VEIKART__PRINTF(4, 5);
+
+static void diag(reader *r, const xmlNode *node, const char *attr, const char *fmt, ...)
+{
+	unsigned int line, col;
+	va_list ap;
+
+	veikart__xml_where(r->x, node, attr, &line, &col);
+	va_start(ap, fmt);
+	if (veikart__diags_vadd(r->diags, VEIKART_SEVERITY_ERROR, r->x->name, line, col, fmt, ap) <
+	    0)
+		nomem(r);
+	va_end(ap);
+}
+
+static veikart__src src_of(reader *r, const xmlNode *node)
+{
+	veikart__src s;
+
+	s.x = r->x;
+	s.node = node;
+	return s;
+}
+
+/* Copy a libxml2-allocated string into the arena and free it. */
+static const char *keep(reader *r, xmlChar *s)
+{
+	const char *p;
+
+	if (s == NULL)
+		return NULL;
+	p = veikart__arena_strdup(&r->m->arena, (const char *)s);
+	xmlFree(s);
+	if (p == NULL)
+		nomem(r);
+	return p;
+}
+
+/* An unqualified attribute's value (entity references decoded), or NULL. */
+static const char *attr(reader *r, const xmlNode *node, const char *name)
+{
+	xmlAttrPtr a = xmlHasNsProp(node, (const xmlChar *)name, NULL);
+	xmlChar *v;
+
+	if (a == NULL)
+		return NULL;
+	if (a->children == NULL)
+		return "";
+	v = xmlNodeListGetString(node->doc, a->children, 1);
+	if (v == NULL) {
+		nomem(r);
+		return NULL;
+	}
+	return keep(r, v);
+}
+
+static int is_true(const char *v)
+{
+	return v != NULL && (strcmp(v, "true") == 0 || strcmp(v, "1") == 0);
+}
+
+static void *new_item(reader *r, size_t size)
+{
+	void *p = veikart__arena_alloc(&r->m->arena, size);
+
+	if (p == NULL)
+		nomem(r);
+	return p;
+}
+
+static void push(reader *r, veikart__vec *vec, void *item)
+{
+	if (item != NULL && veikart__vec_push(&r->m->arena, vec, item) < 0)
+		nomem(r);
+}
+
+/* Text content with runs of white space collapsed to one space, trimmed:
+ * labels are often wrapped over several lines in the file. */
+static const char *text_of(reader *r, const xmlNode *node, int collapse)
+{
+	xmlChar *raw = xmlNodeGetContent(node);
+	char *out, *w;
+	const char *p;
+	int space = 0;
+
+	if (raw == NULL) {
+		if (node->children != NULL)
+			nomem(r);
+		return "";
+	}
+	if (!collapse)
+		return keep(r, raw);
+	out = veikart__arena_alloc(&r->m->arena, strlen((const char *)raw) + 1);
+	if (out == NULL) {
+		xmlFree(raw);
+		nomem(r);
+		return NULL;
+	}
+	w = out;
+	for (p = (const char *)raw; *p != '\0'; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			space = w != out;
+			continue;
+		}
+		if (space)
+			*w++ = ' ';
+		space = 0;
+		*w++ = *p;
+	}
+	*w = '\0';
+	xmlFree(raw);
+	return out;
+}
+
+/* A language tag as BCP 47 shapes it: letters, then '-' subtags. */
+static int lang_ok(const char *lang)
+{
+	size_t n = 0;
+	const char *p;
+
+	for (p = lang; *p != '\0'; p++) {
+		if (*p == '-') {
+			if (n == 0)
+				return 0;
+			n = 0;
+			continue;
+		}
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9')) ||
+		    ++n > 8)
+			return 0;
+	}
+	return n > 0 && (lang[0] < '0' || lang[0] > '9');
+}
+
+static void note_language(reader *r, const char *lang)
+{
+	size_t i;
+
+	for (i = 0; i < r->m->languages.count; i++)
+		if (veikart__strcaseeq(r->m->languages.items[i], lang))
+			return;
+	push(r, &r->m->languages, (void *)(uintptr_t)lang);
+}
+
+/* Set (or, in a variant, replace) the label of one language. */
+static void label_put(reader *r, veikart__labels *labels, const xmlNode *node, int replace)
+{
+	xmlChar *raw = xmlNodeGetLang(node);
+	const char *lang, *text;
+	veikart__label *items;
+	size_t i;
+
+	if (raw == NULL) {
+		diag(r, node, NULL, "<%s> has no language: add xml:lang here or on <methodology>",
+		     (const char *)node->name);
+		return;
+	}
+	lang = keep(r, raw);
+	text = text_of(r, node, 1);
+	if (lang == NULL || text == NULL)
+		return;
+	if (!lang_ok(lang)) {
+		diag(r, node, "lang",
+		     "`%s` is not a language tag (write e.g. nb, sv, da, en, nb-NO)", lang);
+		return;
+	}
+	note_language(r, lang);
+	for (i = 0; i < labels->count; i++) {
+		if (!veikart__strcaseeq(labels->items[i].lang, lang))
+			continue;
+		if (!replace) {
+			diag(r, node, NULL, "a second <%s> in language `%s`",
+			     (const char *)node->name, lang);
+			return;
+		}
+		labels->items[i].text = text;
+		return;
+	}
+	items = veikart__arena_alloc(&r->m->arena, (labels->count + 1) * sizeof(*items));
+	if (items == NULL) {
+		nomem(r);
+		return;
+	}
+	if (labels->count)
+		memcpy(items, labels->items, labels->count * sizeof(*items));
+	items[labels->count].lang = lang;
+	items[labels->count].text = text;
+	labels->items = items;
+	labels->count++;
+}
+
+/* Read every child <name> of node into labels. */
+static void labels_read(reader *r, veikart__labels *labels, const xmlNode *node, const char *name,
+                        int replace)
+{
+	const xmlNode *c;
+
+	for (c = veikart__xml_first_child(node); c != NULL; c = veikart__xml_next(c))
+		if (veikart__xml_is(c, NS, name))
+			label_put(r, labels, c, replace);
+}
+
+static int has_child(const xmlNode *node, const char *name)
+{
+	const xmlNode *c;
+
+	for (c = veikart__xml_first_child(node); c != NULL; c = veikart__xml_next(c))
+		if (veikart__xml_is(c, NS, name))
+			return 1;
+	return 0;
+}
+
+static size_t find_index(const veikart__vec *vec, size_t id_offset, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < vec->count; i++) {
+		const char *other = *(const char *const *)((const char *)vec->items[i] + id_offset);
+		if (veikart__streq(other, id))
+			return i;
+	}
+	return SIZE_MAX;
+}
+
+/*
+ * What to do with an element of a given id: add it, or apply its mode to
+ * the base's element of that id.  `what` names the kind ("phase"), `within`
+ * says where ids are unique ("" or " in gate `g`").
+ */
+static action decide(reader *r, const xmlNode *node, const char *what, const char *id,
+                     const veikart__src *existing, const char *within)
+{
+	const char *mode = attr(r, node, "mode");
+	unsigned int line, col;
+
+	if (mode != NULL && !r->is_variant) {
+		diag(r, node, "mode",
+		     "mode=\"%s\" is only for variants, and this methodology extends no other",
+		     mode);
+		/* Read the element anyway, so that this one slip does not make
+		 * every reference to it an error too. */
+		mode = NULL;
+	}
+	if (mode == NULL) {
+		if (existing == NULL)
+			return ACT_NEW;
+		if (existing->x == r->x) {
+			veikart__xml_where(r->x, existing->node, NULL, &line, &col);
+			diag(r, node, "id", "%s id `%s` is used twice%s (first at line %u)", what,
+			     id, within, line);
+		} else {
+			diag(r, node, "id",
+			     "%s `%s` already exists%s in the base methodology: write "
+			     "mode=\"modify\" to change it, mode=\"replace\" to replace it, or "
+			     "choose "
+			     "another id",
+			     what, id, within);
+		}
+		return ACT_SKIP;
+	}
+	if (existing == NULL || existing->x == r->x) {
+		diag(r, node, "mode", "mode=\"%s\": there is no %s `%s`%s in the base methodology",
+		     mode, what, id, within);
+		return ACT_SKIP;
+	}
+	if (strcmp(mode, "modify") == 0)
+		return ACT_MODIFY;
+	if (strcmp(mode, "replace") == 0)
+		return ACT_REPLACE;
+	return ACT_REMOVE;
+}
+
+/* Place a new or replacing element: at `at` (replace), else per after/before, else at the end. */
+static void place(reader *r, veikart__vec *vec, size_t id_offset, void *item, const xmlNode *node,
+                  size_t at)
+{
+	const char *after = attr(r, node, "after"), *before = attr(r, node, "before");
+	const char *ref = after ? after : before;
+	size_t i;
+
+	if (ref != NULL) {
+		i = find_index(vec, id_offset, ref);
+		if (i == SIZE_MAX) {
+			diag(r, node, after ? "after" : "before",
+			     "there is no phase `%s` to place it %s", ref,
+			     after ? "after" : "before");
+		} else {
+			if (at != SIZE_MAX) {
+				veikart__vec_remove(vec, at);
+				if (at < i)
+					i--;
+			}
+			if (veikart__vec_insert(&r->m->arena, vec, after ? i + 1 : i, item) < 0)
+				nomem(r);
+			return;
+		}
+	}
+	if (at != SIZE_MAX) {
+		vec->items[at] = item;
+		return;
+	}
+	push(r, vec, item);
+}
+
+/* ---- roles ---------------------------------------------------------------- */
+
+static void role_fill(reader *r, veikart_role *role, const xmlNode *node, int replace)
+{
+	const char *v;
+
+	v = attr(r, node, "kind");
+	if (v != NULL)
+		role->kind = strcmp(v, "body") == 0 ? VEIKART_ROLE_BODY : VEIKART_ROLE_PERSON;
+	v = attr(r, node, "may-override");
+	if (v != NULL)
+		role->may_override = is_true(v);
+	labels_read(r, &role->title, node, "title", replace);
+	labels_read(r, &role->description, node, "description", replace);
+}
+
+static void read_role(reader *r, const xmlNode *node)
+{
+	const char *id = attr(r, node, "id");
+	size_t i = find_index(&r->m->roles, offsetof(veikart_role, id), id);
+	veikart_role *old = i == SIZE_MAX ? NULL : r->m->roles.items[i];
+	veikart_role *role;
+	action a = decide(r, node, "role", id, old ? &old->src : NULL, "");
+
+	switch (a) {
+	case ACT_SKIP:
+		return;
+	case ACT_REMOVE:
+		veikart__vec_remove(&r->m->roles, i);
+		return;
+	case ACT_MODIFY:
+		role_fill(r, old, node, 1);
+		return;
+	case ACT_NEW:
+	case ACT_REPLACE:
+		role = new_item(r, sizeof(*role));
+		if (role == NULL)
+			return;
+		role->method = r->m;
+		role->src = src_of(r, node);
+		role->id = id;
+		role_fill(r, role, node, 0);
+		place(r, &r->m->roles, offsetof(veikart_role, id), role, node,
+		      a == ACT_NEW ? SIZE_MAX : i);
+		return;
+	}
+}
+
+/* ---- scales --------------------------------------------------------------- */
+
+static veikart__level *level_read(reader *r, const xmlNode *node, int special)
+{
+	veikart__level *lv = new_item(r, sizeof(*lv));
+	const char *meaning;
+
+	if (lv == NULL)
+		return NULL;
+	lv->code = attr(r, node, "code");
+	lv->src = src_of(r, node);
+	if (special) {
+		meaning = attr(r, node, "meaning");
+		if (veikart__streq(meaning, "mixed"))
+			lv->meaning = VEIKART_SPECIAL_MIXED;
+		else if (veikart__streq(meaning, "not-applicable"))
+			lv->meaning = VEIKART_SPECIAL_NOT_APPLICABLE;
+		else
+			lv->meaning = VEIKART_SPECIAL_MISSING;
+	}
+	labels_read(r, &lv->label, node, "label", 0);
+	return lv;
+}
+
+static void scale_fill(reader *r, veikart_scale *s, const xmlNode *node, int replace)
+{
+	const xmlNode *c;
+
+	labels_read(r, &s->title, node, "title", replace);
+	/* Levels are a ranked list: a variant that gives levels gives them all. */
+	if (has_child(node, "level"))
+		s->levels.count = 0;
+	if (has_child(node, "special"))
+		s->specials.count = 0;
+	for (c = veikart__xml_first_child(node); c != NULL; c = veikart__xml_next(c)) {
+		if (veikart__xml_is(c, NS, "level"))
+			push(r, &s->levels, level_read(r, c, 0));
+		else if (veikart__xml_is(c, NS, "special"))
+			push(r, &s->specials, level_read(r, c, 1));
+	}
+}
+
+static void read_scale(reader *r, const xmlNode *node)
+{
+	const char *id = attr(r, node, "id");
+	size_t i = find_index(&r->m->scales, offsetof(veikart_scale, id), id);
+	veikart_scale *old = i == SIZE_MAX ? NULL : r->m->scales.items[i];
+	veikart_scale *s;
+	action a = decide(r, node, "scale", id, old ? &old->src : NULL, "");
+
+	switch (a) {
+	case ACT_SKIP:
+		return;
+	case ACT_REMOVE:
+		veikart__vec_remove(&r->m->scales, i);
+		return;
+	case ACT_MODIFY:
+		scale_fill(r, old, node, 1);
+		return;
+	case ACT_NEW:
+	case ACT_REPLACE:
+		s = new_item(r, sizeof(*s));
+		if (s == NULL)
+			return;
+		s->method = r->m;
+		s->src = src_of(r, node);
+		s->id = id;
+		scale_fill(r, s, node, 0);
+		place(r, &r->m->scales, offsetof(veikart_scale, id), s, node,
+		      a == ACT_NEW ? SIZE_MAX : i);
+		return;
+	}
+}
+
+/* ---- facts ---------------------------------------------------------------- */
+
+static const struct {
+	const char *name;
+	veikart_type type;
+} fact_types[] = {
+	{ "bool", VEIKART_TYPE_BOOL },       { "integer", VEIKART_TYPE_INTEGER },
+	{ "number", VEIKART_TYPE_NUMBER },   { "ratio", VEIKART_TYPE_RATIO },
+	{ "text", VEIKART_TYPE_TEXT },       { "date", VEIKART_TYPE_DATE },
+	{ "scale", VEIKART_TYPE_SCALE },     { "evidence", VEIKART_TYPE_EVIDENCE },
+	{ "signoff", VEIKART_TYPE_SIGNOFF },
+};
+
+static void fact_fill(reader *r, veikart_fact *f, const xmlNode *node, int replace)
+{
+	const char *v;
+	size_t i;
+
+	v = attr(r, node, "type");
+	for (i = 0; v != NULL && i < VEIKART__ARRAY_SIZE(fact_types); i++)
+		if (strcmp(v, fact_types[i].name) == 0)
+			f->type = fact_types[i].type;
+	v = attr(r, node, "scope");
+	if (v != NULL)
+		f->scope = strcmp(v, "unit") == 0 ? VEIKART_SCOPE_UNIT : VEIKART_SCOPE_INITIATIVE;
+	v = attr(r, node, "unit");
+	if (v != NULL)
+		f->unit = v;
+	v = attr(r, node, "scale");
+	if (v != NULL)
+		f->scale_id = v;
+	v = attr(r, node, "role");
+	if (v != NULL)
+		f->role_id = v;
+	labels_read(r, &f->title, node, "title", replace);
+	labels_read(r, &f->description, node, "description", replace);
+}
+
+static void read_fact(reader *r, const xmlNode *node)
+{
+	const char *id = attr(r, node, "id");
+	size_t i = find_index(&r->m->facts, offsetof(veikart_fact, id), id);
+	veikart_fact *old = i == SIZE_MAX ? NULL : r->m->facts.items[i];
+	veikart_fact *f;
+	action a = decide(r, node, "fact", id, old ? &old->src : NULL, "");
+
+	switch (a) {
+	case ACT_SKIP:
+		return;
+	case ACT_REMOVE:
+		veikart__vec_remove(&r->m->facts, i);
+		return;
+	case ACT_MODIFY:
+		fact_fill(r, old, node, 1);
+		return;
+	case ACT_NEW:
+	case ACT_REPLACE:
+		f = new_item(r, sizeof(*f));
+		if (f == NULL)
+			return;
+		f->method = r->m;
+		f->src = src_of(r, node);
+		f->id = id;
+		fact_fill(r, f, node, 0);
+		if (f->type == 0)
+			diag(r, node, NULL,
+			     "fact `%s` needs a type (bool, integer, number, ratio, "
+			     "text, date, scale, evidence or signoff)",
+			     id);
+		place(r, &r->m->facts, offsetof(veikart_fact, id), f, node,
+		      a == ACT_NEW ? SIZE_MAX : i);
+		return;
+	}
+}
+
+/* ---- phases and steps ----------------------------------------------------- */
+
+static void step_fill(reader *r, veikart_step *s, const xmlNode *node, int replace)
+{
+	const char *v;
+
+	v = attr(r, node, "role");
+	if (v != NULL)
+		s->role_id = v;
+	v = attr(r, node, "produces");
+	if (v != NULL)
+		s->produces_id = v;
+	labels_read(r, &s->title, node, "title", replace);
+}
+
+static void read_step(reader *r, veikart_phase *p, const xmlNode *node, veikart__buf *within)
+{
+	const char *id = attr(r, node, "id");
+	size_t i = find_index(&p->steps, offsetof(veikart_step, id), id);
+	veikart_step *old = i == SIZE_MAX ? NULL : p->steps.items[i];
+	veikart_step *s;
+	action a = decide(r, node, "step", id, old ? &old->src : NULL, veikart__buf_cstr(within));
+
+	switch (a) {
+	case ACT_SKIP:
+		return;
+	case ACT_REMOVE:
+		veikart__vec_remove(&p->steps, i);
+		return;
+	case ACT_MODIFY:
+		step_fill(r, old, node, 1);
+		return;
+	case ACT_NEW:
+	case ACT_REPLACE:
+		s = new_item(r, sizeof(*s));
+		if (s == NULL)
+			return;
+		s->method = r->m;
+		s->src = src_of(r, node);
+		s->id = id;
+		step_fill(r, s, node, 0);
+		if (a == ACT_NEW)
+			push(r, &p->steps, s);
+		else
+			p->steps.items[i] = s;
+		return;
+	}
+}
+
+static const char *const phase_kinds[] = {
+	"needs", "planning", "pilot", "evaluation", "rollout", "operation", "closed", "custom",
+};
+
+static void phase_fill(reader *r, veikart_phase *p, const xmlNode *node, int replace)
+{
+	const xmlNode *c;
+	veikart__buf within;
+	const char *v;
+	size_t i;
+
+	v = attr(r, node, "kind");
+	for (i = 0; v != NULL && i < VEIKART__ARRAY_SIZE(phase_kinds); i++)
+		if (strcmp(v, phase_kinds[i]) == 0)
+			p->kind = (int)i;
+	v = attr(r, node, "scope");
+	if (v != NULL)
+		p->scope = strcmp(v, "unit") == 0 ? VEIKART_SCOPE_UNIT : VEIKART_SCOPE_INITIATIVE;
+	v = attr(r, node, "optional");
+	if (v != NULL)
+		p->optional = is_true(v);
+	v = attr(r, node, "repeatable");
+	if (v != NULL)
+		p->repeatable = is_true(v);
+	v = attr(r, node, "terminal");
+	if (v != NULL)
+		p->terminal = is_true(v);
+	v = attr(r, node, "max-days");
+	if (v != NULL)
+		p->max_days = (unsigned int)strtoul(v, NULL, 10);
+	labels_read(r, &p->title, node, "title", replace);
+	labels_read(r, &p->description, node, "description", replace);
+
+	veikart__buf_init(&within, &r->m->alloc);
+	veikart__buf_printf(&within, " in phase `%s`", p->id);
+	if (within.failed)
+		nomem(r);
+	for (c = veikart__xml_first_child(node); c != NULL; c = veikart__xml_next(c)) {
+		if (veikart__xml_is(c, NS, "skip-if")) {
+			p->skip_if = text_of(r, c, 0);
+			p->skip_if_src = src_of(r, c);
+			p->skip_if_expr = NULL;
+		} else if (veikart__xml_is(c, NS, "step")) {
+			read_step(r, p, c, &within);
+		}
+	}
+	veikart__buf_dispose(&within);
+}
+
+static void read_phase(reader *r, const xmlNode *node)
+{
+	const char *id = attr(r, node, "id");
+	size_t i = find_index(&r->m->phases, offsetof(veikart_phase, id), id);
+	veikart_phase *old = i == SIZE_MAX ? NULL : r->m->phases.items[i];
+	veikart_phase *p;
+	action a = decide(r, node, "phase", id, old ? &old->src : NULL, "");
+
+	switch (a) {
+	case ACT_SKIP:
+		return;
+	case ACT_REMOVE:
+		veikart__vec_remove(&r->m->phases, i);
+		return;
+	case ACT_MODIFY:
+		phase_fill(r, old, node, 1);
+		if (attr(r, node, "after") != NULL || attr(r, node, "before") != NULL)
+			place(r, &r->m->phases, offsetof(veikart_phase, id), old, node, i);
+		return;
+	case ACT_NEW:
+	case ACT_REPLACE:
+		p = new_item(r, sizeof(*p));
+		if (p == NULL)
+			return;
+		p->method = r->m;
+		p->src = src_of(r, node);
+		p->id = id;
+		p->kind = -1;
+		phase_fill(r, p, node, 0);
+		if (p->kind < 0)
+			diag(r, node, NULL,
+			     "phase `%s` needs a kind (needs, planning, pilot, evaluation, "
+			     "rollout, "
+			     "operation, closed or custom)",
+			     id);
+		place(r, &r->m->phases, offsetof(veikart_phase, id), p, node,
+		      a == ACT_NEW ? SIZE_MAX : i);
+		return;
+	}
+}
+
+/* ---- gates, criteria, outcomes -------------------------------------------- */
+
+static const char *const criterion_bodies[] = {
+	"expr", "check", "threshold", "evidence", "signoff", "scale", "elapsed",
+};
+
+static void criterion_fill(reader *r, veikart_criterion *c, const xmlNode *node, int replace)
+{
+	const xmlNode *ch;
+	const char *v, *p, *start;
+	size_t i, n;
+
+	v = attr(r, node, "level");
+	if (v != NULL)
+		c->level = strcmp(v, "should") == 0 ? VEIKART_LEVEL_SHOULD
+		           : strcmp(v, "info") == 0 ? VEIKART_LEVEL_INFO
+		                                    : VEIKART_LEVEL_MUST;
+	v = attr(r, node, "weight");
+	if (v != NULL)
+		c->weight = strtod(v, NULL);
+	v = attr(r, node, "tags");
+	if (v != NULL) {
+		/* Split on white space into an arena array. */
+		for (n = 0, p = v; *p != '\0';) {
+			while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+				p++;
+			if (*p == '\0')
+				break;
+			n++;
+			while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+				p++;
+		}
+		c->tags = veikart__arena_alloc(&r->m->arena, (n ? n : 1) * sizeof(*c->tags));
+		if (c->tags == NULL) {
+			nomem(r);
+			return;
+		}
+		for (i = 0, p = v; i < n;) {
+			while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+				p++;
+			start = p;
+			while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+				p++;
+			c->tags[i] =
+			        veikart__arena_strndup(&r->m->arena, start, (size_t)(p - start));
+			if (c->tags[i++] == NULL)
+				nomem(r);
+		}
+		c->ntags = n;
+	}
+	labels_read(r, &c->text, node, "text", replace);
+	for (ch = veikart__xml_first_child(node); ch != NULL; ch = veikart__xml_next(ch)) {
+		for (i = 0; i < VEIKART__ARRAY_SIZE(criterion_bodies); i++) {
+			if (!veikart__xml_is(ch, NS, criterion_bodies[i]))
+				continue;
+			c->kind = (veikart_criterion_kind)i;
+			c->body_src = src_of(r, ch);
+			c->source = i == 0 ? text_of(r, ch, 0) : NULL;
+			c->expr = NULL;
+		}
+	}
+}
+
+static void read_criterion(reader *r, veikart_gate *g, const xmlNode *node, veikart__buf *within)
+{
+	const char *id = attr(r, node, "id");
+	size_t i = find_index(&g->criteria, offsetof(veikart_criterion, id), id);
+	veikart_criterion *old = i == SIZE_MAX ? NULL : g->criteria.items[i];
+	veikart_criterion *c;
+	action a =
+	        decide(r, node, "criterion", id, old ? &old->src : NULL, veikart__buf_cstr(within));
+
+	switch (a) {
+	case ACT_SKIP:
+		return;
+	case ACT_REMOVE:
+		veikart__vec_remove(&g->criteria, i);
+		return;
+	case ACT_MODIFY:
+		criterion_fill(r, old, node, 1);
+		return;
+	case ACT_NEW:
+	case ACT_REPLACE:
+		c = new_item(r, sizeof(*c));
+		if (c == NULL)
+			return;
+		c->method = r->m;
+		c->src = src_of(r, node);
+		c->id = id;
+		c->weight = 1.0;
+		criterion_fill(r, c, node, 0);
+		if (c->body_src.node == NULL)
+			diag(r, node, NULL,
+			     "criterion `%s` says nothing to check: give it an <expr> or one of "
+			     "<check>, <threshold>, <evidence>, <signoff>, <scale>, <elapsed>",
+			     id);
+		if (a == ACT_NEW)
+			push(r, &g->criteria, c);
+		else
+			g->criteria.items[i] = c;
+		return;
+	}
+}
+
+static const char *const outcome_kinds[] = {
+	"go", "conditional-go", "hold", "recycle", "stop", "skip", "continue",
+};
+
+static veikart_outcome *outcome_read(reader *r, const xmlNode *node)
+{
+	veikart_outcome *o = new_item(r, sizeof(*o));
+	const char *v;
+	size_t i;
+
+	if (o == NULL)
+		return NULL;
+	o->method = r->m;
+	o->src = src_of(r, node);
+	v = attr(r, node, "kind");
+	for (i = 0; v != NULL && i < VEIKART__ARRAY_SIZE(outcome_kinds); i++)
+		if (strcmp(v, outcome_kinds[i]) == 0)
+			o->kind = (veikart_outcome_kind)i;
+	o->to_id = attr(r, node, "to");
+	labels_read(r, &o->label, node, "label", 0);
+	return o;
+}
+
+static veikart__authority *authority_read(reader *r, const xmlNode *node)
+{
+	veikart__authority *a = new_item(r, sizeof(*a));
+
+	if (a == NULL)
+		return NULL;
+	a->src = src_of(r, node);
+	a->role_id = attr(r, node, "role");
+	a->when = attr(r, node, "when");
+	return a;
+}
+
+static void gate_fill(reader *r, veikart_gate *g, const xmlNode *node, int replace)
+{
+	const xmlNode *c;
+	veikart__buf within;
+	const char *v;
+
+	v = attr(r, node, "from");
+	if (v != NULL) {
+		g->from_id = v;
+		g->from_src = src_of(r, node);
+	}
+	v = attr(r, node, "aggregation");
+	if (v != NULL)
+		g->aggregation = strcmp(v, "all") == 0        ? VEIKART_AGGREGATION_ALL
+		                 : strcmp(v, "k-of-n") == 0   ? VEIKART_AGGREGATION_K_OF_N
+		                 : strcmp(v, "advisory") == 0 ? VEIKART_AGGREGATION_ADVISORY
+		                                              : VEIKART_AGGREGATION_MUST_THEN_SCORE;
+	v = attr(r, node, "threshold");
+	if (v != NULL)
+		g->threshold = strtod(v, NULL);
+	v = attr(r, node, "k");
+	if (v != NULL)
+		g->k = (unsigned int)strtoul(v, NULL, 10);
+	labels_read(r, &g->title, node, "title", replace);
+	labels_read(r, &g->description, node, "description", replace);
+
+	/* Authority and outcomes are lists without ids: given, they replace. */
+	if (has_child(node, "authority"))
+		g->authorities.count = 0;
+	if (has_child(node, "outcome"))
+		g->outcomes.count = 0;
+	veikart__buf_init(&within, &r->m->alloc);
+	veikart__buf_printf(&within, " in gate `%s`", g->id);
+	if (within.failed)
+		nomem(r);
+	for (c = veikart__xml_first_child(node); c != NULL; c = veikart__xml_next(c)) {
+		if (veikart__xml_is(c, NS, "authority"))
+			push(r, &g->authorities, authority_read(r, c));
+		else if (veikart__xml_is(c, NS, "criterion"))
+			read_criterion(r, g, c, &within);
+		else if (veikart__xml_is(c, NS, "outcome"))
+			push(r, &g->outcomes, outcome_read(r, c));
+	}
+	veikart__buf_dispose(&within);
+}
+
+static void read_gate(reader *r, const xmlNode *node)
+{
+	const char *id = attr(r, node, "id");
+	size_t i = find_index(&r->m->gates, offsetof(veikart_gate, id), id);
+	veikart_gate *old = i == SIZE_MAX ? NULL : r->m->gates.items[i];
+	veikart_gate *g;
+	action a = decide(r, node, "gate", id, old ? &old->src : NULL, "");
+
+	switch (a) {
+	case ACT_SKIP:
+		return;
+	case ACT_REMOVE:
+		veikart__vec_remove(&r->m->gates, i);
+		return;
+	case ACT_MODIFY:
+		gate_fill(r, old, node, 1);
+		return;
+	case ACT_NEW:
+	case ACT_REPLACE:
+		g = new_item(r, sizeof(*g));
+		if (g == NULL)
+			return;
+		g->method = r->m;
+		g->src = src_of(r, node);
+		g->id = id;
+		gate_fill(r, g, node, 0);
+		if (g->from_id == NULL)
+			diag(r, node, NULL, "gate `%s` needs from=\"PHASE\": the phase it leaves",
+			     id);
+		place(r, &r->m->gates, offsetof(veikart_gate, id), g, node,
+		      a == ACT_NEW ? SIZE_MAX : i);
+		return;
+	}
+}
+
+/* ---- the document --------------------------------------------------------- */
+
+static void read_sources(reader *r, const xmlNode *root)
+{
+	const xmlNode *c;
+	veikart__source *s;
+	const char *title;
+
+	for (c = veikart__xml_first_child(root); c != NULL; c = veikart__xml_next(c)) {
+		if (!veikart__xml_is(c, NS, "source"))
+			continue;
+		s = new_item(r, sizeof(*s));
+		if (s == NULL)
+			return;
+		s->href = attr(r, c, "href");
+		title = text_of(r, c, 1);
+		s->title = title != NULL && title[0] != '\0' ? title : NULL;
+		push(r, &r->m->sources, s);
+	}
+}
+
+typedef void (*read_fn)(reader *r, const xmlNode *node);
+
+static void read_group(reader *r, const xmlNode *root, const char *group, const char *item,
+                       read_fn fn)
+{
+	const xmlNode *g, *c;
+
+	for (g = veikart__xml_first_child(root); g != NULL; g = veikart__xml_next(g)) {
+		if (!veikart__xml_is(g, NS, group))
+			continue;
+		for (c = veikart__xml_first_child(g); c != NULL; c = veikart__xml_next(c))
+			if (veikart__xml_is(c, NS, item))
+				fn(r, c);
+	}
+}
+
+int veikart__model_read(veikart_method *m, const veikart__xml *x, int is_variant,
+                        veikart_diagnostics *diags)
+{
+	const xmlNode *root = xmlDocGetRootElement(x->doc);
+	reader r;
+	const char *v;
+	xmlChar *lang;
+
+	memset(&r, 0, sizeof(r));
+	r.m = m;
+	r.x = x;
+	r.diags = diags;
+	r.is_variant = is_variant;
+
+	m->src.x = x;
+	m->src.node = root;
+	m->id = attr(&r, root, "id");
+	m->version = attr(&r, root, "version");
+	m->extends = attr(&r, root, "extends");
+	lang = xmlNodeGetLang(root);
+	if (lang != NULL)
+		m->lang = keep(&r, lang);
+	v = attr(&r, root, "start");
+	if (v != NULL) {
+		m->start_id = v;
+		m->start_src.x = x;
+		m->start_src.node = root;
+	}
+	labels_read(&r, &m->title, root, "title", is_variant);
+	labels_read(&r, &m->description, root, "description", is_variant);
+	read_sources(&r, root);
+	read_group(&r, root, "roles", "role", read_role);
+	read_group(&r, root, "scales", "scale", read_scale);
+	read_group(&r, root, "facts", "fact", read_fact);
+	read_group(&r, root, "phases", "phase", read_phase);
+	read_group(&r, root, "gates", "gate", read_gate);
+	return r.err;
+}
