@@ -1,0 +1,40 @@
+#!/bin/sh
+# Install the build into a fresh prefix and build outside programs against
+# it, through pkg-config and through find_package(veikart).
+# Usage: run.sh BUILD_DIR SOURCE_DIR WORK_DIR
+set -eu
+build=$1
+src=$2
+work=$3
+prefix=$work/prefix
+
+rm -rf "$work"
+mkdir -p "$work"
+cmake --install "$build" --prefix "$prefix" >"$work/install.log"
+
+libdir=$(ls -d "$prefix"/lib*/ | head -n 1)
+libdir=${libdir%/}
+for f in include/veikart.h include/veikart/method.h \
+	share/veikart/schema/methodology.xsd share/veikart/methodologies/ks-veikart.xml \
+	bin/veikart; do
+	[ -e "$prefix/$f" ] || { echo "run.sh: $f was not installed" >&2; exit 1; }
+done
+ls "$libdir"/libveikart.so.* "$libdir"/libveikart.a "$libdir/pkgconfig/veikart.pc" \
+	"$libdir/cmake/veikart/veikartConfig.cmake" >/dev/null
+
+# pkg-config
+export PKG_CONFIG_PATH="$libdir/pkgconfig"
+cc -std=c11 -Wall -Wextra -Werror "$src/consumer.c" -o "$work/consumer-pc" \
+	$(pkg-config --cflags --libs veikart) -Wl,-rpath,"$libdir"
+"$work/consumer-pc"
+
+# find_package
+cmake -S "$src" -B "$work/cmake" -DCMAKE_PREFIX_PATH="$prefix" \
+	-DCMAKE_BUILD_RPATH="$libdir" >"$work/cmake.log"
+cmake --build "$work/cmake" >>"$work/cmake.log"
+"$work/cmake/consumer"
+"$work/cmake/consumer_static"
+
+# The installed tool validates the installed methodologies.
+"$prefix/bin/veikart" validate "$prefix"/share/veikart/methodologies/*.xml
+echo "install: ok"

@@ -1,0 +1,24 @@
+/*
+ * Helpers shared by the unit tests.
+ */
+#ifndef VEIKART_TEST_SUPPORT_H
+#define VEIKART_TEST_SUPPORT_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "veikart.h"
+
+/* Path of a file under the source tree (static buffer, one per call site use). */
+const char *test_path(const char *relative);
+/* Read a whole file into a NUL-terminated malloc'd buffer; fails the test on error. */
+char *test_read_file(const char *path, size_t *size);
+/* Write a temporary file with the given contents; returns its path (malloc'd). */
+char *test_write_temp(const char *name, const char *contents, size_t size);
+/* True when `haystack` contains `needle`. */
+int test_contains(const char *haystack, const char *needle);
+
+#endif
