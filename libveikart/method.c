@@ -836,15 +836,7 @@ size_t veikart__method_fact_slots(const veikart_method *m)
 
 void veikart__method_fact_info(const veikart_method *m, size_t index, veikart__fact_info *out)
 {
-	const veikart_fact *f = m->facts.items[index];
-
-	memset(out, 0, sizeof(*out));
-	out->id = f->id;
-	out->index = f->slot;
-	out->type = f->type;
-	out->scope = f->scope;
-	if (f->scale != NULL)
-		out->scale = f->scale->info;
+	veikart__fact_info_of(out, m->facts.items[index]);
 }
 
 long veikart__method_fact_slot(const veikart_method *m, const char *id)

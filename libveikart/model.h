@@ -213,6 +213,9 @@ int veikart__model_read(veikart_method *m, const veikart__xml *x, int is_variant
  * Problems go to diags; returns VEIKART_ENOMEM or 0 (check diags for errors). */
 int veikart__model_check(veikart_method *m, veikart_diagnostics *diags);
 
+/* What the expression compiler needs to know about a fact. */
+void veikart__fact_info_of(veikart__fact_info *out, const veikart_fact *f);
+
 /* Report a problem at an element (and attribute) of the model. */
 int veikart__model_diag(veikart_diagnostics *diags, veikart_severity sev, const veikart__src *src,
                         const char *attr, const char *fmt, ...) VEIKART__PRINTF(5, 6);

@@ -195,12 +195,8 @@ static void check_facts(checker *ck)
 
 /* ---- expressions ----------------------------------------------------------- */
 
-static int lookup(veikart__fact_info *out, const char *name, size_t len, void *payload)
+void veikart__fact_info_of(veikart__fact_info *out, const veikart_fact *f)
 {
-	const veikart_fact *f = fact_find(payload, name, len);
-
-	if (f == NULL)
-		return VEIKART_ENOTFOUND;
 	memset(out, 0, sizeof(*out));
 	out->id = f->id;
 	out->index = f->slot;
@@ -208,6 +204,15 @@ static int lookup(veikart__fact_info *out, const char *name, size_t len, void *p
 	out->scope = f->scope;
 	if (f->scale != NULL)
 		out->scale = f->scale->info;
+}
+
+static int lookup(veikart__fact_info *out, const char *name, size_t len, void *payload)
+{
+	const veikart_fact *f = fact_find(payload, name, len);
+
+	if (f == NULL)
+		return VEIKART_ENOTFOUND;
+	veikart__fact_info_of(out, f);
 	return 0;
 }
 

@@ -344,10 +344,75 @@ static void place(reader *r, veikart__vec *vec, size_t id_offset, void *item, co
 	push(r, vec, item);
 }
 
+/*
+ * Every element with an id is read the same way: find the base's element of
+ * that id, decide what the document does with it, and add, modify, replace
+ * or remove.  What differs per kind is described by an item_kind.
+ */
+typedef struct item_kind {
+	const char *what; /* "phase", as messages name it */
+	size_t size;
+	size_t method_at; /* offsets of the fields every kind has */
+	size_t src_at;
+	size_t id_at;
+	void (*init)(void *item); /* defaults of a new element, or NULL */
+	void (*fill)(reader *r, void *item, const xmlNode *node, int replace);
+	/* Report what a new element lacks that only a modification may leave out. */
+	void (*complete)(reader *r, const void *item, const xmlNode *node);
+} item_kind;
+
+#define ITEM_KIND(type, what, init, fill, complete)                              \
+	{                                                                        \
+		what, sizeof(type), offsetof(type, method), offsetof(type, src), \
+		        offsetof(type, id), init, fill, complete                 \
+	}
+
+#define FIELD(item, at, type) (*(type *)((char *)(item) + (at)))
+
+static void read_item(reader *r, const item_kind *k, veikart__vec *vec, const xmlNode *node,
+                      const char *within)
+{
+	const char *id = attr(r, node, "id");
+	size_t i = find_index(vec, k->id_at, id);
+	void *old = i == SIZE_MAX ? NULL : vec->items[i];
+	void *item;
+	action a = decide(r, node, k->what, id, old ? &FIELD(old, k->src_at, veikart__src) : NULL,
+	                  within);
+
+	switch (a) {
+	case ACT_SKIP:
+		return;
+	case ACT_REMOVE:
+		veikart__vec_remove(vec, i);
+		return;
+	case ACT_MODIFY:
+		k->fill(r, old, node, 1);
+		if (attr(r, node, "after") != NULL || attr(r, node, "before") != NULL)
+			place(r, vec, k->id_at, old, node, i);
+		return;
+	case ACT_NEW:
+	case ACT_REPLACE:
+		item = new_item(r, k->size);
+		if (item == NULL)
+			return;
+		FIELD(item, k->method_at, const veikart_method *) = r->m;
+		FIELD(item, k->src_at, veikart__src) = src_of(r, node);
+		FIELD(item, k->id_at, const char *) = id;
+		if (k->init != NULL)
+			k->init(item);
+		k->fill(r, item, node, 0);
+		if (k->complete != NULL)
+			k->complete(r, item, node);
+		place(r, vec, k->id_at, item, node, a == ACT_NEW ? SIZE_MAX : i);
+		return;
+	}
+}
+
 /* ---- roles ---------------------------------------------------------------- */
 
-static void role_fill(reader *r, veikart_role *role, const xmlNode *node, int replace)
+static void role_fill(reader *r, void *item, const xmlNode *node, int replace)
 {
+	veikart_role *role = item;
 	const char *v;
 
 	v = attr(r, node, "kind");
@@ -358,38 +423,6 @@ static void role_fill(reader *r, veikart_role *role, const xmlNode *node, int re
 		role->may_override = is_true(v);
 	labels_read(r, &role->title, node, "title", replace);
 	labels_read(r, &role->description, node, "description", replace);
-}
-
-static void read_role(reader *r, const xmlNode *node)
-{
-	const char *id = attr(r, node, "id");
-	size_t i = find_index(&r->m->roles, offsetof(veikart_role, id), id);
-	veikart_role *old = i == SIZE_MAX ? NULL : r->m->roles.items[i];
-	veikart_role *role;
-	action a = decide(r, node, "role", id, old ? &old->src : NULL, "");
-
-	switch (a) {
-	case ACT_SKIP:
-		return;
-	case ACT_REMOVE:
-		veikart__vec_remove(&r->m->roles, i);
-		return;
-	case ACT_MODIFY:
-		role_fill(r, old, node, 1);
-		return;
-	case ACT_NEW:
-	case ACT_REPLACE:
-		role = new_item(r, sizeof(*role));
-		if (role == NULL)
-			return;
-		role->method = r->m;
-		role->src = src_of(r, node);
-		role->id = id;
-		role_fill(r, role, node, 0);
-		place(r, &r->m->roles, offsetof(veikart_role, id), role, node,
-		      a == ACT_NEW ? SIZE_MAX : i);
-		return;
-	}
 }
 
 /* ---- scales --------------------------------------------------------------- */
@@ -416,8 +449,9 @@ static veikart__level *level_read(reader *r, const xmlNode *node, int special)
 	return lv;
 }
 
-static void scale_fill(reader *r, veikart_scale *s, const xmlNode *node, int replace)
+static void scale_fill(reader *r, void *item, const xmlNode *node, int replace)
 {
+	veikart_scale *s = item;
 	const xmlNode *c;
 
 	labels_read(r, &s->title, node, "title", replace);
@@ -434,38 +468,6 @@ static void scale_fill(reader *r, veikart_scale *s, const xmlNode *node, int rep
 	}
 }
 
-static void read_scale(reader *r, const xmlNode *node)
-{
-	const char *id = attr(r, node, "id");
-	size_t i = find_index(&r->m->scales, offsetof(veikart_scale, id), id);
-	veikart_scale *old = i == SIZE_MAX ? NULL : r->m->scales.items[i];
-	veikart_scale *s;
-	action a = decide(r, node, "scale", id, old ? &old->src : NULL, "");
-
-	switch (a) {
-	case ACT_SKIP:
-		return;
-	case ACT_REMOVE:
-		veikart__vec_remove(&r->m->scales, i);
-		return;
-	case ACT_MODIFY:
-		scale_fill(r, old, node, 1);
-		return;
-	case ACT_NEW:
-	case ACT_REPLACE:
-		s = new_item(r, sizeof(*s));
-		if (s == NULL)
-			return;
-		s->method = r->m;
-		s->src = src_of(r, node);
-		s->id = id;
-		scale_fill(r, s, node, 0);
-		place(r, &r->m->scales, offsetof(veikart_scale, id), s, node,
-		      a == ACT_NEW ? SIZE_MAX : i);
-		return;
-	}
-}
-
 /* ---- facts ---------------------------------------------------------------- */
 
 static const struct {
@@ -479,8 +481,9 @@ static const struct {
 	{ "signoff", VEIKART_TYPE_SIGNOFF },
 };
 
-static void fact_fill(reader *r, veikart_fact *f, const xmlNode *node, int replace)
+static void fact_fill(reader *r, void *item, const xmlNode *node, int replace)
 {
+	veikart_fact *f = item;
 	const char *v;
 	size_t i;
 
@@ -504,47 +507,11 @@ static void fact_fill(reader *r, veikart_fact *f, const xmlNode *node, int repla
 	labels_read(r, &f->description, node, "description", replace);
 }
 
-static void read_fact(reader *r, const xmlNode *node)
-{
-	const char *id = attr(r, node, "id");
-	size_t i = find_index(&r->m->facts, offsetof(veikart_fact, id), id);
-	veikart_fact *old = i == SIZE_MAX ? NULL : r->m->facts.items[i];
-	veikart_fact *f;
-	action a = decide(r, node, "fact", id, old ? &old->src : NULL, "");
-
-	switch (a) {
-	case ACT_SKIP:
-		return;
-	case ACT_REMOVE:
-		veikart__vec_remove(&r->m->facts, i);
-		return;
-	case ACT_MODIFY:
-		fact_fill(r, old, node, 1);
-		return;
-	case ACT_NEW:
-	case ACT_REPLACE:
-		f = new_item(r, sizeof(*f));
-		if (f == NULL)
-			return;
-		f->method = r->m;
-		f->src = src_of(r, node);
-		f->id = id;
-		fact_fill(r, f, node, 0);
-		if (f->type == 0)
-			diag(r, node, NULL,
-			     "fact `%s` needs a type (bool, integer, number, ratio, "
-			     "text, date, scale, evidence or signoff)",
-			     id);
-		place(r, &r->m->facts, offsetof(veikart_fact, id), f, node,
-		      a == ACT_NEW ? SIZE_MAX : i);
-		return;
-	}
-}
-
 /* ---- phases and steps ----------------------------------------------------- */
 
-static void step_fill(reader *r, veikart_step *s, const xmlNode *node, int replace)
+static void step_fill(reader *r, void *item, const xmlNode *node, int replace)
 {
+	veikart_step *s = item;
 	const char *v;
 
 	v = attr(r, node, "role");
@@ -556,46 +523,15 @@ static void step_fill(reader *r, veikart_step *s, const xmlNode *node, int repla
 	labels_read(r, &s->title, node, "title", replace);
 }
 
-static void read_step(reader *r, veikart_phase *p, const xmlNode *node, veikart__buf *within)
-{
-	const char *id = attr(r, node, "id");
-	size_t i = find_index(&p->steps, offsetof(veikart_step, id), id);
-	veikart_step *old = i == SIZE_MAX ? NULL : p->steps.items[i];
-	veikart_step *s;
-	action a = decide(r, node, "step", id, old ? &old->src : NULL, veikart__buf_cstr(within));
-
-	switch (a) {
-	case ACT_SKIP:
-		return;
-	case ACT_REMOVE:
-		veikart__vec_remove(&p->steps, i);
-		return;
-	case ACT_MODIFY:
-		step_fill(r, old, node, 1);
-		return;
-	case ACT_NEW:
-	case ACT_REPLACE:
-		s = new_item(r, sizeof(*s));
-		if (s == NULL)
-			return;
-		s->method = r->m;
-		s->src = src_of(r, node);
-		s->id = id;
-		step_fill(r, s, node, 0);
-		if (a == ACT_NEW)
-			push(r, &p->steps, s);
-		else
-			p->steps.items[i] = s;
-		return;
-	}
-}
+static const item_kind step_kind = ITEM_KIND(veikart_step, "step", NULL, step_fill, NULL);
 
 static const char *const phase_kinds[] = {
 	"needs", "planning", "pilot", "evaluation", "rollout", "operation", "closed", "custom",
 };
 
-static void phase_fill(reader *r, veikart_phase *p, const xmlNode *node, int replace)
+static void phase_fill(reader *r, void *item, const xmlNode *node, int replace)
 {
+	veikart_phase *p = item;
 	const xmlNode *c;
 	veikart__buf within;
 	const char *v;
@@ -633,51 +569,10 @@ static void phase_fill(reader *r, veikart_phase *p, const xmlNode *node, int rep
 			p->skip_if_src = src_of(r, c);
 			p->skip_if_expr = NULL;
 		} else if (veikart__xml_is(c, NS, "step")) {
-			read_step(r, p, c, &within);
+			read_item(r, &step_kind, &p->steps, c, veikart__buf_cstr(&within));
 		}
 	}
 	veikart__buf_dispose(&within);
-}
-
-static void read_phase(reader *r, const xmlNode *node)
-{
-	const char *id = attr(r, node, "id");
-	size_t i = find_index(&r->m->phases, offsetof(veikart_phase, id), id);
-	veikart_phase *old = i == SIZE_MAX ? NULL : r->m->phases.items[i];
-	veikart_phase *p;
-	action a = decide(r, node, "phase", id, old ? &old->src : NULL, "");
-
-	switch (a) {
-	case ACT_SKIP:
-		return;
-	case ACT_REMOVE:
-		veikart__vec_remove(&r->m->phases, i);
-		return;
-	case ACT_MODIFY:
-		phase_fill(r, old, node, 1);
-		if (attr(r, node, "after") != NULL || attr(r, node, "before") != NULL)
-			place(r, &r->m->phases, offsetof(veikart_phase, id), old, node, i);
-		return;
-	case ACT_NEW:
-	case ACT_REPLACE:
-		p = new_item(r, sizeof(*p));
-		if (p == NULL)
-			return;
-		p->method = r->m;
-		p->src = src_of(r, node);
-		p->id = id;
-		p->kind = -1;
-		phase_fill(r, p, node, 0);
-		if (p->kind < 0)
-			diag(r, node, NULL,
-			     "phase `%s` needs a kind (needs, planning, pilot, evaluation, "
-			     "rollout, "
-			     "operation, closed or custom)",
-			     id);
-		place(r, &r->m->phases, offsetof(veikart_phase, id), p, node,
-		      a == ACT_NEW ? SIZE_MAX : i);
-		return;
-	}
 }
 
 /* ---- gates, criteria, outcomes -------------------------------------------- */
@@ -686,8 +581,9 @@ static const char *const criterion_bodies[] = {
 	"expr", "check", "threshold", "evidence", "signoff", "scale", "elapsed",
 };
 
-static void criterion_fill(reader *r, veikart_criterion *c, const xmlNode *node, int replace)
+static void criterion_fill(reader *r, void *item, const xmlNode *node, int replace)
 {
+	veikart_criterion *c = item;
 	const xmlNode *ch;
 	const char *v, *p, *start;
 	size_t i, n;
@@ -743,46 +639,24 @@ static void criterion_fill(reader *r, veikart_criterion *c, const xmlNode *node,
 	}
 }
 
-static void read_criterion(reader *r, veikart_gate *g, const xmlNode *node, veikart__buf *within)
+static void criterion_init(void *item)
 {
-	const char *id = attr(r, node, "id");
-	size_t i = find_index(&g->criteria, offsetof(veikart_criterion, id), id);
-	veikart_criterion *old = i == SIZE_MAX ? NULL : g->criteria.items[i];
-	veikart_criterion *c;
-	action a =
-	        decide(r, node, "criterion", id, old ? &old->src : NULL, veikart__buf_cstr(within));
-
-	switch (a) {
-	case ACT_SKIP:
-		return;
-	case ACT_REMOVE:
-		veikart__vec_remove(&g->criteria, i);
-		return;
-	case ACT_MODIFY:
-		criterion_fill(r, old, node, 1);
-		return;
-	case ACT_NEW:
-	case ACT_REPLACE:
-		c = new_item(r, sizeof(*c));
-		if (c == NULL)
-			return;
-		c->method = r->m;
-		c->src = src_of(r, node);
-		c->id = id;
-		c->weight = 1.0;
-		criterion_fill(r, c, node, 0);
-		if (c->body_src.node == NULL)
-			diag(r, node, NULL,
-			     "criterion `%s` says nothing to check: give it an <expr> or one of "
-			     "<check>, <threshold>, <evidence>, <signoff>, <scale>, <elapsed>",
-			     id);
-		if (a == ACT_NEW)
-			push(r, &g->criteria, c);
-		else
-			g->criteria.items[i] = c;
-		return;
-	}
+	((veikart_criterion *)item)->weight = 1.0;
 }
+
+static void criterion_complete(reader *r, const void *item, const xmlNode *node)
+{
+	const veikart_criterion *c = item;
+
+	if (c->body_src.node == NULL)
+		diag(r, node, NULL,
+		     "criterion `%s` says nothing to check: give it an <expr> or one of "
+		     "<check>, <threshold>, <evidence>, <signoff>, <scale>, <elapsed>",
+		     c->id);
+}
+
+static const item_kind criterion_kind = ITEM_KIND(veikart_criterion, "criterion", criterion_init,
+                                                  criterion_fill, criterion_complete);
 
 static const char *const outcome_kinds[] = {
 	"go", "conditional-go", "hold", "recycle", "stop", "skip", "continue",
@@ -819,8 +693,9 @@ static veikart__authority *authority_read(reader *r, const xmlNode *node)
 	return a;
 }
 
-static void gate_fill(reader *r, veikart_gate *g, const xmlNode *node, int replace)
+static void gate_fill(reader *r, void *item, const xmlNode *node, int replace)
 {
+	veikart_gate *g = item;
 	const xmlNode *c;
 	veikart__buf within;
 	const char *v;
@@ -858,47 +733,56 @@ static void gate_fill(reader *r, veikart_gate *g, const xmlNode *node, int repla
 		if (veikart__xml_is(c, NS, "authority"))
 			push(r, &g->authorities, authority_read(r, c));
 		else if (veikart__xml_is(c, NS, "criterion"))
-			read_criterion(r, g, c, &within);
+			read_item(r, &criterion_kind, &g->criteria, c, veikart__buf_cstr(&within));
 		else if (veikart__xml_is(c, NS, "outcome"))
 			push(r, &g->outcomes, outcome_read(r, c));
 	}
 	veikart__buf_dispose(&within);
 }
 
-static void read_gate(reader *r, const xmlNode *node)
-{
-	const char *id = attr(r, node, "id");
-	size_t i = find_index(&r->m->gates, offsetof(veikart_gate, id), id);
-	veikart_gate *old = i == SIZE_MAX ? NULL : r->m->gates.items[i];
-	veikart_gate *g;
-	action a = decide(r, node, "gate", id, old ? &old->src : NULL, "");
+/* ---- what each kind needs ------------------------------------------------- */
 
-	switch (a) {
-	case ACT_SKIP:
-		return;
-	case ACT_REMOVE:
-		veikart__vec_remove(&r->m->gates, i);
-		return;
-	case ACT_MODIFY:
-		gate_fill(r, old, node, 1);
-		return;
-	case ACT_NEW:
-	case ACT_REPLACE:
-		g = new_item(r, sizeof(*g));
-		if (g == NULL)
-			return;
-		g->method = r->m;
-		g->src = src_of(r, node);
-		g->id = id;
-		gate_fill(r, g, node, 0);
-		if (g->from_id == NULL)
-			diag(r, node, NULL, "gate `%s` needs from=\"PHASE\": the phase it leaves",
-			     id);
-		place(r, &r->m->gates, offsetof(veikart_gate, id), g, node,
-		      a == ACT_NEW ? SIZE_MAX : i);
-		return;
-	}
+static void phase_init(void *item)
+{
+	((veikart_phase *)item)->kind = -1;
 }
+
+static void fact_complete(reader *r, const void *item, const xmlNode *node)
+{
+	const veikart_fact *f = item;
+
+	if (f->type == 0)
+		diag(r, node, NULL,
+		     "fact `%s` needs a type (bool, integer, number, ratio, text, date, scale, "
+		     "evidence or signoff)",
+		     f->id);
+}
+
+static void phase_complete(reader *r, const void *item, const xmlNode *node)
+{
+	const veikart_phase *p = item;
+
+	if (p->kind < 0)
+		diag(r, node, NULL,
+		     "phase `%s` needs a kind (needs, planning, pilot, evaluation, rollout, "
+		     "operation, closed or custom)",
+		     p->id);
+}
+
+static void gate_complete(reader *r, const void *item, const xmlNode *node)
+{
+	const veikart_gate *g = item;
+
+	if (g->from_id == NULL)
+		diag(r, node, NULL, "gate `%s` needs from=\"PHASE\": the phase it leaves", g->id);
+}
+
+static const item_kind role_kind = ITEM_KIND(veikart_role, "role", NULL, role_fill, NULL);
+static const item_kind scale_kind = ITEM_KIND(veikart_scale, "scale", NULL, scale_fill, NULL);
+static const item_kind fact_kind = ITEM_KIND(veikart_fact, "fact", NULL, fact_fill, fact_complete);
+static const item_kind phase_kind =
+        ITEM_KIND(veikart_phase, "phase", phase_init, phase_fill, phase_complete);
+static const item_kind gate_kind = ITEM_KIND(veikart_gate, "gate", NULL, gate_fill, gate_complete);
 
 /* ---- the document --------------------------------------------------------- */
 
@@ -921,10 +805,8 @@ static void read_sources(reader *r, const xmlNode *root)
 	}
 }
 
-typedef void (*read_fn)(reader *r, const xmlNode *node);
-
-static void read_group(reader *r, const xmlNode *root, const char *group, const char *item,
-                       read_fn fn)
+static void read_group(reader *r, const xmlNode *root, const char *group, const char *name,
+                       const item_kind *k, veikart__vec *vec)
 {
 	const xmlNode *g, *c;
 
@@ -932,8 +814,8 @@ static void read_group(reader *r, const xmlNode *root, const char *group, const 
 		if (!veikart__xml_is(g, NS, group))
 			continue;
 		for (c = veikart__xml_first_child(g); c != NULL; c = veikart__xml_next(c))
-			if (veikart__xml_is(c, NS, item))
-				fn(r, c);
+			if (veikart__xml_is(c, NS, name))
+				read_item(r, k, vec, c, "");
 	}
 }
 
@@ -968,10 +850,10 @@ int veikart__model_read(veikart_method *m, const veikart__xml *x, int is_variant
 	labels_read(&r, &m->title, root, "title", is_variant);
 	labels_read(&r, &m->description, root, "description", is_variant);
 	read_sources(&r, root);
-	read_group(&r, root, "roles", "role", read_role);
-	read_group(&r, root, "scales", "scale", read_scale);
-	read_group(&r, root, "facts", "fact", read_fact);
-	read_group(&r, root, "phases", "phase", read_phase);
-	read_group(&r, root, "gates", "gate", read_gate);
+	read_group(&r, root, "roles", "role", &role_kind, &m->roles);
+	read_group(&r, root, "scales", "scale", &scale_kind, &m->scales);
+	read_group(&r, root, "facts", "fact", &fact_kind, &m->facts);
+	read_group(&r, root, "phases", "phase", &phase_kind, &m->phases);
+	read_group(&r, root, "gates", "gate", &gate_kind, &m->gates);
 	return r.err;
 }

@@ -2,6 +2,7 @@
  * veikart - the command-line tool of libveikart
  * SPDX-License-Identifier: MIT
  */
+#include <getopt.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -17,6 +18,24 @@ int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\nTry `veikart %s --help`.\n", cmd->name);
 	return CLI_USAGE;
+}
+
+int cli_common_option(const cli_command *cmd, cli_common *common, int c)
+{
+	switch (c) {
+	case 'p':
+		if (common->npaths + 1 >= sizeof(common->paths) / sizeof(common->paths[0]))
+			return cli_usage_error(cmd, "too many --path options");
+		common->paths[common->npaths++] = optarg;
+		return -1;
+	case 'l':
+		common->lang = optarg;
+		return -1;
+	case 'h':
+		return cli_help(cmd);
+	default:
+		return cli_usage_error(cmd, "unknown option");
+	}
 }
 
 int cli_help(const cli_command *cmd)

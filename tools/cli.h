@@ -35,6 +35,25 @@ typedef struct cli_common {
 	const char *lang;
 } cli_common;
 
+/* The long options every command that takes them spells the same way. */
+#define CLI_OPTION_PATH                              \
+	{                                            \
+		"path", required_argument, NULL, 'p' \
+	}
+#define CLI_OPTION_LANG                              \
+	{                                            \
+		"lang", required_argument, NULL, 'l' \
+	}
+#define CLI_OPTION_HELP                        \
+	{                                      \
+		"help", no_argument, NULL, 'h' \
+	}
+
+/* Handle an option getopt_long() returned that is not the command's own:
+ * --path, --lang, --help or an unknown one.  Returns -1 when parsing goes
+ * on, or the exit code the command should return now. */
+int cli_common_option(const cli_command *cmd, cli_common *common, int c);
+
 /* Print `veikart CMD: message` to stderr; returns CLI_USAGE. */
 int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
         __attribute__((format(printf, 2, 3)));

@@ -72,8 +72,8 @@ static int run(int argc, char **argv)
 		{ "method", required_argument, NULL, 'm' },
 		{ "now", required_argument, NULL, 'n' },
 		{ "entered", required_argument, NULL, 'e' },
-		{ "path", required_argument, NULL, 'p' },
-		{ "help", no_argument, NULL, 'h' },
+		CLI_OPTION_PATH,
+		CLI_OPTION_HELP,
 		{ NULL, 0, NULL, 0 },
 	};
 	veikart_eval_options eo = VEIKART_EVAL_OPTIONS_INIT;
@@ -86,10 +86,13 @@ static int run(int argc, char **argv)
 	const char *text, *reason;
 	char *eq;
 	long long t;
-	int c, i, status;
+	int c, rc, i, status;
 
 	memset(&common, 0, sizeof(common));
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	for (;;) {
+		c = getopt_long(argc, argv, "h", longopts, NULL);
+		if (c == -1)
+			break;
 		switch (c) {
 		case 'm':
 			method = optarg;
@@ -107,15 +110,10 @@ static int run(int argc, char **argv)
 			else
 				eo.phase_entered = t;
 			break;
-		case 'p':
-			if (common.npaths + 1 >= sizeof(common.paths) / sizeof(common.paths[0]))
-				return cli_usage_error(&cli_eval, "too many --path options");
-			common.paths[common.npaths++] = optarg;
-			break;
-		case 'h':
-			return cli_help(&cli_eval);
 		default:
-			return cli_usage_error(&cli_eval, "unknown option");
+			rc = cli_common_option(&cli_eval, &common, c);
+			if (rc >= 0)
+				return rc;
 		}
 	}
 	if (optind >= argc)

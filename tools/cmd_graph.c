@@ -65,30 +65,37 @@ static void edge_label(char *buf, size_t size, const veikart_gate *g, const veik
 	snprintf(buf, size, "%s: %s", veikart_gate_id(g), veikart_outcome_label(o, lang));
 }
 
-static void dot(const veikart_method *m, const char *lang)
+static int has_unit_phases(const veikart_method *m)
+{
+	size_t i;
+
+	for (i = 0; i < veikart_method_phase_count(m); i++)
+		if (veikart_phase_scope(veikart_method_phase(m, i)) == VEIKART_SCOPE_UNIT)
+			return 1;
+	return 0;
+}
+
+static void node_label(char *buf, size_t size, const veikart_phase *p, const char *lang,
+                       const char *newline)
+{
+	snprintf(buf, size, "%s%s(%s)", veikart_phase_title(p, lang), newline,
+	         veikart_phase_kind_name(veikart_phase_kind_of(p)));
+}
+
+/* The phases of one scope as Graphviz nodes. */
+static void dot_nodes(const veikart_method *m, const char *lang, veikart_scope scope,
+                      const char *indent)
 {
 	const veikart_phase *p;
-	const veikart_gate *g;
-	const veikart_outcome *o;
 	char label[512];
-	size_t i, j, units = 0;
-	int stopped = 0;
+	size_t i;
 
-	printf("digraph ");
-	dot_string(veikart_method_id(m));
-	printf(" {\n  rankdir=LR;\n  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
-	       "  edge [fontname=\"Helvetica\", fontsize=10];\n  label=");
-	dot_string(veikart_method_title(m, lang));
-	printf(";\n  labelloc=t;\n");
 	for (i = 0; i < veikart_method_phase_count(m); i++) {
 		p = veikart_method_phase(m, i);
-		if (veikart_phase_scope(p) == VEIKART_SCOPE_UNIT) {
-			units++;
+		if (veikart_phase_scope(p) != scope)
 			continue;
-		}
-		snprintf(label, sizeof(label), "%s\n(%s)", veikart_phase_title(p, lang),
-		         veikart_phase_kind_name(veikart_phase_kind_of(p)));
-		printf("  ");
+		node_label(label, sizeof(label), p, lang, "\n");
+		printf("%s", indent);
 		dot_string(veikart_phase_id(p));
 		printf(" [label=");
 		dot_string(label);
@@ -98,22 +105,45 @@ static void dot(const veikart_method *m, const char *lang)
 			printf(", penwidth=2");
 		printf("];\n");
 	}
-	if (units > 0) {
+}
+
+/* The phases of one scope as Mermaid nodes; terminal ones are circles. */
+static void mermaid_nodes(const veikart_method *m, const char *lang, veikart_scope scope,
+                          const char *indent)
+{
+	const veikart_phase *p;
+	char label[512];
+	size_t i;
+
+	for (i = 0; i < veikart_method_phase_count(m); i++) {
+		p = veikart_method_phase(m, i);
+		if (veikart_phase_scope(p) != scope)
+			continue;
+		node_label(label, sizeof(label), p, lang, "<br/>");
+		printf("%sp%zu%s", indent, i, veikart_phase_is_terminal(p) ? "((" : "[");
+		mermaid_string(label);
+		printf("%s\n", veikart_phase_is_terminal(p) ? "))" : "]");
+	}
+}
+
+static void dot(const veikart_method *m, const char *lang)
+{
+	const veikart_gate *g;
+	const veikart_outcome *o;
+	char label[512];
+	size_t i, j;
+	int stopped = 0;
+
+	printf("digraph ");
+	dot_string(veikart_method_id(m));
+	printf(" {\n  rankdir=LR;\n  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
+	       "  edge [fontname=\"Helvetica\", fontsize=10];\n  label=");
+	dot_string(veikart_method_title(m, lang));
+	printf(";\n  labelloc=t;\n");
+	dot_nodes(m, lang, VEIKART_SCOPE_INITIATIVE, "  ");
+	if (has_unit_phases(m)) {
 		printf("  subgraph cluster_units {\n    label=\"per unit\";\n    style=dashed;\n");
-		for (i = 0; i < veikart_method_phase_count(m); i++) {
-			p = veikart_method_phase(m, i);
-			if (veikart_phase_scope(p) != VEIKART_SCOPE_UNIT)
-				continue;
-			snprintf(label, sizeof(label), "%s\n(%s)", veikart_phase_title(p, lang),
-			         veikart_phase_kind_name(veikart_phase_kind_of(p)));
-			printf("    ");
-			dot_string(veikart_phase_id(p));
-			printf(" [label=");
-			dot_string(label);
-			if (veikart_phase_is_terminal(p))
-				printf(", peripheries=2");
-			printf("];\n");
-		}
+		dot_nodes(m, lang, VEIKART_SCOPE_UNIT, "    ");
 		printf("  }\n");
 	}
 	for (i = 0; i < veikart_method_gate_count(m); i++) {
@@ -153,38 +183,17 @@ static void dot(const veikart_method *m, const char *lang)
 
 static void mermaid(const veikart_method *m, const char *lang)
 {
-	const veikart_phase *p;
 	const veikart_gate *g;
 	const veikart_outcome *o;
 	char label[512];
 	size_t i, j;
-	int stopped = 0, units = 0;
+	int stopped = 0;
 
 	printf("flowchart LR\n");
-	for (i = 0; i < veikart_method_phase_count(m); i++) {
-		p = veikart_method_phase(m, i);
-		if (veikart_phase_scope(p) == VEIKART_SCOPE_UNIT) {
-			units = 1;
-			continue;
-		}
-		snprintf(label, sizeof(label), "%s<br/>(%s)", veikart_phase_title(p, lang),
-		         veikart_phase_kind_name(veikart_phase_kind_of(p)));
-		printf("  p%zu%s", i, veikart_phase_is_terminal(p) ? "((" : "[");
-		mermaid_string(label);
-		printf("%s\n", veikart_phase_is_terminal(p) ? "))" : "]");
-	}
-	if (units) {
+	mermaid_nodes(m, lang, VEIKART_SCOPE_INITIATIVE, "  ");
+	if (has_unit_phases(m)) {
 		printf("  subgraph units [per unit]\n");
-		for (i = 0; i < veikart_method_phase_count(m); i++) {
-			p = veikart_method_phase(m, i);
-			if (veikart_phase_scope(p) != VEIKART_SCOPE_UNIT)
-				continue;
-			snprintf(label, sizeof(label), "%s<br/>(%s)", veikart_phase_title(p, lang),
-			         veikart_phase_kind_name(veikart_phase_kind_of(p)));
-			printf("    p%zu%s", i, veikart_phase_is_terminal(p) ? "((" : "[");
-			mermaid_string(label);
-			printf("%s\n", veikart_phase_is_terminal(p) ? "))" : "]");
-		}
+		mermaid_nodes(m, lang, VEIKART_SCOPE_UNIT, "    ");
 		printf("  end\n");
 	}
 	for (i = 0; i < veikart_method_gate_count(m); i++) {
@@ -220,34 +229,29 @@ static int run(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
-		{ "lang", required_argument, NULL, 'l' },
-		{ "path", required_argument, NULL, 'p' },
-		{ "help", no_argument, NULL, 'h' },
+		CLI_OPTION_LANG,
+		CLI_OPTION_PATH,
+		CLI_OPTION_HELP,
 		{ NULL, 0, NULL, 0 },
 	};
 	cli_common common;
 	veikart_method *m = NULL;
 	const char *format = "dot";
-	int c, status;
+	int c, rc, status;
 
 	memset(&common, 0, sizeof(common));
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	for (;;) {
+		c = getopt_long(argc, argv, "h", longopts, NULL);
+		if (c == -1)
+			break;
 		switch (c) {
 		case 'f':
 			format = optarg;
 			break;
-		case 'l':
-			common.lang = optarg;
-			break;
-		case 'p':
-			if (common.npaths + 1 >= sizeof(common.paths) / sizeof(common.paths[0]))
-				return cli_usage_error(&cli_graph, "too many --path options");
-			common.paths[common.npaths++] = optarg;
-			break;
-		case 'h':
-			return cli_help(&cli_graph);
 		default:
-			return cli_usage_error(&cli_graph, "unknown option");
+			rc = cli_common_option(&cli_graph, &common, c);
+			if (rc >= 0)
+				return rc;
 		}
 	}
 	if (strcmp(format, "dot") != 0 && strcmp(format, "mermaid") != 0)

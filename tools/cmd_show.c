@@ -141,9 +141,9 @@ static void print_phase(const veikart_phase *p, const char *lang)
 static int run(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{ "lang", required_argument, NULL, 'l' },
-		{ "path", required_argument, NULL, 'p' },
-		{ "help", no_argument, NULL, 'h' },
+		CLI_OPTION_LANG,
+		CLI_OPTION_PATH,
+		CLI_OPTION_HELP,
 		{ NULL, 0, NULL, 0 },
 	};
 	cli_common common;
@@ -151,23 +151,18 @@ static int run(int argc, char **argv)
 	const veikart_role *r;
 	const char *lang, *desc;
 	size_t i;
-	int c, status;
+	int c, rc, status;
 
 	memset(&common, 0, sizeof(common));
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	for (;;) {
+		c = getopt_long(argc, argv, "h", longopts, NULL);
+		if (c == -1)
+			break;
 		switch (c) {
-		case 'l':
-			common.lang = optarg;
-			break;
-		case 'p':
-			if (common.npaths + 1 >= sizeof(common.paths) / sizeof(common.paths[0]))
-				return cli_usage_error(&cli_show, "too many --path options");
-			common.paths[common.npaths++] = optarg;
-			break;
-		case 'h':
-			return cli_help(&cli_show);
 		default:
-			return cli_usage_error(&cli_show, "unknown option");
+			rc = cli_common_option(&cli_show, &common, c);
+			if (rc >= 0)
+				return rc;
 		}
 	}
 	if (optind + 1 != argc)

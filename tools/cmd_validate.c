@@ -34,9 +34,9 @@ const cli_command cli_validate = {
 static int run(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{ "path", required_argument, NULL, 'p' },
+		CLI_OPTION_PATH,
 		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
+		CLI_OPTION_HELP,
 		{ NULL, 0, NULL, 0 },
 	};
 	cli_common common;
@@ -44,23 +44,21 @@ static int run(int argc, char **argv)
 	veikart_diagnostics *diags;
 	veikart_method *m;
 	const char *paths[33];
-	int c, quiet = 0, status = CLI_OK, err;
+	int c, rc, quiet = 0, status = CLI_OK, err;
 
 	memset(&common, 0, sizeof(common));
-	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'p':
-			if (common.npaths + 1 >= sizeof(common.paths) / sizeof(common.paths[0]))
-				return cli_usage_error(&cli_validate, "too many --path options");
-			common.paths[common.npaths++] = optarg;
+	for (;;) {
+		c = getopt_long(argc, argv, "qh", longopts, NULL);
+		if (c == -1)
 			break;
+		switch (c) {
 		case 'q':
 			quiet = 1;
 			break;
-		case 'h':
-			return cli_help(&cli_validate);
 		default:
-			return cli_usage_error(&cli_validate, "unknown option");
+			rc = cli_common_option(&cli_validate, &common, c);
+			if (rc >= 0)
+				return rc;
 		}
 	}
 	if (optind >= argc)

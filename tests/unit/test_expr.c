@@ -500,41 +500,6 @@ static void test_expr_should_read_a_slot_of_the_wrong_type_as_not_recorded(void 
 	veikart__expr_free(e);
 }
 
-/* An allocator that counts, and fails the Nth request. */
-typedef struct counting {
-	long calls, fail_at, live;
-} counting;
-
-static void *counting_malloc(size_t size, void *payload)
-{
-	counting *c = payload;
-
-	if (++c->calls == c->fail_at)
-		return NULL;
-	c->live++;
-	return malloc(size);
-}
-
-static void *counting_realloc(void *ptr, size_t size, void *payload)
-{
-	counting *c = payload;
-
-	if (++c->calls == c->fail_at)
-		return NULL;
-	if (ptr == NULL)
-		c->live++;
-	return realloc(ptr, size);
-}
-
-static void counting_free(void *ptr, void *payload)
-{
-	counting *c = payload;
-
-	if (ptr != NULL)
-		c->live--;
-	free(ptr);
-}
-
 static void test_expr_should_fail_cleanly_on_every_allocation(void **state)
 {
 	static const char *const sources[] = {
@@ -543,16 +508,15 @@ static void test_expr_should_fail_cleanly_on_every_allocation(void **state)
 		"days_since(go_live) ge 12w",
 		"i + j * 2 gt 3 and x / y lt 1.5 and staff_trained ge 80%",
 	};
-	veikart_allocator alloc = { counting_malloc, counting_realloc, counting_free, NULL };
+	test_counter c = { 0, 0, 0 };
+	veikart_allocator alloc = test_counting_allocator(&c);
 	veikart__expr_decls d = test_decls(&alloc);
 	veikart__expr_error err;
 	veikart__expr *e;
-	counting c;
 	size_t s;
 	int rc;
 
 	(void)state;
-	alloc.payload = &c;
 	for (s = 0; s < VEIKART__ARRAY_SIZE(sources); s++) {
 		for (c.fail_at = 1;; c.fail_at++) {
 			c.calls = 0;
@@ -574,19 +538,18 @@ static void test_expr_should_fail_cleanly_on_every_allocation(void **state)
 
 static void test_expr_should_not_allocate_while_evaluating(void **state)
 {
-	veikart_allocator alloc = { counting_malloc, counting_realloc, counting_free, NULL };
+	test_counter c = { 0, 0, 0 };
+	veikart_allocator alloc = test_counting_allocator(&c);
 	veikart__expr_decls d = test_decls(&alloc);
 	veikart__expr_error err;
 	veikart__expr *e = NULL;
 	const char *src = "staff_trained ge 0.8 and signed(mandate) or name eq 'x' or "
 	                  "days_since(go_live) gt 3d";
 	veikart__why why;
-	counting c = { 0, 0, 0 };
 	world w;
 	long calls;
 
 	(void)state;
-	alloc.payload = &c;
 	assert_int_equal(veikart__expr_compile(&e, src, strlen(src), &d, &err), 0);
 	world_init(&w);
 	world_facts(&w, "staff_trained=0.9; mandate=Kari; name=y; go_live=2026-01-01; "

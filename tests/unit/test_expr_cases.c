@@ -341,42 +341,7 @@ static void test_expr_api_should_check_options_and_methodology(void **state)
 	veikart_expr_free(e);
 }
 
-/* An allocator that counts, and fails the Nth request. */
-typedef struct counting {
-	long calls, fail_at, live;
-} counting;
-
-static void *counting_malloc(size_t size, void *payload)
-{
-	counting *c = payload;
-
-	if (++c->calls == c->fail_at)
-		return NULL;
-	c->live++;
-	return malloc(size);
-}
-
-static void *counting_realloc(void *ptr, size_t size, void *payload)
-{
-	counting *c = payload;
-
-	if (++c->calls == c->fail_at)
-		return NULL;
-	if (ptr == NULL)
-		c->live++;
-	return realloc(ptr, size);
-}
-
-static void counting_free(void *ptr, void *payload)
-{
-	counting *c = payload;
-
-	if (ptr != NULL)
-		c->live--;
-	free(ptr);
-}
-
-static void arm(counting *c, long fail_at)
+static void arm(test_counter *c, long fail_at)
 {
 	c->calls = 0;
 	c->fail_at = fail_at;
@@ -384,8 +349,8 @@ static void arm(counting *c, long fail_at)
 
 static void test_expr_api_should_fail_cleanly_on_every_allocation(void **state)
 {
-	counting c = { 0, 0, 0 };
-	veikart_allocator alloc = { counting_malloc, counting_realloc, counting_free, &c };
+	test_counter c = { 0, 0, 0 };
+	veikart_allocator alloc = test_counting_allocator(&c);
 	veikart_eval_options opts = VEIKART_EVAL_OPTIONS_INIT;
 	veikart_method *m = load(&alloc);
 	veikart_facts *f;

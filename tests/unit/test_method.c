@@ -442,63 +442,10 @@ static void test_diagnostic_format_is_compiler_like(void **state)
 
 /* ---- allocation -------------------------------------------------------- */
 
-typedef struct counting {
-	long allocs;
-	long frees;
-	long live;
-	long fail_at; /* fail the Nth allocation (1-based); 0: never */
-} counting;
-
-static void *count_malloc(size_t size, void *payload)
-{
-	counting *c = payload;
-	void *p;
-
-	if (c->fail_at != 0 && c->allocs + 1 == c->fail_at) {
-		c->allocs++;
-		return NULL;
-	}
-	p = malloc(size);
-	if (p != NULL) {
-		c->allocs++;
-		c->live++;
-	}
-	return p;
-}
-
-static void *count_realloc(void *ptr, size_t size, void *payload)
-{
-	counting *c = payload;
-	void *p;
-
-	if (c->fail_at != 0 && c->allocs + 1 == c->fail_at) {
-		c->allocs++;
-		return NULL;
-	}
-	p = realloc(ptr, size);
-	if (p != NULL) {
-		c->allocs++;
-		if (ptr == NULL)
-			c->live++;
-	}
-	return p;
-}
-
-static void count_free(void *ptr, void *payload)
-{
-	counting *c = payload;
-
-	if (ptr == NULL)
-		return;
-	c->frees++;
-	c->live--;
-	free(ptr);
-}
-
 static void test_every_allocation_goes_through_the_hook(void **state)
 {
-	counting c = { 0, 0, 0, 0 };
-	veikart_allocator a = { count_malloc, count_realloc, count_free, &c };
+	test_counter c = { 0, 0, 0 };
+	veikart_allocator a = test_counting_allocator(&c);
 	veikart_load_options o = isolated(NULL);
 	veikart_diagnostics *diags = NULL;
 	veikart_method *m = NULL;
@@ -506,7 +453,7 @@ static void test_every_allocation_goes_through_the_hook(void **state)
 	(void)state;
 	o.allocator = &a;
 	assert_int_equal(veikart_method_load(&m, VEIKART_DEFAULT_METHOD, &o, &diags), 0);
-	assert_true(c.allocs > 10);
+	assert_true(c.calls > 10);
 	assert_true(c.live > 0);
 	veikart_method_free(m);
 	veikart_diagnostics_free(diags);
@@ -517,8 +464,8 @@ static void test_every_allocation_goes_through_the_hook(void **state)
  * must come back as an error, leave nothing allocated, and never crash. */
 static void test_allocation_failures_are_clean(void **state)
 {
-	counting c;
-	veikart_allocator a = { count_malloc, count_realloc, count_free, &c };
+	test_counter c;
+	veikart_allocator a = test_counting_allocator(&c);
 	char dir[4096], input[4200];
 	const char *path[] = { dir, NULL };
 	veikart_load_options o = isolated(path);
