@@ -990,6 +990,11 @@ const char *veikart_role_title(const veikart_role *r, const char *lang)
 	return t ? t : r->id;
 }
 
+const char *veikart_role_description(const veikart_role *r, const char *lang)
+{
+	return r ? veikart__labels_pick(&r->description, r->method, lang) : NULL;
+}
+
 veikart_role_kind veikart_role_kind_of(const veikart_role *r)
 {
 	return r ? r->kind : VEIKART_ROLE_PERSON;
@@ -1040,6 +1045,11 @@ const char *veikart_fact_title(const veikart_fact *f, const char *lang)
 		return NULL;
 	t = veikart__labels_pick(&f->title, f->method, lang);
 	return t ? t : f->id;
+}
+
+const char *veikart_fact_description(const veikart_fact *f, const char *lang)
+{
+	return f ? veikart__labels_pick(&f->description, f->method, lang) : NULL;
 }
 
 veikart_type veikart_fact_type(const veikart_fact *f)
@@ -1310,6 +1320,11 @@ const char *veikart_gate_title(const veikart_gate *g, const char *lang)
 		return NULL;
 	t = veikart__labels_pick(&g->title, g->method, lang);
 	return t ? t : g->id;
+}
+
+const char *veikart_gate_description(const veikart_gate *g, const char *lang)
+{
+	return g ? veikart__labels_pick(&g->description, g->method, lang) : NULL;
 }
 
 const veikart_phase *veikart_gate_from(const veikart_gate *g)

@@ -161,8 +161,8 @@ VEIKART_API veikart_type veikart_value_type(const veikart_value *value);
 VEIKART_API veikart_truth veikart_value_truth(const veikart_value *value);
 
 /**
- * The result written as a literal of its type (`true`, `42`, `0.8`,
- * `2026-11-23`, `90d`, `'text'`).
+ * The result written as a literal of its type (`true` or `false`, `42`,
+ * `0.8`, `2026-11-23`, `90d`, `'text'`); a rating as its quoted code.
  * @param value The result.
  * @return Owned by @p value; NULL when the value is unknown.
  * @note Thread-safe.
@@ -210,11 +210,13 @@ VEIKART_API void veikart_facts_free(veikart_facts *facts);
 /**
  * Record a fact's value, given as text and parsed by the fact's type.
  *
- * Accepted forms: bool `true`/`false`/`yes`/`no`; integer `42`; number
- * `3.5`; ratio `0.8` or `80%` (between 0 and 1); text as is; date
- * `YYYY-MM-DD`; scale a level or special code of the fact's scale;
- * evidence `URI` optionally followed by ` sha256:HEX` and ` approved-by:PERSON`;
- * signoff the signing person's name.
+ * Accepted forms: bool `true`/`false`/`yes`/`no` in any case; integer
+ * `42` or `+42`; number `3.5` or `1.5e6` (finite); ratio `0.8` or `80%`
+ * (between 0 and 1); text as is (valid UTF-8); date `YYYY-MM-DD` (a real
+ * calendar day); scale a level or special code of the fact's scale;
+ * evidence `URI` optionally followed by ` sha256:HEX` (64 hex digits, kept
+ * in lower case) and ` approved-by:PERSON`; signoff the signing person's
+ * name.  Numbers are read the same whatever the C locale.
  *
  * @param facts The set.
  * @param fact_id A fact declared by the methodology.

@@ -505,6 +505,16 @@ VEIKART_API const char *veikart_role_id(const veikart_role *role);
 VEIKART_API const char *veikart_role_title(const veikart_role *role, const char *lang);
 
 /**
+ * What the role does, in a language, if the methodology says.
+ * @param role The role.
+ * @param lang A language tag, or NULL for the default; chosen as for veikart_method_title().
+ * @return Owned by the methodology; NULL when there is no description.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API const char *veikart_role_description(const veikart_role *role, const char *lang);
+
+/**
  * Whether the role is held by people or is a collective body.
  * @param role The role.
  * @return The kind; #VEIKART_ROLE_PERSON when @p role is NULL.
@@ -588,6 +598,16 @@ VEIKART_API const char *veikart_fact_id(const veikart_fact *fact);
  * @since 0.1.0
  */
 VEIKART_API const char *veikart_fact_title(const veikart_fact *fact, const char *lang);
+
+/**
+ * What the fact records, in a language, if the methodology says.
+ * @param fact The fact declaration.
+ * @param lang A language tag, or NULL for the default; chosen as for veikart_method_title().
+ * @return Owned by the methodology; NULL when there is no description.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API const char *veikart_fact_description(const veikart_fact *fact, const char *lang);
 
 /**
  * The fact's declared type.
@@ -1039,6 +1059,16 @@ VEIKART_API const char *veikart_gate_id(const veikart_gate *gate);
  * @since 0.1.0
  */
 VEIKART_API const char *veikart_gate_title(const veikart_gate *gate, const char *lang);
+
+/**
+ * What is decided at the gate, in a language, if the methodology says.
+ * @param gate The gate.
+ * @param lang A language tag, or NULL for the default; chosen as for veikart_method_title().
+ * @return Owned by the methodology; NULL when there is no description.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API const char *veikart_gate_description(const veikart_gate *gate, const char *lang);
 
 /**
  * The phase the gate leaves.

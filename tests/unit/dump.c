@@ -71,6 +71,8 @@ static void dump_gate(FILE *out, const veikart_method *m, const veikart_gate *g)
 	        aggregation_name(veikart_gate_aggregation(g)), veikart_gate_threshold(g),
 	        veikart_gate_k(g));
 	LABELS(out, m, "  ", "title", veikart_gate_title, g);
+	if (veikart_gate_description(g, NULL) != NULL)
+		fprintf(out, "  description: %s\n", veikart_gate_description(g, NULL));
 	for (i = 0; i < veikart_gate_authority_count(g); i++)
 		fprintf(out, "  authority %s when=%s\n",
 		        veikart_role_id(veikart_gate_authority_role(g, i)),
@@ -130,6 +132,8 @@ void dump_method(FILE *out, const veikart_method *m)
 		        veikart_role_kind_of(r) == VEIKART_ROLE_BODY ? "body" : "person",
 		        yes(veikart_role_may_override(r)));
 		LABELS(out, m, "  ", "title", veikart_role_title, r);
+		if (veikart_role_description(r, NULL) != NULL)
+			fprintf(out, "  description: %s\n", veikart_role_description(r, NULL));
 	}
 	for (i = 0; i < veikart_method_scale_count(m); i++) {
 		s = veikart_method_scale(m, i);
@@ -150,6 +154,8 @@ void dump_method(FILE *out, const veikart_method *m)
 		        veikart_fact_unit(f) ? veikart_fact_unit(f) : "-",
 		        veikart_fact_scale(f) ? veikart_scale_id(veikart_fact_scale(f)) : "-",
 		        veikart_fact_role(f) ? veikart_role_id(veikart_fact_role(f)) : "-");
+		if (veikart_fact_description(f, NULL) != NULL)
+			fprintf(out, "  description: %s\n", veikart_fact_description(f, NULL));
 	}
 	for (i = 0; i < veikart_method_phase_count(m); i++) {
 		p = veikart_method_phase(m, i);

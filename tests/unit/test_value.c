@@ -290,7 +290,8 @@ static void test_value_should_write_numbers_whatever_the_locale(void **state)
 		if (setlocale(LC_NUMERIC, locales[i]) != NULL)
 			break;
 	if (i == VEIKART__ARRAY_SIZE(locales))
-		skip(); /* no locale with a decimal comma is installed */
+		fail_msg("no locale with a decimal comma is installed; tools/install-deps "
+		         "generates nb_NO.UTF-8");
 	check_parse(VEIKART_TYPE_NUMBER, "3.25", "3.25", "3.25");
 	check_parse(VEIKART_TYPE_RATIO, "12.5%", "0.125", "0.125");
 	check_refused(VEIKART_TYPE_NUMBER, "3,25", "written like");
