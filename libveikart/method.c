@@ -608,7 +608,7 @@ static int load(veikart_method **out, const char *name, const void *data, size_t
                 const char *expect_id, const veikart_load_options *opts,
                 veikart_diagnostics **diags_out)
 {
-	const veikart_allocator *alloc = opts ? opts->allocator : NULL;
+	const veikart_allocator *alloc = veikart__allocator_or_default(opts ? opts->allocator : NULL);
 	veikart_diagnostics *diags = NULL;
 	veikart_method *m = NULL;
 	loader ld;
@@ -686,8 +686,8 @@ done:
 	for (i = 0; i < VEIKART__ARRAY_SIZE(ld.docs); i++) {
 		if (i < ld.ndocs)
 			veikart__xml_dispose(&ld.docs[i]);
-		veikart__free(&m->alloc, ld.owned[i]);
-		veikart__free(&m->alloc, ld.names[i]);
+		veikart__free(alloc, ld.owned[i]);
+		veikart__free(alloc, ld.names[i]);
 	}
 	if (err < 0) {
 		veikart_method_free(m);
