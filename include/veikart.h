@@ -18,6 +18,9 @@
  *
  * - @ref veikart_method "Methodologies": load, validate and read a definition.
  * - @ref veikart_expr "Expressions": the criteria language on its own.
+ * - @ref veikart_initiative "Initiatives": facts, gates, decisions.
+ * - @ref veikart_gate "Gate reports", @ref veikart_event "events",
+ *   the @ref veikart_journal "journal" and @ref veikart_export "reports for people".
  * - @ref veikart_diagnostics "Diagnostics" and @ref veikart_errors "errors".
  *
  * The user guide and the format reference are in the `docs/` folder of the
@@ -30,5 +33,10 @@
 #include "veikart/diagnostics.h"
 #include "veikart/method.h"
 #include "veikart/expr.h"
+#include "veikart/event.h"
+#include "veikart/journal.h"
+#include "veikart/gate.h"
+#include "veikart/initiative.h"
+#include "veikart/export.h"
 
 #endif

@@ -209,3 +209,41 @@ void veikart__arena_release(veikart__arena *arena)
 	arena->used = 0;
 	arena->cap = 0;
 }
+
+/* Strings handed to the caller carry their allocator just before them, so
+ * that veikart_string_free() needs nothing else. */
+typedef struct string_head {
+	veikart_allocator alloc;
+	max_align_t align[];
+} string_head;
+
+char *veikart__string_new(const veikart_allocator *alloc, const char *data, size_t len)
+{
+	string_head *h;
+	char *s;
+
+	if (len > SIZE_MAX - sizeof(*h) - 1) {
+		veikart__error_nomem();
+		return NULL;
+	}
+	h = veikart__malloc(alloc, sizeof(*h) + len + 1);
+	if (h == NULL)
+		return NULL;
+	h->alloc = *veikart__allocator_or_default(alloc);
+	s = (char *)h->align;
+	memcpy(s, data, len);
+	s[len] = '\0';
+	return s;
+}
+
+void veikart_string_free(char *string)
+{
+	string_head *h;
+	veikart_allocator alloc;
+
+	if (string == NULL)
+		return;
+	h = (string_head *)(void *)(string - offsetof(string_head, align));
+	alloc = h->alloc;
+	veikart__free(&alloc, h);
+}

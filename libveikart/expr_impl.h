@@ -105,7 +105,6 @@ struct veikart__expr {
 unsigned int veikart__expr_column(const char *src, size_t offset);
 
 /* Offset of the first byte that is not valid UTF-8, or `len` (value.c). */
-size_t veikart__utf8_check(const char *s, size_t len);
 
 /* Append a value as a literal of its type; `ref` says which fact's scale
  * names a scale level (VEIKART__NO_REF otherwise). */

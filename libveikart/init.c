@@ -25,6 +25,7 @@ static xmlSchemaPtr schemas[VEIKART__SCHEMA_COUNT];
 
 static const char *const schema_files[VEIKART__SCHEMA_COUNT] = {
 	"methodology.xsd",
+	"snapshot.xsd",
 };
 
 /* Schema compile errors would mean a broken build; keep the first for the

@@ -608,7 +608,8 @@ static int load(veikart_method **out, const char *name, const void *data, size_t
                 const char *expect_id, const veikart_load_options *opts,
                 veikart_diagnostics **diags_out)
 {
-	const veikart_allocator *alloc = veikart__allocator_or_default(opts ? opts->allocator : NULL);
+	const veikart_allocator *alloc =
+	        veikart__allocator_or_default(opts ? opts->allocator : NULL);
 	veikart_diagnostics *diags = NULL;
 	veikart_method *m = NULL;
 	loader ld;
@@ -847,6 +848,11 @@ long veikart__method_fact_slot(const veikart_method *m, const char *id)
 		if (strcmp(((const veikart_fact *)m->facts.items[i])->id, id) == 0)
 			return (long)i;
 	return -1;
+}
+
+const veikart__scale_info *veikart__scale_info_of(const veikart_scale *s)
+{
+	return s ? &s->info : NULL;
 }
 
 const veikart__expr *veikart__criterion_expr(const veikart_criterion *c)

@@ -29,6 +29,9 @@ void veikart__method_fact_info(const veikart_method *m, size_t index, veikart__f
 /* Slot of a fact by id, or -1. */
 long veikart__method_fact_slot(const veikart_method *m, const char *id);
 
+/* What the value parser needs to know of a scale; NULL for NULL. */
+const veikart__scale_info *veikart__scale_info_of(const veikart_scale *scale);
+
 /* The compiled expression of a criterion, a phase's skip-if (NULL when it
  * has none) and an authority rule's condition (NULL when unconditional). */
 const veikart__expr *veikart__criterion_expr(const veikart_criterion *c);

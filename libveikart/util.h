@@ -14,6 +14,8 @@
 
 #include "veikart.h"
 
+/* The library's private declarations of its public modules. */
+
 #if defined(__GNUC__)
 #define VEIKART__PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
 #else
@@ -34,6 +36,8 @@ int veikart__grow(const veikart_allocator *alloc, void **array, size_t *cap, siz
 void veikart__free(const veikart_allocator *alloc, void *ptr);
 char *veikart__strndup(const veikart_allocator *alloc, const char *s, size_t len);
 char *veikart__strdup(const veikart_allocator *alloc, const char *s);
+/* A string the caller owns and frees with veikart_string_free(). */
+char *veikart__string_new(const veikart_allocator *alloc, const char *data, size_t len);
 
 /* Arena: many small allocations freed together.  Methodologies and compiled
  * expressions live in one, so freeing them is one walk over a few chunks. */
@@ -95,6 +99,9 @@ int veikart__diags_vadd(veikart_diagnostics *diags, veikart_severity severity, c
 /* Sort by file (in order of first appearance), line and column; stable. */
 void veikart__diags_sort(veikart_diagnostics *diags);
 const veikart_diagnostic *veikart__diags_first_error(const veikart_diagnostics *diags);
+
+/* Length of the longest prefix of s that is valid UTF-8 (len when all is). */
+size_t veikart__utf8_check(const char *s, size_t len);
 
 /* Strings. */
 int veikart__streq(const char *a, const char *b); /* NULL-safe */

@@ -631,12 +631,17 @@ typedef struct validate_state {
  * <local>.  Drop our namespace part and the trailing newline. */
 static void tidy_message(veikart__buf *out, const char *msg)
 {
-	static const char ns[] = "{" VEIKART_METHOD_NAMESPACE "}";
+	static const char *const ns[] = { "{" VEIKART_METHOD_NAMESPACE "}",
+		                          "{" VEIKART_SNAPSHOT_NAMESPACE "}" };
 	const char *p = msg;
+	size_t i;
 
 	while (*p != '\0') {
-		if (strncmp(p, ns, sizeof(ns) - 1) == 0) {
-			p += sizeof(ns) - 1;
+		for (i = 0; i < VEIKART__ARRAY_SIZE(ns); i++)
+			if (strncmp(p, ns[i], strlen(ns[i])) == 0)
+				break;
+		if (i < VEIKART__ARRAY_SIZE(ns)) {
+			p += strlen(ns[i]);
 			continue;
 		}
 		veikart__buf_putc(out, *p++);

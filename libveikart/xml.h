@@ -15,6 +15,7 @@
 
 typedef enum veikart__schema_id {
 	VEIKART__SCHEMA_METHODOLOGY = 0,
+	VEIKART__SCHEMA_SNAPSHOT,
 	VEIKART__SCHEMA_COUNT
 } veikart__schema_id;
 

@@ -45,6 +45,11 @@ VEIKART_BEGIN_DECL
 /** Namespace of methodology documents in format version 1. */
 #define VEIKART_METHOD_NAMESPACE "urn:veikart:methodology:1"
 
+/** Version of the initiative snapshot format these headers read and write. */
+#define VEIKART_SNAPSHOT_FORMAT_VERSION 1
+/** Namespace of snapshots in format version 1. */
+#define VEIKART_SNAPSHOT_NAMESPACE "urn:veikart:snapshot:1"
+
 /**
  * The version of the library that is running, as "MAJOR.MINOR.PATCH".
  *

@@ -1,0 +1,526 @@
+/*
+ * libveikart - phase state machines for service innovation methodologies
+ * SPDX-License-Identifier: MIT
+ *
+ * Events and their records.  An event lives in one allocation: the struct,
+ * its field tables, the record and the unescaped strings, so building one
+ * costs one allocation and one hash, and freeing it one free.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "event.h"
+
+static const char *const kind_names[] = {
+	NULL,     "create",  "assign", "unassign", "set",    "clear",
+	"attach", "approve", "sign",   "step",     "decide", "condition-met",
+};
+
+const char *veikart_event_kind_name(veikart_event_kind kind)
+{
+	if ((int)kind <= 0 || (size_t)kind >= VEIKART__ARRAY_SIZE(kind_names))
+		return "unknown";
+	return kind_names[kind];
+}
+
+veikart_event_kind veikart__event_kind_from(const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 1; i < VEIKART__ARRAY_SIZE(kind_names); i++)
+		if (strlen(kind_names[i]) == len && memcmp(kind_names[i], name, len) == 0)
+			return (veikart_event_kind)i;
+	return (veikart_event_kind)0;
+}
+
+/* ---- writing --------------------------------------------------------------- */
+
+static size_t escaped_len(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += (*s == '\\' || *s == '\t' || *s == '\n' || *s == '\r') ? 2 : 1;
+	return n;
+}
+
+static char *escape_into(char *w, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '\\':
+			*w++ = '\\';
+			*w++ = '\\';
+			break;
+		case '\t':
+			*w++ = '\\';
+			*w++ = 't';
+			break;
+		case '\n':
+			*w++ = '\\';
+			*w++ = 'n';
+			break;
+		case '\r':
+			*w++ = '\\';
+			*w++ = 'r';
+			break;
+		default:
+			*w++ = *s;
+		}
+	}
+	return w;
+}
+
+void veikart__event_begin(veikart__event_builder *b, const veikart_allocator *alloc, uint64_t seq,
+                          int64_t time, veikart_event_kind kind, const char *actor)
+{
+	b->alloc = alloc;
+	b->seq = seq;
+	b->time = time;
+	b->kind = kind;
+	b->actor = actor;
+	b->fields = b->inline_fields;
+	b->nfields = 0;
+	b->cap = VEIKART__ARRAY_SIZE(b->inline_fields);
+	b->failed = 0;
+}
+
+void veikart__event_add(veikart__event_builder *b, const char *key, const char *value)
+{
+	veikart__event_field *more;
+
+	if (value == NULL || b->failed)
+		return;
+	if (b->nfields == b->cap) {
+		more = veikart__malloc(b->alloc, 2 * b->cap * sizeof(*more));
+		if (more == NULL) {
+			b->failed = 1;
+			return;
+		}
+		memcpy(more, b->fields, b->nfields * sizeof(*more));
+		if (b->fields != b->inline_fields)
+			veikart__free(b->alloc, b->fields);
+		b->fields = more;
+		b->cap *= 2;
+	}
+	b->fields[b->nfields].key = key;
+	b->fields[b->nfields].value = value;
+	b->nfields++;
+}
+
+void veikart__event_builder_dispose(veikart__event_builder *b)
+{
+	if (b->fields != b->inline_fields)
+		veikart__free(b->alloc, b->fields);
+	b->fields = b->inline_fields;
+	b->nfields = 0;
+}
+
+/* Lay out the one block an event lives in. */
+static veikart_event *event_block(const veikart_allocator *alloc, size_t nfields, size_t record_len,
+                                  size_t strings, char **record_at, char **strings_at)
+{
+	size_t head = sizeof(veikart_event) + 2 * nfields * sizeof(char *);
+	veikart_event *e;
+
+	if (record_len > SIZE_MAX / 2 || strings > SIZE_MAX / 2 - record_len - head) {
+		veikart__error_nomem();
+		return NULL;
+	}
+	e = veikart__malloc(alloc, head + record_len + 1 + strings);
+	if (e == NULL)
+		return NULL;
+	memset(e, 0, sizeof(*e));
+	e->alloc = *veikart__allocator_or_default(alloc);
+	e->keys = (const char **)(e + 1);
+	e->values = e->keys + nfields;
+	e->nfields = nfields;
+	*record_at = (char *)(e->values + nfields);
+	*strings_at = *record_at + record_len + 1;
+	return e;
+}
+
+int veikart__event_finish(veikart_event **out, veikart__event_builder *b, const char *prev)
+{
+	char seqbuf[24], timebuf[24], *w, *s;
+	size_t record_len, strings, n, i, hashed;
+	const char *kind = veikart_event_kind_name(b->kind);
+	veikart_event *e;
+
+	*out = NULL;
+	if (b->failed)
+		return VEIKART_ENOMEM;
+	snprintf(seqbuf, sizeof(seqbuf), "%" PRIu64, b->seq);
+	snprintf(timebuf, sizeof(timebuf), "%" PRId64, b->time);
+	record_len =
+	        strlen(seqbuf) + 1 + strlen(timebuf) + 1 + strlen(kind) + 1 + escaped_len(b->actor);
+	strings = strlen(b->actor) + 1;
+	for (i = 0; i < b->nfields; i++) {
+		record_len += 1 + strlen(b->fields[i].key) + 1 + escaped_len(b->fields[i].value);
+		strings += strlen(b->fields[i].value) + 1;
+	}
+	record_len += strlen("\tprev=") + 64 + strlen("\thash=") + 64 + 1;
+
+	e = event_block(b->alloc, b->nfields, record_len, strings, &w, &s);
+	if (e == NULL)
+		return VEIKART_ENOMEM;
+	e->seq = b->seq;
+	e->time = b->time;
+	e->kind = b->kind;
+	e->record = w;
+	e->record_len = record_len;
+
+	n = strlen(seqbuf);
+	memcpy(w, seqbuf, n);
+	w += n;
+	*w++ = '\t';
+	n = strlen(timebuf);
+	memcpy(w, timebuf, n);
+	w += n;
+	*w++ = '\t';
+	n = strlen(kind);
+	memcpy(w, kind, n);
+	w += n;
+	*w++ = '\t';
+	w = escape_into(w, b->actor);
+	n = strlen(b->actor) + 1;
+	memcpy(s, b->actor, n);
+	e->actor = s;
+	s += n;
+	for (i = 0; i < b->nfields; i++) {
+		*w++ = '\t';
+		n = strlen(b->fields[i].key);
+		memcpy(w, b->fields[i].key, n);
+		w += n;
+		*w++ = '=';
+		w = escape_into(w, b->fields[i].value);
+		e->keys[i] = b->fields[i].key;
+		n = strlen(b->fields[i].value) + 1;
+		memcpy(s, b->fields[i].value, n);
+		e->values[i] = s;
+		s += n;
+	}
+	memcpy(w, "\tprev=", 6);
+	w += 6;
+	memcpy(w, prev, 64);
+	w += 64;
+	memcpy(e->prev, prev, 64);
+	e->prev[64] = '\0';
+	/* The hash covers everything before the tab that introduces it. */
+	hashed = (size_t)(w - e->record);
+	veikart__sha256_hex(e->hash, e->record, hashed);
+	memcpy(w, "\thash=", 6);
+	w += 6;
+	memcpy(w, e->hash, 64);
+	w += 64;
+	*w++ = '\n';
+	*w = '\0';
+	*out = e;
+	return 0;
+}
+
+/* ---- reading --------------------------------------------------------------- */
+
+static int say(char *why, size_t size, const char *fmt, ...) VEIKART__PRINTF(3, 4);
+
+static int say(char *why, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (why != NULL && size > 0)
+		vsnprintf(why, size, fmt, ap);
+	va_end(ap);
+	return VEIKART_EFORMAT;
+}
+
+static int is_hex64(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len != 64)
+		return 0;
+	for (i = 0; i < 64; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return 0;
+	return 1;
+}
+
+static int parse_u64(const char *s, size_t len, uint64_t *out)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	if (len == 0 || len > 20 || (len > 1 && s[0] == '0'))
+		return -1;
+	for (i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		if (v > (UINT64_MAX - (uint64_t)(s[i] - '0')) / 10)
+			return -1;
+		v = v * 10 + (uint64_t)(s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+/* Unescape into w; returns the end, or NULL for a bad escape or a raw
+ * control character that should have been escaped. */
+static char *unescape_into(char *w, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\r' || s[i] == '\n')
+			return NULL;
+		if (s[i] != '\\') {
+			*w++ = s[i];
+			continue;
+		}
+		if (++i >= len)
+			return NULL;
+		switch (s[i]) {
+		case '\\':
+			*w++ = '\\';
+			break;
+		case 't':
+			*w++ = '\t';
+			break;
+		case 'n':
+			*w++ = '\n';
+			break;
+		case 'r':
+			*w++ = '\r';
+			break;
+		default:
+			return NULL;
+		}
+	}
+	*w++ = '\0';
+	return w;
+}
+
+static int key_ok(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len == 0 || s[0] < 'a' || s[0] > 'z')
+		return 0;
+	for (i = 1; i < len; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-' ||
+		      s[i] == '_'))
+			return 0;
+	return 1;
+}
+
+int veikart__event_parse(veikart_event **out, const char *record, size_t len,
+                         const veikart_allocator *alloc, char *why, size_t why_size)
+{
+	const char *tok[4], *p, *end, *tab, *eq, *prev, *hash;
+	size_t toklen[4], nfields = 0, i, hashed;
+	char computed[VEIKART__SHA256_HEX_SIZE], *w, *s;
+	uint64_t seq, time_abs;
+	veikart_event *e;
+	int negative;
+
+	*out = NULL;
+	if (len > 0 && record[len - 1] == '\n')
+		len--;
+	if (veikart__utf8_check(record, len) != len)
+		return say(why, why_size, "the record is not valid UTF-8");
+	if (memchr(record, '\0', len) != NULL)
+		return say(why, why_size, "the record contains a NUL byte");
+	/* The last two fields are prev= and hash=, each 64 hex digits. */
+	if (len < 4 + 2 * (6 + 64))
+		return say(why, why_size, "the record is too short to be an event");
+	hash = record + len - 64;
+	if (memcmp(hash - 6, "\thash=", 6) != 0 || !is_hex64(hash, 64))
+		return say(why, why_size, "the record does not end in hash=<64 hex digits>");
+	prev = hash - 6 - 64;
+	if (prev < record + 6 || memcmp(prev - 6, "\tprev=", 6) != 0 || !is_hex64(prev, 64))
+		return say(why, why_size, "the record has no prev=<64 hex digits> before its hash");
+	hashed = (size_t)(hash - 6 - record);
+	end = prev - 6;
+
+	/* seq, time, kind, actor */
+	p = record;
+	for (i = 0; i < 4; i++) {
+		tab = memchr(p, '\t', (size_t)(end - p));
+		tok[i] = p;
+		toklen[i] = tab ? (size_t)(tab - p) : (size_t)(end - p);
+		if (tab == NULL && i < 3)
+			return say(why, why_size,
+			           "the record has fewer than four fields before prev=");
+		p = tab ? tab + 1 : end;
+	}
+	if (parse_u64(tok[0], toklen[0], &seq) < 0 || seq == 0)
+		return say(why, why_size, "the sequence number `%.*s` is not a positive number",
+		           (int)(toklen[0] > 24 ? 24 : toklen[0]), tok[0]);
+	negative = toklen[1] > 0 && tok[1][0] == '-';
+	if (parse_u64(tok[1] + negative, toklen[1] - (size_t)negative, &time_abs) < 0 ||
+	    time_abs > (uint64_t)INT64_MAX)
+		return say(why, why_size, "the time `%.*s` is not a number of seconds",
+		           (int)(toklen[1] > 24 ? 24 : toklen[1]), tok[1]);
+	if (veikart__event_kind_from(tok[2], toklen[2]) == 0)
+		return say(why, why_size, "`%.*s` is not a kind of event",
+		           (int)(toklen[2] > 24 ? 24 : toklen[2]), tok[2]);
+	if (toklen[3] == 0)
+		return say(why, why_size, "the event names no actor");
+
+	/* Count and check the key=value fields. */
+	for (p = tok[3] + toklen[3]; p < end;) {
+		p++; /* the tab */
+		tab = memchr(p, '\t', (size_t)(end - p));
+		if (tab == NULL)
+			tab = end;
+		eq = memchr(p, '=', (size_t)(tab - p));
+		if (eq == NULL || !key_ok(p, (size_t)(eq - p)))
+			return say(why, why_size, "field %zu is not key=value", nfields + 1);
+		nfields++;
+		p = tab;
+	}
+
+	/* The record's own hash: anything else is damage, not syntax. */
+	veikart__sha256_hex(computed, record, hashed);
+	if (memcmp(computed, hash, 64) != 0) {
+		say(why, why_size, "the hash does not match the event's contents");
+		return VEIKART_ECORRUPT;
+	}
+
+	e = event_block(alloc, nfields, len + 1, len + 1, &w, &s);
+	if (e == NULL)
+		return VEIKART_ENOMEM;
+	memcpy(w, record, len);
+	w[len] = '\n';
+	w[len + 1] = '\0';
+	e->record = w;
+	e->record_len = len + 1;
+	e->seq = seq;
+	e->time = negative ? -(int64_t)time_abs : (int64_t)time_abs;
+	e->kind = veikart__event_kind_from(tok[2], toklen[2]);
+	memcpy(e->prev, prev, 64);
+	memcpy(e->hash, hash, 64);
+	e->actor = s;
+	s = unescape_into(s, tok[3], toklen[3]);
+	if (s == NULL)
+		goto bad_escape;
+	for (i = 0, p = tok[3] + toklen[3]; p < end; i++) {
+		p++;
+		tab = memchr(p, '\t', (size_t)(end - p));
+		if (tab == NULL)
+			tab = end;
+		eq = memchr(p, '=', (size_t)(tab - p));
+		/* Keys are copied as they are: they contain no escapes. */
+		e->keys[i] = s;
+		memcpy(s, p, (size_t)(eq - p));
+		s[eq - p] = '\0';
+		s += eq - p + 1;
+		e->values[i] = s;
+		s = unescape_into(s, eq + 1, (size_t)(tab - eq - 1));
+		if (s == NULL)
+			goto bad_escape;
+		p = tab;
+	}
+	*out = e;
+	return 0;
+bad_escape:
+	veikart__event_free(e);
+	return say(why, why_size,
+	           "a field has a backslash that starts no escape (\\\\, \\t, "
+	           "\\n, \\r), or a raw line break");
+}
+
+void veikart__event_free(veikart_event *e)
+{
+	veikart_allocator alloc;
+
+	if (e == NULL)
+		return;
+	alloc = e->alloc;
+	veikart__free(&alloc, e);
+}
+
+/* ---- public ---------------------------------------------------------------- */
+
+int veikart_event_parse(veikart_event **out, const char *record, size_t length)
+{
+	char why[200];
+	int err;
+
+	if (out == NULL || record == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "no place for the event or no record");
+	err = veikart__event_parse(out, record, length, NULL, why, sizeof(why));
+	if (err == VEIKART_ENOMEM)
+		return veikart__error_nomem();
+	if (err < 0)
+		return veikart__error_set(err, "%s", why);
+	return 0;
+}
+
+void veikart_event_free(veikart_event *event)
+{
+	veikart__event_free(event);
+}
+
+uint64_t veikart_event_seq(const veikart_event *e)
+{
+	return e ? e->seq : 0;
+}
+
+int64_t veikart_event_time(const veikart_event *e)
+{
+	return e ? e->time : 0;
+}
+
+const char *veikart_event_actor(const veikart_event *e)
+{
+	return e ? e->actor : NULL;
+}
+
+veikart_event_kind veikart_event_kind_of(const veikart_event *e)
+{
+	return e ? e->kind : (veikart_event_kind)0;
+}
+
+size_t veikart_event_field_count(const veikart_event *e)
+{
+	return e ? e->nfields : 0;
+}
+
+const char *veikart_event_field_key(const veikart_event *e, size_t i)
+{
+	return e && i < e->nfields ? e->keys[i] : NULL;
+}
+
+const char *veikart_event_field_value(const veikart_event *e, size_t i)
+{
+	return e && i < e->nfields ? e->values[i] : NULL;
+}
+
+const char *veikart_event_field(const veikart_event *e, const char *key)
+{
+	size_t i;
+
+	for (i = 0; e != NULL && key != NULL && i < e->nfields; i++)
+		if (strcmp(e->keys[i], key) == 0)
+			return e->values[i];
+	return NULL;
+}
+
+const char *veikart_event_hash(const veikart_event *e)
+{
+	return e ? e->hash : NULL;
+}
+
+const char *veikart_event_prev(const veikart_event *e)
+{
+	return e ? e->prev : NULL;
+}
+
+const char *veikart_event_record(const veikart_event *e, size_t *length)
+{
+	if (length != NULL)
+		*length = e ? e->record_len : 0;
+	return e ? e->record : NULL;
+}

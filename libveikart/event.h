@@ -1,0 +1,66 @@
+/*
+ * libveikart - phase state machines for service innovation methodologies
+ * SPDX-License-Identifier: MIT
+ *
+ * Events inside the library: building one (which writes its record and
+ * hashes it once) and reading one back from a record.
+ */
+#ifndef VEIKART_EVENT_INTERNAL_H
+#define VEIKART_EVENT_INTERNAL_H
+
+#include "util.h"
+
+#define VEIKART__HASH_ZERO "0000000000000000000000000000000000000000000000000000000000000000"
+
+struct veikart_event {
+	veikart_allocator alloc;
+	uint64_t seq;
+	int64_t time;
+	veikart_event_kind kind;
+	const char *actor; /* unescaped */
+	size_t nfields;
+	const char **keys;   /* record order */
+	const char **values; /* unescaped */
+	char prev[VEIKART__SHA256_HEX_SIZE];
+	char hash[VEIKART__SHA256_HEX_SIZE];
+	char *record; /* the line, with its line feed, NUL-terminated */
+	size_t record_len;
+};
+
+typedef struct veikart__event_field {
+	const char *key; /* a literal: keys are never escaped */
+	const char *value;
+} veikart__event_field;
+
+/* Collects an event's parts; nothing is copied until finish. */
+typedef struct veikart__event_builder {
+	const veikart_allocator *alloc;
+	uint64_t seq;
+	int64_t time;
+	veikart_event_kind kind;
+	const char *actor;
+	veikart__event_field inline_fields[16];
+	veikart__event_field *fields;
+	size_t nfields;
+	size_t cap;
+	int failed;
+} veikart__event_builder;
+
+void veikart__event_begin(veikart__event_builder *b, const veikart_allocator *alloc, uint64_t seq,
+                          int64_t time, veikart_event_kind kind, const char *actor);
+/* Add a field; `value` must live until finish.  NULL values are skipped. */
+void veikart__event_add(veikart__event_builder *b, const char *key, const char *value);
+/* Write the record, chained to `prev` (64 hex digits), and hash it. */
+int veikart__event_finish(veikart_event **out, veikart__event_builder *b, const char *prev);
+void veikart__event_builder_dispose(veikart__event_builder *b);
+
+/* Read an event from a record (with or without its line feed).  On failure
+ * returns VEIKART_EFORMAT or VEIKART_ECORRUPT and writes why into `why`;
+ * nothing is raised. */
+int veikart__event_parse(veikart_event **out, const char *record, size_t len,
+                         const veikart_allocator *alloc, char *why, size_t why_size);
+void veikart__event_free(veikart_event *event);
+
+veikart_event_kind veikart__event_kind_from(const char *name, size_t len);
+
+#endif

@@ -1,0 +1,483 @@
+/*
+ * libveikart - phase state machines for service innovation methodologies
+ * SPDX-License-Identifier: MIT
+ *
+ * Reports for people: what a steering group reads at a gate meeting.  The
+ * report is written once, through a small writer with a Markdown and an
+ * HTML form, so that the two formats always say the same things.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "initiative.h"
+#include "method.h"
+
+typedef struct writer {
+	veikart__buf *b;
+	veikart_export_format format;
+	int in_table;
+	int in_list;
+} writer;
+
+static const char html_head[] =
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<title>%s</title>\n<style>\n"
+        "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:60rem;"
+        "margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.45}\n"
+        "h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.25rem;margin-top:2rem;"
+        "border-bottom:1px solid #ccc}h3{font-size:1.05rem;margin-bottom:.3rem}\n"
+        "table{border-collapse:collapse;width:100%%;margin:.5rem 0}"
+        "th,td{border:1px solid #d0d0d0;padding:.3rem .5rem;text-align:left;vertical-align:top}"
+        "th{background:#f2f2f2}\n"
+        ".met{color:#1d6b2f;font-weight:bold}.unmet{color:#a31c1c;font-weight:bold}"
+        ".unknown{color:#8a6d00;font-weight:bold}\n"
+        ".warn{background:#fff4e0;border-left:4px solid #d98a00;padding:.5rem .8rem}\n"
+        "blockquote{margin:.3rem 0;padding:.2rem .8rem;border-left:4px solid #ccc;color:#333}\n"
+        "code{font-size:.85em;word-break:break-all}\n"
+        "</style>\n</head>\n<body>\n";
+
+/* ---- the writer -------------------------------------------------------------- */
+
+static void put_html(veikart__buf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '&':
+			veikart__buf_puts(b, "&amp;");
+			break;
+		case '<':
+			veikart__buf_puts(b, "&lt;");
+			break;
+		case '>':
+			veikart__buf_puts(b, "&gt;");
+			break;
+		case '"':
+			veikart__buf_puts(b, "&quot;");
+			break;
+		case '\n':
+			veikart__buf_puts(b, "<br>");
+			break;
+		default:
+			veikart__buf_putc(b, *s);
+		}
+	}
+}
+
+/* Markdown: keep text on its line and out of table syntax. */
+static void put_md(veikart__buf *b, const char *s, int in_table)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '\n' || *s == '\r' || *s == '\t')
+			veikart__buf_putc(b, ' ');
+		else if (*s == '|' && in_table)
+			veikart__buf_puts(b, "\\|");
+		else
+			veikart__buf_putc(b, *s);
+	}
+}
+
+static void text(writer *w, const char *s)
+{
+	if (w->format == VEIKART_EXPORT_HTML)
+		put_html(w->b, s);
+	else
+		put_md(w->b, s, w->in_table);
+}
+
+static void end_blocks(writer *w)
+{
+	if (w->in_list) {
+		veikart__buf_puts(w->b, w->format == VEIKART_EXPORT_HTML ? "</ul>\n" : "\n");
+		w->in_list = 0;
+	}
+	if (w->in_table) {
+		veikart__buf_puts(w->b, w->format == VEIKART_EXPORT_HTML ? "</table>\n" : "\n");
+		w->in_table = 0;
+	}
+}
+
+static void heading(writer *w, int level, const char *s)
+{
+	end_blocks(w);
+	if (w->format == VEIKART_EXPORT_HTML) {
+		veikart__buf_printf(w->b, "<h%d>", level);
+		text(w, s);
+		veikart__buf_printf(w->b, "</h%d>\n", level);
+	} else {
+		veikart__buf_printf(w->b, "%.*s ", level, "######");
+		text(w, s);
+		veikart__buf_puts(w->b, "\n\n");
+	}
+}
+
+/* A paragraph of label: value lines. */
+static void field(writer *w, const char *label, const char *value)
+{
+	end_blocks(w);
+	if (w->format == VEIKART_EXPORT_HTML) {
+		veikart__buf_puts(w->b, "<p><strong>");
+		text(w, label);
+		veikart__buf_puts(w->b, ":</strong> ");
+		text(w, value);
+		veikart__buf_puts(w->b, "</p>\n");
+	} else {
+		veikart__buf_puts(w->b, "**");
+		text(w, label);
+		veikart__buf_puts(w->b, ":** ");
+		text(w, value);
+		veikart__buf_puts(w->b, "\n\n");
+	}
+}
+
+static void para(writer *w, const char *s, int warning)
+{
+	end_blocks(w);
+	if (w->format == VEIKART_EXPORT_HTML) {
+		veikart__buf_puts(w->b, warning ? "<p class=\"warn\">" : "<p>");
+		text(w, s);
+		veikart__buf_puts(w->b, "</p>\n");
+	} else {
+		veikart__buf_puts(w->b, warning ? "> **Warning:** " : "");
+		text(w, s);
+		veikart__buf_puts(w->b, "\n\n");
+	}
+}
+
+static void quote(writer *w, const char *s)
+{
+	end_blocks(w);
+	if (w->format == VEIKART_EXPORT_HTML) {
+		veikart__buf_puts(w->b, "<blockquote>");
+		text(w, s);
+		veikart__buf_puts(w->b, "</blockquote>\n");
+	} else {
+		veikart__buf_puts(w->b, "> ");
+		text(w, s);
+		veikart__buf_puts(w->b, "\n\n");
+	}
+}
+
+static void item(writer *w, const char *s)
+{
+	if (w->in_table)
+		end_blocks(w);
+	if (!w->in_list) {
+		if (w->format == VEIKART_EXPORT_HTML)
+			veikart__buf_puts(w->b, "<ul>\n");
+		w->in_list = 1;
+	}
+	veikart__buf_puts(w->b, w->format == VEIKART_EXPORT_HTML ? "<li>" : "- ");
+	text(w, s);
+	veikart__buf_puts(w->b, w->format == VEIKART_EXPORT_HTML ? "</li>\n" : "\n");
+}
+
+static void row(writer *w, const char *const *cells, size_t n, int header)
+{
+	size_t i;
+
+	if (header)
+		end_blocks(w);
+	if (header && w->format == VEIKART_EXPORT_HTML)
+		veikart__buf_puts(w->b, "<table>\n");
+	w->in_table = 1;
+	if (w->format == VEIKART_EXPORT_HTML) {
+		veikart__buf_puts(w->b, "<tr>");
+		for (i = 0; i < n; i++) {
+			/* A result cell gets its colour from its word. */
+			const char *cls = !header && (strcmp(cells[i], "met") == 0 ||
+			                              strcmp(cells[i], "unmet") == 0 ||
+			                              strcmp(cells[i], "unknown") == 0)
+			                          ? cells[i]
+			                          : NULL;
+			veikart__buf_puts(w->b, header ? "<th>" : "<td>");
+			if (cls != NULL)
+				veikart__buf_printf(w->b, "<span class=\"%s\">", cls);
+			text(w, cells[i]);
+			if (cls != NULL)
+				veikart__buf_puts(w->b, "</span>");
+			veikart__buf_puts(w->b, header ? "</th>" : "</td>");
+		}
+		veikart__buf_puts(w->b, "</tr>\n");
+		return;
+	}
+	veikart__buf_putc(w->b, '|');
+	for (i = 0; i < n; i++) {
+		veikart__buf_putc(w->b, ' ');
+		text(w, cells[i]);
+		veikart__buf_puts(w->b, " |");
+	}
+	veikart__buf_putc(w->b, '\n');
+	if (header) {
+		veikart__buf_putc(w->b, '|');
+		for (i = 0; i < n; i++)
+			veikart__buf_puts(w->b, "---|");
+		veikart__buf_putc(w->b, '\n');
+	}
+}
+
+/* ---- the report ---------------------------------------------------------------- */
+
+static void date_of(char out[16], int64_t t)
+{
+	veikart__date_format(out, veikart__days_from_time(t));
+}
+
+static long days_between(int64_t from, int64_t to)
+{
+	return (long)(veikart__days_from_time(to) - veikart__days_from_time(from));
+}
+
+static void gate_section(writer *w, const veikart_initiative *in, const veikart_report *r,
+                         const char *lang, int64_t now)
+{
+	const veikart_gate *g = veikart_report_gate(r);
+	const veikart_role *who = veikart__initiative_authority(in, g, now);
+	const veikart_criterion *c;
+	char line[1024], weight[32];
+	const char *cells[5];
+	size_t i, missing = 0;
+
+	snprintf(line, sizeof(line), "Gate: %s", veikart_gate_title(g, lang));
+	heading(w, 2, line);
+	field(w, "Verdict", veikart_report_summary(r));
+	if (veikart_report_recommended(r) != NULL)
+		field(w, "Recommended", veikart_outcome_label(veikart_report_recommended(r), lang));
+	field(w, "Decided by",
+	      who ? veikart_role_title(who, lang) : "nobody: no authority rule applies now");
+	cells[0] = "Result";
+	cells[1] = "Level";
+	cells[2] = "Criterion";
+	cells[3] = "Reason";
+	row(w, cells, 4, 1);
+	for (i = 0; i < veikart_report_count(r); i++) {
+		c = veikart_report_criterion(r, i);
+		snprintf(weight, sizeof(weight), "%s%s",
+		         veikart_level_name(veikart_criterion_level(c)),
+		         veikart_criterion_level(c) == VEIKART_LEVEL_SHOULD &&
+		                         veikart_criterion_weight(c) != 1.0
+		                 ? " (weighted)"
+		                 : "");
+		cells[0] = veikart__truth_name(veikart_report_truth(r, i));
+		cells[1] = weight;
+		cells[2] = veikart_criterion_text(c, lang);
+		cells[3] = veikart_report_reason(r, i);
+		row(w, cells, 4, 0);
+	}
+	for (i = 0; i < veikart_report_count(r); i++) {
+		c = veikart_report_criterion(r, i);
+		if (veikart_report_truth(r, i) == VEIKART_MET ||
+		    veikart_criterion_level(c) == VEIKART_LEVEL_INFO)
+			continue;
+		if (missing++ == 0)
+			heading(w, 3, "What is missing");
+		snprintf(line, sizeof(line), "%s (%s, %s): %s", veikart_criterion_text(c, lang),
+		         veikart_level_name(veikart_criterion_level(c)),
+		         veikart__truth_name(veikart_report_truth(r, i)),
+		         veikart_report_reason(r, i));
+		item(w, line);
+	}
+}
+
+static void decisions_section(writer *w, const veikart_initiative *in, const char *lang,
+                              int64_t now)
+{
+	const veikart_decision *d;
+	const veikart_outcome *o;
+	char line[1200], date[16];
+	size_t i, k;
+
+	if (in->ndecisions == 0)
+		return;
+	heading(w, 2, "Decisions");
+	for (i = 0; i < in->ndecisions; i++) {
+		d = in->decisions[i];
+		o = d->outcome;
+		date_of(date, d->time);
+		/* A methodology's own label for the outcome usually names where it
+		 * leads; the bare kind does not. */
+		if (d->target != NULL &&
+		    strcmp(veikart_outcome_label(o, lang),
+		           veikart_outcome_kind_name(veikart_outcome_kind_of(o))) == 0)
+			snprintf(line, sizeof(line), "%s, %s: %s to %s", date,
+			         veikart_gate_title(d->gate, lang), veikart_outcome_label(o, lang),
+			         veikart_phase_title(d->target, lang));
+		else
+			snprintf(line, sizeof(line), "%s, %s: %s", date,
+			         veikart_gate_title(d->gate, lang), veikart_outcome_label(o, lang));
+		heading(w, 3, line);
+		snprintf(line, sizeof(line), "%s, as %s (event %" PRIu64 ")%s", d->actor,
+		         veikart_role_title(d->authority, lang), d->seq,
+		         d->override ? "; OVERRIDE of the gate's verdict" : "");
+		field(w, "Decided by", line);
+		quote(w, d->rationale);
+		field(w, "The gate stood", veikart_report_summary(d->report));
+		for (k = 0; k < d->nconditions; k++) {
+			const veikart__condition_rec *c = &d->conditions[k];
+			int32_t due;
+			char met[16];
+			veikart__date_parse(&due, c->due, 10);
+			if (c->met_seq != 0) {
+				date_of(met, c->met_time);
+				snprintf(line, sizeof(line),
+				         "Condition %zu, due %s: %s (met %s by %s)", k + 1, c->due,
+				         c->text, met, c->met_actor);
+			} else {
+				snprintf(line, sizeof(line), "Condition %zu, due %s: %s (%s)",
+				         k + 1, c->due, c->text,
+				         veikart__days_from_time(now) > due ? "OVERDUE" : "open");
+			}
+			item(w, line);
+		}
+	}
+}
+
+int veikart_initiative_export(char **out, size_t *length, const veikart_initiative *in,
+                              veikart_export_format format, const char *lang)
+{
+	const veikart_method *m;
+	const veikart__fact_rec *f;
+	veikart_report *report = NULL;
+	const char *cells[4];
+	char line[1024], a[16], b[16] = "", days[24];
+	veikart__buf buf;
+	writer w;
+	int64_t now;
+	size_t i, j;
+	int err;
+
+	if (out == NULL || in == NULL)
+		return veikart__error_set(VEIKART_EINVALID,
+		                          "no place for the report or no initiative");
+	*out = NULL;
+	if (format != VEIKART_EXPORT_MARKDOWN && format != VEIKART_EXPORT_HTML)
+		return veikart__error_set(VEIKART_EINVALID, "unknown report format %d",
+		                          (int)format);
+	if (in->id == NULL)
+		return veikart__error_set(VEIKART_ESTATE,
+		                          "the initiative has not been created yet");
+	m = in->method;
+	now = in->clock(in->clock_payload);
+	veikart__buf_init(&buf, &in->alloc);
+	memset(&w, 0, sizeof(w));
+	w.b = &buf;
+	w.format = format;
+
+	if (format == VEIKART_EXPORT_HTML) {
+		veikart__buf t;
+		veikart__buf_init(&t, &in->alloc);
+		put_html(&t, in->title);
+		veikart__buf_printf(&buf, html_head, veikart__buf_cstr(&t));
+		veikart__buf_dispose(&t);
+	}
+	snprintf(line, sizeof(line), "%s (%s)", in->title, in->id);
+	heading(&w, 1, line);
+	snprintf(line, sizeof(line), "%s (%s %s)", veikart_method_title(m, lang),
+	         veikart_method_id(m), veikart_method_version(m));
+	field(&w, "Methodology", line);
+	date_of(a, in->phase_entered);
+	snprintf(line, sizeof(line), "%s: %s (%s) since %s, %ld day%s",
+	         veikart_status_name(in->status), veikart_phase_title(in->phase, lang),
+	         veikart_phase_kind_name(veikart_phase_kind_of(in->phase)), a,
+	         days_between(in->phase_entered, now),
+	         days_between(in->phase_entered, now) == 1 ? "" : "s");
+	field(&w, "Status", line);
+	date_of(a, now);
+	field(&w, "Report date", a);
+	if (veikart_initiative_is_stalled(in)) {
+		snprintf(line, sizeof(line),
+		         "Stalled: %ld days in %s, which is meant to take at most %u.",
+		         days_between(in->phase_entered, now), veikart_phase_title(in->phase, lang),
+		         veikart_phase_max_days(in->phase));
+		para(&w, line, 1);
+	}
+
+	if (in->status == VEIKART_STATUS_ACTIVE && veikart_phase_gate_count(in->phase) == 1) {
+		err = veikart_initiative_evaluate(&report, in, NULL);
+		if (err < 0)
+			goto out;
+		gate_section(&w, in, report, lang, now);
+	}
+
+	heading(&w, 2, "Timeline");
+	cells[0] = "Phase";
+	cells[1] = "Entered";
+	cells[2] = "Left";
+	cells[3] = "Days";
+	row(&w, cells, 4, 1);
+	for (i = 0; i < in->nvisits; i++) {
+		const veikart__visit *v = &in->visits[i];
+		int64_t end = v->left != 0 ? v->left : now;
+		date_of(a, v->entered);
+		if (v->left != 0)
+			date_of(b, v->left);
+		snprintf(days, sizeof(days), "%ld", days_between(v->entered, end));
+		cells[0] = veikart_phase_title(v->phase, lang);
+		cells[1] = a;
+		cells[2] =
+		        v->left != 0 ? b : (veikart_phase_is_terminal(v->phase) ? "" : "(current)");
+		cells[3] = veikart_phase_is_terminal(v->phase) && v->left == 0 ? "" : days;
+		row(&w, cells, 4, 0);
+	}
+
+	decisions_section(&w, in, lang, now);
+
+	heading(&w, 2, "People");
+	cells[0] = "Role";
+	cells[1] = "Person";
+	row(&w, cells, 2, 1);
+	for (i = 0; i < veikart_method_role_count(m); i++) {
+		const veikart_role *role = veikart_method_role(m, i);
+		for (j = 0; j < in->nassignments; j++) {
+			if (in->assignments[j].role != role)
+				continue;
+			cells[0] = veikart_role_title(role, lang);
+			cells[1] = in->assignments[j].person;
+			row(&w, cells, 2, 0);
+		}
+	}
+
+	heading(&w, 2, "Facts");
+	cells[0] = "Fact";
+	cells[1] = "Value";
+	cells[2] = "Recorded by";
+	cells[3] = "On";
+	row(&w, cells, 4, 1);
+	for (i = 0; i < in->nfacts; i++) {
+		f = in->facts[i];
+		if (f == NULL)
+			continue;
+		date_of(a, f->time);
+		cells[0] = veikart_fact_title(veikart_method_fact(m, i), lang);
+		cells[1] = f->text;
+		cells[2] = f->actor;
+		cells[3] = a;
+		row(&w, cells, 4, 0);
+	}
+
+	heading(&w, 2, "Record");
+	snprintf(line, sizeof(line), "%" PRIu64 " events; the last has hash %s", in->seq, in->head);
+	para(&w, line, 0);
+	snprintf(line, sizeof(line), "Methodology digest %s", veikart_method_digest(m));
+	para(&w, line, 0);
+	end_blocks(&w);
+	if (format == VEIKART_EXPORT_HTML)
+		veikart__buf_puts(&buf, "</body>\n</html>\n");
+	if (buf.failed) {
+		err = veikart__error_nomem();
+		goto out;
+	}
+	*out = veikart__string_new(&in->alloc, veikart__buf_cstr(&buf), buf.len);
+	if (*out == NULL) {
+		err = VEIKART_ENOMEM;
+		goto out;
+	}
+	if (length != NULL)
+		*length = buf.len;
+	err = 0;
+out:
+	veikart_report_free(report);
+	veikart__buf_dispose(&buf);
+	return err;
+}

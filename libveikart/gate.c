@@ -1,0 +1,432 @@
+/*
+ * libveikart - phase state machines for service innovation methodologies
+ * SPDX-License-Identifier: MIT
+ *
+ * Gate reports: evaluate every criterion, add them up by the gate's rule,
+ * and say in one sentence what the verdict rests on.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "facts.h"
+#include "initiative.h"
+#include "method.h"
+
+struct veikart_report {
+	veikart_allocator alloc;
+	const veikart_gate *gate;
+	int64_t time;
+	veikart_verdict verdict;
+	double score;
+	const veikart_outcome *recommended;
+	size_t n;
+	veikart_truth *truths;
+	const char **reasons;
+	const char *summary;
+};
+
+/* Scores are sums of decimal weights; compare with a little slack. */
+#define SCORE_EPSILON 1e-9
+
+const char *veikart_verdict_name(veikart_verdict verdict)
+{
+	switch (verdict) {
+	case VEIKART_VERDICT_READY:
+		return "ready";
+	case VEIKART_VERDICT_INCOMPLETE:
+		return "incomplete";
+	case VEIKART_VERDICT_BLOCKED:
+		return "blocked";
+	case VEIKART_VERDICT_ADVISORY:
+		return "advisory";
+	}
+	return "unknown";
+}
+
+const char *veikart__truth_name(veikart_truth truth)
+{
+	switch (truth) {
+	case VEIKART_MET:
+		return "met";
+	case VEIKART_UNMET:
+		return "unmet";
+	case VEIKART_UNKNOWN:
+		return "unknown";
+	}
+	return "unknown";
+}
+
+int veikart__outcome_needs_override(veikart_outcome_kind kind, veikart_verdict verdict)
+{
+	switch (kind) {
+	case VEIKART_OUTCOME_GO:
+	case VEIKART_OUTCOME_SKIP:
+	case VEIKART_OUTCOME_CONTINUE:
+		return verdict != VEIKART_VERDICT_READY && verdict != VEIKART_VERDICT_ADVISORY;
+	case VEIKART_OUTCOME_CONDITIONAL_GO:
+		return verdict == VEIKART_VERDICT_BLOCKED;
+	default:
+		return 0;
+	}
+}
+
+/* Criteria ids of one kind of result, for the summary: "a, b, c and 2 more". */
+static void list_ids(veikart__buf *b, const veikart_gate *g, const veikart_truth *truths,
+                     veikart_truth want, int scored_only, size_t count)
+{
+	const veikart_criterion *c;
+	size_t i, shown = 0;
+
+	veikart__buf_puts(b, " (");
+	for (i = 0; i < veikart_gate_criterion_count(g); i++) {
+		c = veikart_gate_criterion(g, i);
+		if (truths[i] != want)
+			continue;
+		if (scored_only == 1 && veikart_criterion_level(c) != VEIKART_LEVEL_MUST)
+			continue;
+		if (scored_only == 2 && veikart_criterion_level(c) == VEIKART_LEVEL_INFO)
+			continue;
+		if (shown == 3) {
+			veikart__buf_printf(b, " and %zu more", count - shown);
+			break;
+		}
+		veikart__buf_printf(b, "%s%s", shown ? ", " : "", veikart_criterion_id(c));
+		shown++;
+	}
+	veikart__buf_putc(b, ')');
+}
+
+/* Add the results up by the gate's rule: the verdict, the score and a
+ * sentence saying why. */
+static veikart_verdict judge(const veikart_gate *g, const veikart_truth *truths, double *score,
+                             veikart__buf *why)
+{
+	size_t i, must_unmet = 0, must_unknown = 0, unmet = 0, unknown = 0, met = 0;
+	double total = 0.0, met_w = 0.0, unknown_w = 0.0, threshold = veikart_gate_threshold(g);
+	const veikart_criterion *c;
+	unsigned int k = veikart_gate_k(g);
+
+	for (i = 0; i < veikart_gate_criterion_count(g); i++) {
+		c = veikart_gate_criterion(g, i);
+		if (veikart_criterion_level(c) == VEIKART_LEVEL_INFO)
+			continue;
+		met += truths[i] == VEIKART_MET;
+		unmet += truths[i] == VEIKART_UNMET;
+		unknown += truths[i] == VEIKART_UNKNOWN;
+		if (veikart_criterion_level(c) == VEIKART_LEVEL_MUST) {
+			must_unmet += truths[i] == VEIKART_UNMET;
+			must_unknown += truths[i] == VEIKART_UNKNOWN;
+			continue;
+		}
+		total += veikart_criterion_weight(c);
+		if (truths[i] == VEIKART_MET)
+			met_w += veikart_criterion_weight(c);
+		else if (truths[i] == VEIKART_UNKNOWN)
+			unknown_w += veikart_criterion_weight(c);
+	}
+	*score = total > 0.0 ? met_w / total : 1.0;
+
+	switch (veikart_gate_aggregation(g)) {
+	case VEIKART_AGGREGATION_ADVISORY:
+		veikart__buf_printf(why, "advisory: %zu met, %zu unmet, %zu unknown", met, unmet,
+		                    unknown);
+		return VEIKART_VERDICT_ADVISORY;
+	case VEIKART_AGGREGATION_ALL:
+		if (unmet > 0) {
+			veikart__buf_printf(why, "blocked: %zu criteri%s unmet", unmet,
+			                    unmet == 1 ? "on" : "a");
+			list_ids(why, g, truths, VEIKART_UNMET, 2, unmet);
+			return VEIKART_VERDICT_BLOCKED;
+		}
+		if (unknown > 0) {
+			veikart__buf_printf(why, "incomplete: %zu criteri%s unknown", unknown,
+			                    unknown == 1 ? "on" : "a");
+			list_ids(why, g, truths, VEIKART_UNKNOWN, 2, unknown);
+			return VEIKART_VERDICT_INCOMPLETE;
+		}
+		veikart__buf_puts(why, "ready: every criterion met");
+		return VEIKART_VERDICT_READY;
+	case VEIKART_AGGREGATION_K_OF_N:
+		if (met >= k) {
+			veikart__buf_printf(why, "ready: %zu of %zu criteria met (needs %u)", met,
+			                    met + unmet + unknown, k);
+			return VEIKART_VERDICT_READY;
+		}
+		if (met + unknown >= k) {
+			veikart__buf_printf(why,
+			                    "incomplete: %zu of %zu criteria met (needs %u), %zu "
+			                    "unknown",
+			                    met, met + unmet + unknown, k, unknown);
+			list_ids(why, g, truths, VEIKART_UNKNOWN, 2, unknown);
+			return VEIKART_VERDICT_INCOMPLETE;
+		}
+		veikart__buf_printf(why, "blocked: %zu of %zu criteria met (needs %u)", met,
+		                    met + unmet + unknown, k);
+		return VEIKART_VERDICT_BLOCKED;
+	case VEIKART_AGGREGATION_MUST_THEN_SCORE:
+		break;
+	}
+	if (must_unmet > 0) {
+		veikart__buf_printf(why, "blocked: %zu must criteri%s unmet", must_unmet,
+		                    must_unmet == 1 ? "on" : "a");
+		list_ids(why, g, truths, VEIKART_UNMET, 1, must_unmet);
+		return VEIKART_VERDICT_BLOCKED;
+	}
+	if (must_unknown > 0) {
+		veikart__buf_printf(why, "incomplete: %zu must criteri%s unknown", must_unknown,
+		                    must_unknown == 1 ? "on" : "a");
+		list_ids(why, g, truths, VEIKART_UNKNOWN, 1, must_unknown);
+		return VEIKART_VERDICT_INCOMPLETE;
+	}
+	if (total == 0.0) {
+		veikart__buf_puts(why, "ready: every must criterion met");
+		return VEIKART_VERDICT_READY;
+	}
+	if (*score + SCORE_EPSILON >= threshold) {
+		veikart__buf_printf(why,
+		                    "ready: every must criterion met; should-score %.2f (needs "
+		                    "%.2f)",
+		                    *score, threshold);
+		return VEIKART_VERDICT_READY;
+	}
+	if ((met_w + unknown_w) / total + SCORE_EPSILON >= threshold) {
+		veikart__buf_printf(why,
+		                    "incomplete: should-score %.2f, needs %.2f; criteria still "
+		                    "unknown could make it up",
+		                    *score, threshold);
+		return VEIKART_VERDICT_INCOMPLETE;
+	}
+	veikart__buf_printf(why, "blocked: should-score %.2f, needs %.2f", *score, threshold);
+	return VEIKART_VERDICT_BLOCKED;
+}
+
+static const veikart_outcome *recommend(const veikart_gate *g, veikart_verdict verdict)
+{
+	static const veikart_outcome_kind when_ready[] = { VEIKART_OUTCOME_GO,
+		                                           VEIKART_OUTCOME_CONDITIONAL_GO,
+		                                           VEIKART_OUTCOME_CONTINUE };
+	size_t i, k;
+
+	if (verdict == VEIKART_VERDICT_ADVISORY)
+		return NULL;
+	for (k = 0; k < VEIKART__ARRAY_SIZE(when_ready); k++)
+		for (i = 0; i < veikart_gate_outcome_count(g); i++)
+			if (veikart_outcome_kind_of(veikart_gate_outcome(g, i)) ==
+			    (verdict == VEIKART_VERDICT_READY ? when_ready[k]
+			                                      : VEIKART_OUTCOME_HOLD))
+				return veikart_gate_outcome(g, i);
+	return NULL;
+}
+
+/* Build the report block from results and reasons (reasons laid end to end
+ * in `texts`, each NUL-terminated). */
+static int report_new(veikart_report **out, const veikart_gate *g, int64_t time,
+                      const veikart_truth *truths, const char *const *reasons,
+                      const veikart_verdict *recorded, double recorded_score,
+                      const veikart_allocator *alloc)
+{
+	size_t n = veikart_gate_criterion_count(g), i, strings = 0, len;
+	veikart__buf summary;
+	veikart_verdict verdict;
+	veikart_report *r;
+	double score;
+	char *w;
+
+	*out = NULL;
+	veikart__buf_init(&summary, alloc);
+	verdict = judge(g, truths, &score, &summary);
+	if (recorded != NULL) {
+		verdict = *recorded;
+		score = recorded_score;
+	}
+	if (summary.failed)
+		return VEIKART_ENOMEM;
+	for (i = 0; i < n; i++)
+		strings += strlen(reasons[i]) + 1;
+	strings += summary.len + 1;
+	r = veikart__malloc(alloc,
+	                    sizeof(*r) + n * (sizeof(*r->truths) + sizeof(*r->reasons)) + strings);
+	if (r == NULL) {
+		veikart__buf_dispose(&summary);
+		return VEIKART_ENOMEM;
+	}
+	memset(r, 0, sizeof(*r));
+	r->alloc = *veikart__allocator_or_default(alloc);
+	r->gate = g;
+	r->time = time;
+	r->verdict = verdict;
+	r->score = score;
+	r->recommended = recommend(g, verdict);
+	r->n = n;
+	r->reasons = (const char **)(r + 1);
+	r->truths = (veikart_truth *)(r->reasons + n);
+	w = (char *)(r->truths + n);
+	for (i = 0; i < n; i++) {
+		r->truths[i] = truths[i];
+		len = strlen(reasons[i]) + 1;
+		memcpy(w, reasons[i], len);
+		r->reasons[i] = w;
+		w += len;
+	}
+	memcpy(w, veikart__buf_cstr(&summary), summary.len + 1);
+	r->summary = w;
+	veikart__buf_dispose(&summary);
+	*out = r;
+	return 0;
+}
+
+int veikart__report_evaluate(veikart_report **out, const veikart_gate *g,
+                             const veikart__eval_env *env, const veikart_allocator *alloc)
+{
+	size_t n = veikart_gate_criterion_count(g), i, *offsets = NULL;
+	const char **reasons = NULL;
+	veikart_truth *truths = NULL;
+	veikart__buf texts;
+	veikart__why why;
+	int err;
+
+	veikart__buf_init(&texts, alloc);
+	truths = veikart__calloc(alloc, n ? n : 1, sizeof(*truths));
+	reasons = veikart__calloc(alloc, n ? n : 1, sizeof(*reasons));
+	offsets = veikart__calloc(alloc, n ? n : 1, sizeof(*offsets));
+	if (truths == NULL || reasons == NULL || offsets == NULL) {
+		err = VEIKART_ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		const veikart__expr *e = veikart__criterion_expr(veikart_gate_criterion(g, i));
+		truths[i] = veikart__expr_eval_bool(e, env, &why);
+		offsets[i] = texts.len;
+		veikart__expr_explain(&texts, e, env, &why);
+		veikart__buf_putc(&texts, '\0');
+	}
+	if (texts.failed) {
+		err = VEIKART_ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < n; i++)
+		reasons[i] = veikart__buf_cstr(&texts) + offsets[i];
+	err = report_new(out, g, env->now, truths, reasons, NULL, 0.0, alloc);
+out:
+	veikart__buf_dispose(&texts);
+	veikart__free(alloc, truths);
+	veikart__free(alloc, reasons);
+	veikart__free(alloc, offsets);
+	return err == VEIKART_ENOMEM ? veikart__error_nomem() : err;
+}
+
+int veikart__report_rebuild(veikart_report **out, const veikart_gate *g, int64_t time,
+                            veikart_verdict verdict, double score, const veikart_truth *truths,
+                            const char *const *reasons, const veikart_allocator *alloc)
+{
+	return report_new(out, g, time, truths, reasons, &verdict, score, alloc);
+}
+
+int veikart_initiative_evaluate(veikart_report **out, const veikart_initiative *in,
+                                const veikart_gate *gate)
+{
+	return veikart_initiative_what_if(out, in, gate, NULL);
+}
+
+int veikart_initiative_what_if(veikart_report **out, const veikart_initiative *in,
+                               const veikart_gate *gate, const veikart_facts *hypothetical)
+{
+	const veikart__value *overlay;
+	veikart__value *values = NULL;
+	veikart__eval_env env;
+	size_t i, n;
+	int err;
+
+	if (out == NULL || in == NULL)
+		return veikart__error_set(VEIKART_EINVALID,
+		                          "no place for the report or no initiative");
+	*out = NULL;
+	if (gate == NULL) {
+		if (in->phase == NULL || veikart_phase_gate_count(in->phase) != 1)
+			return veikart__error_set(
+			        VEIKART_ENOTFOUND, "phase `%s` has %s gate: say which to evaluate",
+			        in->phase ? veikart_phase_id(in->phase) : "(none)",
+			        in->phase && veikart_phase_gate_count(in->phase) > 1
+			                ? "more than one"
+			                : "no");
+		gate = veikart_phase_gate(in->phase, 0);
+	}
+	veikart__initiative_env(in, in->clock(in->clock_payload), &env);
+	if (hypothetical != NULL) {
+		if (strcmp(veikart_method_digest(veikart__facts_method(hypothetical)),
+		           veikart_method_digest(in->method)) != 0)
+			return veikart__error_set(VEIKART_EMISMATCH,
+			                          "the hypothetical facts are typed by another "
+			                          "methodology");
+		overlay = veikart__facts_values(hypothetical, &n);
+		values = veikart__calloc(&in->alloc, in->nfacts ? in->nfacts : 1, sizeof(*values));
+		if (values == NULL)
+			return VEIKART_ENOMEM;
+		for (i = 0; i < in->nfacts; i++)
+			values[i] = i < n && overlay[i].type != 0 ? overlay[i] : in->values[i];
+		env.facts = values;
+	}
+	err = veikart__report_evaluate(out, gate, &env, &in->alloc);
+	veikart__free(&in->alloc, values);
+	return err;
+}
+
+const veikart_gate *veikart_report_gate(const veikart_report *r)
+{
+	return r ? r->gate : NULL;
+}
+
+int64_t veikart_report_time(const veikart_report *r)
+{
+	return r ? r->time : 0;
+}
+
+veikart_verdict veikart_report_verdict(const veikart_report *r)
+{
+	return r ? r->verdict : VEIKART_VERDICT_BLOCKED;
+}
+
+double veikart_report_score(const veikart_report *r)
+{
+	return r ? r->score : 0.0;
+}
+
+const veikart_outcome *veikart_report_recommended(const veikart_report *r)
+{
+	return r ? r->recommended : NULL;
+}
+
+const char *veikart_report_summary(const veikart_report *r)
+{
+	return r ? r->summary : NULL;
+}
+
+size_t veikart_report_count(const veikart_report *r)
+{
+	return r ? r->n : 0;
+}
+
+const veikart_criterion *veikart_report_criterion(const veikart_report *r, size_t i)
+{
+	return r && i < r->n ? veikart_gate_criterion(r->gate, i) : NULL;
+}
+
+veikart_truth veikart_report_truth(const veikart_report *r, size_t i)
+{
+	return r && i < r->n ? r->truths[i] : VEIKART_UNKNOWN;
+}
+
+const char *veikart_report_reason(const veikart_report *r, size_t i)
+{
+	return r && i < r->n ? r->reasons[i] : NULL;
+}
+
+void veikart_report_free(veikart_report *r)
+{
+	veikart_allocator alloc;
+
+	if (r == NULL)
+		return;
+	alloc = r->alloc;
+	veikart__free(&alloc, r);
+}

@@ -1,0 +1,1980 @@
+/*
+ * libveikart - phase state machines for service innovation methodologies
+ * SPDX-License-Identifier: MIT
+ *
+ * The initiative engine.  Every change goes the same way, live or replayed:
+ *
+ *   event(s) -> decode and check against the rules -> prepare (allocate
+ *   everything the change needs) -> the host's commit hook -> commit
+ *
+ * Commit cannot fail, so once the hook has accepted (and perhaps persisted)
+ * the events, applying them cannot be cut short by a failed allocation.
+ * A live call builds its events from its arguments and then takes this same
+ * path, so replaying a journal meets exactly the checks the live calls met.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "facts.h"
+#include "initiative.h"
+#include "method.h"
+
+#define DEFAULT_MAX_TEXT (64u * 1024u)
+
+/* ---- small helpers ---------------------------------------------------------- */
+
+static int64_t system_clock(void *payload)
+{
+	(void)payload;
+	return (int64_t)time(NULL);
+}
+
+static int64_t now_of(const veikart_initiative *in)
+{
+	return in->clock(in->clock_payload);
+}
+
+static int text_ok(const veikart_initiative *in, const char *s, const char *what)
+{
+	size_t len;
+
+	if (s == NULL || s[0] == '\0')
+		return veikart__error_set(VEIKART_EINVALID, "no %s given", what);
+	len = strlen(s);
+	if (len > in->max_text)
+		return veikart__error_set(VEIKART_EINVALID, "the %s is %zu bytes, more than %zu",
+		                          what, len, in->max_text);
+	if (veikart__utf8_check(s, len) != len)
+		return veikart__error_set(VEIKART_EINVALID, "the %s is not valid UTF-8", what);
+	return 0;
+}
+
+static int holds(const veikart_initiative *in, const char *person, const veikart_role *role)
+{
+	size_t i;
+
+	for (i = 0; i < in->nassignments; i++)
+		if (in->assignments[i].role == role &&
+		    strcmp(in->assignments[i].person, person) == 0)
+			return 1;
+	return 0;
+}
+
+static int holds_any(const veikart_initiative *in, const char *person)
+{
+	size_t i;
+
+	for (i = 0; i < in->nassignments; i++)
+		if (strcmp(in->assignments[i].person, person) == 0)
+			return 1;
+	return 0;
+}
+
+/* The roles a person holds, for messages: "prosjektleder, gevinstansvarlig". */
+static void roles_of(const veikart_initiative *in, const char *person, char *out, size_t size)
+{
+	size_t i, n = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < in->nassignments && n < size; i++)
+		if (strcmp(in->assignments[i].person, person) == 0)
+			n += (size_t)snprintf(out + n, size - n, "%s%s", n ? ", " : "",
+			                      veikart_role_id(in->assignments[i].role));
+	if (out[0] == '\0')
+		snprintf(out, size, "no role");
+}
+
+static int denied(const veikart_initiative *in, const char *actor, const veikart_role *role,
+                  const char *what)
+{
+	char held[256];
+
+	roles_of(in, actor, held, sizeof(held));
+	return veikart__error_set(VEIKART_EDENIED, "%s needs role `%s`; `%s` holds %s", what,
+	                          veikart_role_id(role), actor, held);
+}
+
+static int may_act(const veikart_initiative *in, const char *actor, const char *what)
+{
+	if (holds_any(in, actor))
+		return 0;
+	return veikart__error_set(
+	        VEIKART_EDENIED, "%s needs a role in the initiative; `%s` holds none", what, actor);
+}
+
+static int active(const veikart_initiative *in)
+{
+	if (in->id == NULL)
+		return veikart__error_set(VEIKART_ESTATE,
+		                          "the initiative has not been created yet");
+	if (in->status != VEIKART_STATUS_ACTIVE)
+		return veikart__error_set(VEIKART_ESTATE,
+		                          "the initiative is %s; nothing more can be "
+		                          "recorded",
+		                          veikart_status_name(in->status));
+	return 0;
+}
+
+static int grow(veikart_initiative *in, void **array, size_t *cap, size_t need, size_t size)
+{
+	return veikart__grow(&in->alloc, array, cap, need, size);
+}
+
+/* Copy several strings into one allocation after a struct of `head` bytes. */
+static void *block(const veikart_initiative *in, size_t head, const char *const *strs, size_t n,
+                   char **copies)
+{
+	size_t total = head, i, len;
+	char *p, *w;
+
+	for (i = 0; i < n; i++)
+		total += strs[i] ? strlen(strs[i]) + 1 : 0;
+	p = veikart__malloc(&in->alloc, total);
+	if (p == NULL)
+		return NULL;
+	memset(p, 0, head);
+	w = p + head;
+	for (i = 0; i < n; i++) {
+		copies[i] = NULL;
+		if (strs[i] == NULL)
+			continue;
+		len = strlen(strs[i]) + 1;
+		memcpy(w, strs[i], len);
+		copies[i] = w;
+		w += len;
+	}
+	return p;
+}
+
+void veikart__initiative_env(const veikart_initiative *in, int64_t now, veikart__eval_env *env)
+{
+	env->facts = in->values;
+	env->nfacts = in->nfacts;
+	env->now = now;
+	env->phase_entered = in->phase != NULL ? in->phase_entered : VEIKART_TIME_UNKNOWN;
+}
+
+const char *veikart_status_name(veikart_status status)
+{
+	switch (status) {
+	case VEIKART_STATUS_ACTIVE:
+		return "active";
+	case VEIKART_STATUS_COMPLETED:
+		return "completed";
+	case VEIKART_STATUS_STOPPED:
+		return "stopped";
+	}
+	return "unknown";
+}
+
+/* ---- fact records ----------------------------------------------------------- */
+
+/* One block: the record, its canonical text, the actor and the value's
+ * strings.  `v` may point anywhere; the copy points into the block. */
+veikart__fact_rec *veikart__fact_rec_new(veikart_initiative *in, const veikart_fact *f,
+                                         const veikart__value *v, const char *actor, int64_t time,
+                                         uint64_t seq)
+{
+	const veikart__scale_info *scale = veikart__scale_info_of(veikart_fact_scale(f));
+	const char *strs[6] = { NULL, actor, NULL, NULL, NULL, NULL };
+	char *copies[6];
+	veikart__fact_rec *r;
+	veikart__buf text;
+	char *textcopy = NULL;
+
+	veikart__buf_init(&text, &in->alloc);
+	if (veikart__value_format(&text, v, scale, 0) < 0 || text.failed) {
+		veikart__buf_dispose(&text);
+		veikart__error_nomem();
+		return NULL;
+	}
+	strs[0] = veikart__buf_cstr(&text);
+	switch (v->type) {
+	case VEIKART_TYPE_TEXT:
+		textcopy = veikart__strndup(&in->alloc, v->u.text.ptr, v->u.text.len);
+		if (textcopy == NULL) {
+			veikart__buf_dispose(&text);
+			return NULL;
+		}
+		strs[2] = textcopy;
+		break;
+	case VEIKART_TYPE_EVIDENCE:
+		strs[2] = v->u.evidence->uri;
+		strs[3] = v->u.evidence->sha256;
+		strs[4] = v->u.evidence->approved_by;
+		break;
+	case VEIKART_TYPE_SIGNOFF:
+		strs[2] = v->u.signoff->person;
+		break;
+	default:
+		break;
+	}
+	r = block(in, sizeof(*r), strs, 6, copies);
+	veikart__buf_dispose(&text);
+	veikart__free(&in->alloc, textcopy);
+	if (r == NULL)
+		return NULL;
+	r->value = *v;
+	r->text = copies[0];
+	r->actor = copies[1];
+	r->seq = seq;
+	r->time = time;
+	switch (v->type) {
+	case VEIKART_TYPE_TEXT:
+		r->value.u.text.ptr = copies[2];
+		break;
+	case VEIKART_TYPE_EVIDENCE:
+		r->evidence.uri = copies[2];
+		r->evidence.sha256 = copies[3];
+		r->evidence.approved_by = copies[4];
+		r->value.u.evidence = &r->evidence;
+		break;
+	case VEIKART_TYPE_SIGNOFF:
+		r->signoff.person = copies[2];
+		r->value.u.signoff = &r->signoff;
+		break;
+	default:
+		break;
+	}
+	return r;
+}
+
+/* ---- decoding and checking events ---------------------------------------------- */
+
+/* What an event will change, prepared before the hook is asked. */
+typedef struct change {
+	const veikart_event *ev;
+	char *strings;                     /* create: id, title, creator */
+	const veikart_phase *phase;        /* create: the start phase */
+	char *person;                      /* assign */
+	const veikart_role *role;          /* assign, unassign */
+	size_t index;                      /* unassign: which assignment */
+	veikart__step_rec step;            /* step */
+	size_t slot;                       /* fact events */
+	veikart__fact_rec *rec;            /* fact events; NULL for clear */
+	veikart_decision *decision;        /* decide */
+	veikart__condition_rec *condition; /* condition-met */
+	char *actor;                       /* condition-met */
+} change;
+
+/* Fetch the fields an event must have; an empty value counts as missing. */
+static int fields_of(const veikart_event *ev, const char *const *keys, size_t n, const char **out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		out[i] = veikart_event_field(ev, keys[i]);
+		if (out[i] == NULL || out[i][0] == '\0')
+			return veikart__error_set(VEIKART_EFORMAT, "the %s event has no `%s`",
+			                          veikart_event_kind_name(ev->kind), keys[i]);
+	}
+	return 0;
+}
+
+static const veikart_fact *fact_of(const veikart_initiative *in, const veikart_event *ev,
+                                   size_t *slot)
+{
+	const char *id = veikart_event_field(ev, "fact");
+	long s = id != NULL ? veikart__method_fact_slot(in->method, id) : -1;
+
+	if (s < 0) {
+		veikart__error_set(VEIKART_ENOTFOUND, "the methodology declares no fact `%s`",
+		                   id != NULL ? id : "");
+		return NULL;
+	}
+	*slot = (size_t)s;
+	return veikart_method_fact(in->method, (size_t)s);
+}
+
+static int decode_create(veikart_initiative *in, change *c)
+{
+	static const char *const keys[] = { "id", "title", "method", "version", "digest", "phase" };
+	const char *v[6] = { NULL }, *strs[3];
+	char *copies[3];
+	int err;
+
+	if (in->id != NULL)
+		return veikart__error_set(VEIKART_ESTATE, "the initiative already exists");
+	err = fields_of(c->ev, keys, 6, v);
+	if (err < 0)
+		return err;
+	if (strcmp(v[2], veikart_method_id(in->method)) != 0 ||
+	    strcmp(v[3], veikart_method_version(in->method)) != 0 ||
+	    strcmp(v[4], veikart_method_digest(in->method)) != 0)
+		return veikart__error_set(
+		        VEIKART_EMISMATCH,
+		        "the initiative was created with methodology %s %s (digest "
+		        "%.12s), not with %s %s (digest %.12s)",
+		        v[2], v[3], v[4], veikart_method_id(in->method),
+		        veikart_method_version(in->method), veikart_method_digest(in->method));
+	c->phase = veikart_method_phase_by_id(in->method, v[5]);
+	if (c->phase == NULL)
+		return veikart__error_set(VEIKART_ENOTFOUND, "the methodology has no phase `%s`",
+		                          v[5]);
+	if (grow(in, (void **)&in->visits, &in->cap_visits, 1, sizeof(*in->visits)) < 0)
+		return VEIKART_ENOMEM;
+	strs[0] = v[0];
+	strs[1] = v[1];
+	strs[2] = c->ev->actor;
+	c->strings = block(in, 0, strs, 3, copies);
+	return c->strings != NULL ? 0 : VEIKART_ENOMEM;
+}
+
+static int decode_assign(veikart_initiative *in, change *c, int assign)
+{
+	static const char *const keys[] = { "person", "role" };
+	const char *v[2] = { NULL };
+	size_t i;
+	int err;
+
+	err = active(in);
+	if (err < 0)
+		return err;
+	err = fields_of(c->ev, keys, 2, v);
+	if (err < 0)
+		return err;
+	c->role = veikart_method_role_by_id(in->method, v[1]);
+	if (c->role == NULL)
+		return veikart__error_set(VEIKART_ENOTFOUND, "the methodology has no role `%s`",
+		                          v[1]);
+	if (strcmp(c->ev->actor, in->creator) != 0 && !holds_any(in, c->ev->actor))
+		return veikart__error_set(
+		        VEIKART_EDENIED,
+		        "assigning roles needs the creator (`%s`) or a role in the "
+		        "initiative; `%s` holds none",
+		        in->creator, c->ev->actor);
+	if (!assign) {
+		for (i = 0; i < in->nassignments; i++) {
+			if (in->assignments[i].role == c->role &&
+			    strcmp(in->assignments[i].person, v[0]) == 0) {
+				c->index = i;
+				return 0;
+			}
+		}
+		return veikart__error_set(VEIKART_ENOTFOUND, "`%s` does not hold role `%s`", v[0],
+		                          v[1]);
+	}
+	if (holds(in, v[0], c->role))
+		return veikart__error_set(VEIKART_EEXISTS, "`%s` already holds role `%s`", v[0],
+		                          v[1]);
+	if (grow(in, (void **)&in->assignments, &in->cap_assignments, in->nassignments + 1,
+	         sizeof(*in->assignments)) < 0)
+		return VEIKART_ENOMEM;
+	c->person = veikart__strdup(&in->alloc, v[0]);
+	return c->person != NULL ? 0 : VEIKART_ENOMEM;
+}
+
+/* set, clear, attach, approve, sign: all end in a new record (or none). */
+static int decode_fact(veikart_initiative *in, change *c)
+{
+	const veikart_event *ev = c->ev;
+	const veikart_fact *f;
+	const veikart__fact_rec *old;
+	veikart__value v;
+	veikart__evidence evidence;
+	veikart__signoff signoff;
+	const char *text, *sha;
+	char why[200];
+	int err;
+
+	err = active(in);
+	if (err < 0)
+		return err;
+	f = fact_of(in, ev, &c->slot);
+	if (f == NULL)
+		return veikart_error_last()->code;
+	old = in->facts[c->slot];
+	if (veikart_fact_scope(f) == VEIKART_SCOPE_UNIT)
+		return veikart__error_set(VEIKART_ESTATE, "fact `%s` is recorded per rollout unit",
+		                          veikart_fact_id(f));
+	memset(&v, 0, sizeof(v));
+	switch (ev->kind) {
+	case VEIKART_EVENT_SET:
+		err = may_act(in, ev->actor, "recording a fact");
+		if (err < 0)
+			return err;
+		if (veikart_fact_type(f) == VEIKART_TYPE_EVIDENCE ||
+		    veikart_fact_type(f) == VEIKART_TYPE_SIGNOFF)
+			return veikart__error_set(
+			        VEIKART_ESTATE, "fact `%s` is %s: it is %s, not set",
+			        veikart_fact_id(f),
+			        veikart_fact_type(f) == VEIKART_TYPE_EVIDENCE ? "evidence"
+			                                                      : "a sign-off",
+			        veikart_fact_type(f) == VEIKART_TYPE_EVIDENCE ? "attached"
+			                                                      : "signed");
+		text = veikart_event_field(ev, "value");
+		if (text == NULL)
+			return veikart__error_set(VEIKART_EFORMAT, "the set event has no `value`");
+		err = veikart__value_parse(&v, veikart_fact_type(f),
+		                           veikart__scale_info_of(veikart_fact_scale(f)), text,
+		                           strlen(text), &in->scratch, why, sizeof(why));
+		if (err == VEIKART_ENOMEM)
+			return veikart__error_nomem();
+		if (err < 0)
+			return veikart__error_set(VEIKART_ETYPE,
+			                          "`%s` is not a value of fact `%s`: %s", text,
+			                          veikart_fact_id(f), why);
+		break;
+	case VEIKART_EVENT_CLEAR:
+		err = may_act(in, ev->actor, "withdrawing a fact");
+		if (err < 0)
+			return err;
+		if (old == NULL)
+			return veikart__error_set(VEIKART_ENOTFOUND, "fact `%s` is not recorded",
+			                          veikart_fact_id(f));
+		c->rec = NULL;
+		return 0;
+	case VEIKART_EVENT_ATTACH:
+		err = may_act(in, ev->actor, "attaching evidence");
+		if (err < 0)
+			return err;
+		if (veikart_fact_type(f) != VEIKART_TYPE_EVIDENCE)
+			return veikart__error_set(VEIKART_ETYPE, "fact `%s` is %s, not evidence",
+			                          veikart_fact_id(f),
+			                          veikart_type_name(veikart_fact_type(f)));
+		memset(&evidence, 0, sizeof(evidence));
+		evidence.uri = veikart_event_field(ev, "uri");
+		sha = veikart_event_field(ev, "sha256");
+		if (evidence.uri == NULL || evidence.uri[0] == '\0')
+			return veikart__error_set(VEIKART_EFORMAT, "the attach event has no `uri`");
+		if (sha != NULL) {
+			size_t k;
+			for (k = 0; sha[k] != '\0'; k++)
+				if (!((sha[k] >= '0' && sha[k] <= '9') ||
+				      (sha[k] >= 'a' && sha[k] <= 'f')))
+					break;
+			if (k != 64 || sha[k] != '\0')
+				return veikart__error_set(VEIKART_ETYPE,
+				                          "`%s` is not a SHA-256 digest: write 64 "
+				                          "lowercase hexadecimal digits",
+				                          sha);
+		}
+		evidence.sha256 = sha;
+		v.type = VEIKART_TYPE_EVIDENCE;
+		v.u.evidence = &evidence;
+		break;
+	case VEIKART_EVENT_APPROVE:
+		if (veikart_fact_type(f) != VEIKART_TYPE_EVIDENCE)
+			return veikart__error_set(VEIKART_ETYPE, "fact `%s` is %s, not evidence",
+			                          veikart_fact_id(f),
+			                          veikart_type_name(veikart_fact_type(f)));
+		if (veikart_fact_role(f) != NULL && !holds(in, ev->actor, veikart_fact_role(f)))
+			return denied(in, ev->actor, veikart_fact_role(f),
+			              "approving this evidence");
+		if (veikart_fact_role(f) == NULL) {
+			err = may_act(in, ev->actor, "approving evidence");
+			if (err < 0)
+				return err;
+		}
+		if (old == NULL)
+			return veikart__error_set(VEIKART_ESTATE, "no document is attached to `%s`",
+			                          veikart_fact_id(f));
+		if (old->evidence.approved_by != NULL)
+			return veikart__error_set(VEIKART_ESTATE,
+			                          "the document of `%s` is already "
+			                          "approved by `%s`",
+			                          veikart_fact_id(f), old->evidence.approved_by);
+		evidence = old->evidence;
+		evidence.approved_by = ev->actor;
+		v.type = VEIKART_TYPE_EVIDENCE;
+		v.u.evidence = &evidence;
+		break;
+	case VEIKART_EVENT_SIGN:
+		if (veikart_fact_type(f) != VEIKART_TYPE_SIGNOFF)
+			return veikart__error_set(VEIKART_ETYPE, "fact `%s` is %s, not a sign-off",
+			                          veikart_fact_id(f),
+			                          veikart_type_name(veikart_fact_type(f)));
+		if (!holds(in, ev->actor, veikart_fact_role(f)))
+			return denied(in, ev->actor, veikart_fact_role(f), "signing this off");
+		signoff.person = ev->actor;
+		v.type = VEIKART_TYPE_SIGNOFF;
+		v.u.signoff = &signoff;
+		break;
+	default:
+		return VEIKART_ERROR;
+	}
+	c->rec = veikart__fact_rec_new(in, f, &v, ev->actor, ev->time, ev->seq);
+	return c->rec != NULL ? 0 : VEIKART_ENOMEM;
+}
+
+static int decode_step(veikart_initiative *in, change *c)
+{
+	static const char *const keys[] = { "phase", "step" };
+	const veikart_step *s = NULL;
+	const char *v[2] = { NULL };
+	size_t i;
+	int err;
+
+	err = active(in);
+	if (err < 0)
+		return err;
+	err = fields_of(c->ev, keys, 2, v);
+	if (err < 0)
+		return err;
+	c->step.phase = veikart_method_phase_by_id(in->method, v[0]);
+	if (c->step.phase == NULL)
+		return veikart__error_set(VEIKART_ENOTFOUND, "the methodology has no phase `%s`",
+		                          v[0]);
+	for (i = 0; i < veikart_phase_step_count(c->step.phase); i++)
+		if (strcmp(veikart_step_id(veikart_phase_step(c->step.phase, i)), v[1]) == 0)
+			s = veikart_phase_step(c->step.phase, i);
+	if (s == NULL)
+		return veikart__error_set(VEIKART_ENOTFOUND, "phase `%s` has no step `%s`", v[0],
+		                          v[1]);
+	for (i = 0; i < in->nsteps; i++)
+		if (in->steps[i].step == s)
+			return veikart__error_set(VEIKART_EEXISTS,
+			                          "step `%s` of phase `%s` is already "
+			                          "done",
+			                          v[1], v[0]);
+	if (veikart_step_role(s) != NULL && !holds(in, c->ev->actor, veikart_step_role(s)))
+		return denied(in, c->ev->actor, veikart_step_role(s), "this step");
+	if (veikart_step_role(s) == NULL) {
+		err = may_act(in, c->ev->actor, "marking a step done");
+		if (err < 0)
+			return err;
+	}
+	if (grow(in, (void **)&in->steps, &in->cap_steps, in->nsteps + 1, sizeof(*in->steps)) < 0)
+		return VEIKART_ENOMEM;
+	c->step.step = s;
+	c->step.seq = c->ev->seq;
+	c->step.time = c->ev->time;
+	c->step.actor = veikart__strdup(&in->alloc, c->ev->actor);
+	return c->step.actor != NULL ? 0 : VEIKART_ENOMEM;
+}
+
+/* ---- decisions ------------------------------------------------------------------- */
+
+/* Who decides at a gate now: the first authority rule whose condition holds. */
+const veikart_role *veikart__initiative_authority(const veikart_initiative *in,
+                                                  const veikart_gate *g, int64_t now)
+{
+	const veikart__expr *e;
+	veikart__eval_env env;
+	size_t i;
+
+	veikart__initiative_env(in, now, &env);
+	for (i = 0; i < veikart_gate_authority_count(g); i++) {
+		e = veikart__gate_authority_expr(g, i);
+		if (e == NULL || veikart__expr_eval_bool(e, &env, NULL) == VEIKART_MET)
+			return veikart_gate_authority_role(g, i);
+	}
+	return NULL;
+}
+
+static int may_override(const veikart_initiative *in, const char *person)
+{
+	size_t i;
+
+	for (i = 0; i < in->nassignments; i++)
+		if (strcmp(in->assignments[i].person, person) == 0 &&
+		    veikart_role_may_override(in->assignments[i].role))
+			return 1;
+	return 0;
+}
+
+static int override_denied(const veikart_initiative *in, const char *actor, const veikart_gate *g)
+{
+	char roles[256], held[256];
+	size_t i, n = 0;
+
+	roles[0] = '\0';
+	for (i = 0; i < veikart_method_role_count(in->method) && n < sizeof(roles); i++)
+		if (veikart_role_may_override(veikart_method_role(in->method, i)))
+			n += (size_t)snprintf(roles + n, sizeof(roles) - n, "%s`%s`",
+			                      n ? " or " : "",
+			                      veikart_role_id(veikart_method_role(in->method, i)));
+	roles_of(in, actor, held, sizeof(held));
+	if (n == 0)
+		return veikart__error_set(
+		        VEIKART_EDENIED,
+		        "overriding gate `%s` needs a role that may override, and "
+		        "this methodology has none",
+		        veikart_gate_id(g));
+	return veikart__error_set(VEIKART_EDENIED,
+	                          "overriding gate `%s` needs role %s; `%s` holds %s",
+	                          veikart_gate_id(g), roles, actor, held);
+}
+
+static int verdict_from(const char *s, veikart_verdict *out)
+{
+	veikart_verdict v;
+
+	for (v = VEIKART_VERDICT_READY; v <= VEIKART_VERDICT_ADVISORY; v++) {
+		if (strcmp(s, veikart_verdict_name(v)) == 0) {
+			*out = v;
+			return 0;
+		}
+	}
+	return veikart__error_set(VEIKART_EFORMAT, "`%s` is not a verdict", s);
+}
+
+static int outcome_kind_from(const char *s, veikart_outcome_kind *out)
+{
+	veikart_outcome_kind k;
+
+	for (k = VEIKART_OUTCOME_GO; k <= VEIKART_OUTCOME_CONTINUE; k++) {
+		if (strcmp(s, veikart_outcome_kind_name(k)) == 0) {
+			*out = k;
+			return 0;
+		}
+	}
+	return veikart__error_set(VEIKART_EFORMAT, "`%s` is not an outcome", s);
+}
+
+/* The report kept with a decision, rebuilt from its `result` fields:
+ * "CRITERION TRUTH REASON". */
+static int decision_report(veikart_initiative *in, const veikart_event *ev, const veikart_gate *g,
+                           veikart_verdict verdict, double score, veikart_report **out)
+{
+	size_t n = veikart_gate_criterion_count(g), i, k;
+	veikart_truth *truths;
+	const char **reasons;
+	const char *key, *val, *sp, *sp2;
+	int err;
+
+	truths = veikart__calloc(&in->alloc, n ? n : 1, sizeof(*truths));
+	reasons = veikart__calloc(&in->alloc, n ? n : 1, sizeof(*reasons));
+	if (truths == NULL || reasons == NULL) {
+		err = VEIKART_ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		truths[i] = VEIKART_UNKNOWN;
+		reasons[i] = "not recorded with the decision";
+	}
+	for (k = 0; k < veikart_event_field_count(ev); k++) {
+		key = veikart_event_field_key(ev, k);
+		val = veikart_event_field_value(ev, k);
+		if (strcmp(key, "result") != 0)
+			continue;
+		sp = strchr(val, ' ');
+		sp2 = sp ? strchr(sp + 1, ' ') : NULL;
+		if (sp == NULL || sp2 == NULL) {
+			err = veikart__error_set(VEIKART_EFORMAT,
+			                         "result `%s` is not CRITERION TRUTH "
+			                         "REASON",
+			                         val);
+			goto out;
+		}
+		for (i = 0; i < n; i++) {
+			const char *cid = veikart_criterion_id(veikart_gate_criterion(g, i));
+			if (strlen(cid) == (size_t)(sp - val) &&
+			    memcmp(cid, val, (size_t)(sp - val)) == 0)
+				break;
+		}
+		if (i == n) {
+			err = veikart__error_set(VEIKART_EFORMAT,
+			                         "gate `%s` has no criterion `%.*s`",
+			                         veikart_gate_id(g), (int)(sp - val), val);
+			goto out;
+		}
+		if ((size_t)(sp2 - sp - 1) == 3 && memcmp(sp + 1, "met", 3) == 0)
+			truths[i] = VEIKART_MET;
+		else if ((size_t)(sp2 - sp - 1) == 5 && memcmp(sp + 1, "unmet", 5) == 0)
+			truths[i] = VEIKART_UNMET;
+		else
+			truths[i] = VEIKART_UNKNOWN;
+		reasons[i] = sp2 + 1;
+	}
+	err = veikart__report_rebuild(out, g, ev->time, verdict, score, truths, reasons,
+	                              &in->alloc);
+out:
+	veikart__free(&in->alloc, truths);
+	veikart__free(&in->alloc, reasons);
+	return err;
+}
+
+static int decode_decide(veikart_initiative *in, change *c)
+{
+	static const char *const keys[] = { "gate",    "outcome", "authority",
+		                            "verdict", "score",   "rationale" };
+	const veikart_event *ev = c->ev;
+	const char *v[6] = { NULL }, *to, *key, *val;
+	char *end;
+	const veikart_gate *g;
+	const veikart_outcome *o = NULL;
+	const veikart_role *role;
+	const veikart_phase *first, *target = NULL;
+	veikart_outcome_kind kind = VEIKART_OUTCOME_HOLD;
+	veikart_verdict verdict = VEIKART_VERDICT_BLOCKED;
+	veikart_decision *d;
+	size_t i, nvia = 0, ncond = 0, k;
+	double score;
+	int err, override;
+
+	err = active(in);
+	if (err < 0)
+		return err;
+	err = fields_of(ev, keys, 6, v);
+	if (err < 0)
+		return err;
+	g = veikart_method_gate_by_id(in->method, v[0]);
+	if (g == NULL)
+		return veikart__error_set(VEIKART_ENOTFOUND, "the methodology has no gate `%s`",
+		                          v[0]);
+	if (veikart_gate_from(g) != in->phase)
+		return veikart__error_set(
+		        VEIKART_ESTATE,
+		        "gate `%s` leaves phase `%s`, but the initiative is in `%s`", v[0],
+		        veikart_phase_id(veikart_gate_from(g)), veikart_phase_id(in->phase));
+	err = outcome_kind_from(v[1], &kind);
+	if (err < 0)
+		return err;
+	err = verdict_from(v[3], &verdict);
+	if (err < 0)
+		return err;
+	score = strtod(v[4], &end);
+	if (*end != '\0' || !(score >= 0.0 && score <= 1.0))
+		return veikart__error_set(VEIKART_EFORMAT, "score `%s` is not between 0 and 1",
+		                          v[4]);
+
+	/* Where it leads: the phases passed over by skip-if, then the target. */
+	for (k = 0; k < veikart_event_field_count(ev); k++) {
+		key = veikart_event_field_key(ev, k);
+		if (strcmp(key, "via") == 0)
+			nvia++;
+		else if (strcmp(key, "condition") == 0)
+			ncond++;
+	}
+	to = veikart_event_field(ev, "to");
+	if (to != NULL) {
+		target = veikart_method_phase_by_id(in->method, to);
+		if (target == NULL)
+			return veikart__error_set(VEIKART_ENOTFOUND,
+			                          "the methodology has no phase `%s`", to);
+	}
+	first = nvia > 0 ? veikart_method_phase_by_id(in->method, veikart_event_field(ev, "via"))
+	                 : target;
+	for (i = 0; i < veikart_gate_outcome_count(g); i++) {
+		const veikart_outcome *cand = veikart_gate_outcome(g, i);
+		if (veikart_outcome_kind_of(cand) == kind && veikart_outcome_target(cand) == first)
+			o = cand;
+	}
+	if (o == NULL)
+		return veikart__error_set(VEIKART_ENOTFOUND, "gate `%s` has no %s outcome%s%s",
+		                          v[0], v[1], first ? " to " : "",
+		                          first ? veikart_phase_id(first) : "");
+	if (nvia > 0 && target == NULL)
+		return veikart__error_set(VEIKART_EFORMAT, "the decision passes over phases but "
+		                                           "lands nowhere");
+
+	/* Who decides, and whether they may go against the verdict. */
+	role = veikart__initiative_authority(in, g, ev->time);
+	if (role == NULL)
+		return veikart__error_set(VEIKART_EDENIED,
+		                          "no authority rule of gate `%s` applies: none of its "
+		                          "conditions holds",
+		                          v[0]);
+	if (strcmp(veikart_role_id(role), v[2]) != 0)
+		return veikart__error_set(VEIKART_EDENIED,
+		                          "gate `%s` is decided by role `%s` now, not `%s`", v[0],
+		                          veikart_role_id(role), v[2]);
+	if (!holds(in, ev->actor, role))
+		return denied(in, ev->actor, role, "deciding at this gate");
+	override = veikart_event_field(ev, "override") != NULL;
+	if (veikart__outcome_needs_override(kind, verdict) && !override)
+		return veikart__error_set(VEIKART_ESTATE,
+		                          "gate `%s` is %s: a %s needs an override (by a role that "
+		                          "may override) with a rationale",
+		                          v[0], veikart_verdict_name(verdict), v[1]);
+	if (override && !veikart__outcome_needs_override(kind, verdict))
+		return veikart__error_set(
+		        VEIKART_EINVALID,
+		        "nothing to override: a %s at a gate that is %s needs none", v[1],
+		        veikart_verdict_name(verdict));
+	if (override && !may_override(in, ev->actor))
+		return override_denied(in, ev->actor, g);
+	if (kind == VEIKART_OUTCOME_CONDITIONAL_GO && ncond == 0)
+		return veikart__error_set(VEIKART_EINVALID, "a conditional go needs at least one "
+		                                            "condition with a due date");
+	if (kind != VEIKART_OUTCOME_CONDITIONAL_GO && ncond > 0)
+		return veikart__error_set(VEIKART_EINVALID, "only a conditional go has conditions");
+
+	/* Everything the decision needs, allocated now. */
+	if (grow(in, (void **)&in->decisions, &in->cap_decisions, in->ndecisions + 1,
+	         sizeof(*in->decisions)) < 0 ||
+	    grow(in, (void **)&in->visits, &in->cap_visits, in->nvisits + 1, sizeof(*in->visits)) <
+	            0)
+		return VEIKART_ENOMEM;
+	d = veikart__decision_new(in, nvia, ncond, ev->actor, v[5]);
+	if (d == NULL)
+		return VEIKART_ENOMEM;
+	c->decision = d;
+	d->seq = ev->seq;
+	d->time = ev->time;
+	d->authority = role;
+	d->gate = g;
+	d->outcome = o;
+	d->target = target;
+	d->override = override;
+	for (k = 0; k < veikart_event_field_count(ev); k++) {
+		key = veikart_event_field_key(ev, k);
+		val = veikart_event_field_value(ev, k);
+		if (strcmp(key, "via") == 0) {
+			const veikart_phase *p = veikart_method_phase_by_id(in->method, val);
+			if (p == NULL || veikart_phase_skip_if(p) == NULL)
+				return veikart__error_set(
+				        VEIKART_EFORMAT,
+				        "`%s` cannot be passed over: it has no skip-if", val);
+			d->via[d->nvia++] = p;
+		} else if (strcmp(key, "condition") == 0) {
+			veikart__condition_rec *cr = &d->conditions[d->nconditions];
+			int32_t days;
+			if (strlen(val) < 12 || val[10] != ' ' ||
+			    veikart__date_parse(&days, val, 10) < 0)
+				return veikart__error_set(
+				        VEIKART_EINVALID,
+				        "condition `%s` is not `YYYY-MM-DD what must "
+				        "be done`",
+				        val);
+			memcpy(cr->due, val, 10);
+			cr->due[10] = '\0';
+			cr->text = veikart__strdup(&in->alloc, val + 11);
+			if (cr->text == NULL)
+				return VEIKART_ENOMEM;
+			d->nconditions++;
+		}
+	}
+	return decision_report(in, ev, g, verdict, score, &d->report);
+}
+
+static int decode_condition(veikart_initiative *in, change *c)
+{
+	static const char *const keys[] = { "decision", "condition" };
+	const char *v[2] = { NULL };
+	char *end;
+	unsigned long long seq, n;
+	veikart_decision *d = NULL;
+	size_t i;
+	int err;
+
+	err = fields_of(c->ev, keys, 2, v);
+	if (err < 0)
+		return err;
+	seq = strtoull(v[0], &end, 10);
+	if (*end != '\0')
+		return veikart__error_set(VEIKART_EFORMAT, "decision `%s` is not a number", v[0]);
+	n = strtoull(v[1], &end, 10);
+	if (*end != '\0' || n == 0)
+		return veikart__error_set(VEIKART_EFORMAT, "condition `%s` is not a number from 1",
+		                          v[1]);
+	for (i = 0; i < in->ndecisions; i++)
+		if (in->decisions[i]->seq == seq)
+			d = in->decisions[i];
+	if (d == NULL)
+		return veikart__error_set(VEIKART_ENOTFOUND,
+		                          "no decision was recorded as event %llu", seq);
+	if (n > d->nconditions)
+		return veikart__error_set(VEIKART_ENOTFOUND,
+		                          "decision %llu has %zu condition(s), not "
+		                          "%llu",
+		                          seq, d->nconditions, n);
+	if (d->conditions[n - 1].met_seq != 0)
+		return veikart__error_set(VEIKART_EEXISTS,
+		                          "condition %llu of decision %llu is already "
+		                          "met",
+		                          n, seq);
+	if (!holds(in, c->ev->actor, d->authority))
+		return denied(in, c->ev->actor, d->authority, "recording a condition as met");
+	c->condition = &d->conditions[n - 1];
+	c->actor = veikart__strdup(&in->alloc, c->ev->actor);
+	return c->actor != NULL ? 0 : VEIKART_ENOMEM;
+}
+
+veikart_decision *veikart__decision_new(veikart_initiative *in, size_t nvia, size_t nconditions,
+                                        const char *actor, const char *rationale)
+{
+	const char *strs[2] = { actor, rationale };
+	char *copies[2];
+	veikart_decision *d;
+
+	d = block(in,
+	          sizeof(*d) + (nvia + 1) * sizeof(*d->via) +
+	                  (nconditions + 1) * sizeof(*d->conditions),
+	          strs, 2, copies);
+	if (d == NULL)
+		return NULL;
+	d->via = (const veikart_phase **)(d + 1);
+	d->conditions = (veikart__condition_rec *)(d->via + nvia + 1);
+	d->actor = copies[0];
+	d->rationale = copies[1];
+	return d;
+}
+
+void veikart__decision_free(veikart_initiative *in, veikart_decision *d)
+{
+	size_t i;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->nconditions; i++) {
+		veikart__free(&in->alloc, d->conditions[i].text);
+		veikart__free(&in->alloc, d->conditions[i].met_actor);
+	}
+	veikart_report_free(d->report);
+	veikart__free(&in->alloc, d);
+}
+
+static void change_release(veikart_initiative *in, change *c)
+{
+	veikart__free(&in->alloc, c->strings);
+	veikart__free(&in->alloc, c->person);
+	veikart__free(&in->alloc, c->step.actor);
+	veikart__free(&in->alloc, c->rec);
+	veikart__free(&in->alloc, c->actor);
+	veikart__decision_free(in, c->decision);
+	memset(c, 0, sizeof(*c));
+}
+
+static int decode(veikart_initiative *in, change *c)
+{
+	if (c->ev->kind != VEIKART_EVENT_CREATE && in->id == NULL)
+		return veikart__error_set(VEIKART_ESTATE,
+		                          "the first event must create the initiative");
+	switch (c->ev->kind) {
+	case VEIKART_EVENT_CREATE:
+		return decode_create(in, c);
+	case VEIKART_EVENT_ASSIGN:
+		return decode_assign(in, c, 1);
+	case VEIKART_EVENT_UNASSIGN:
+		return decode_assign(in, c, 0);
+	case VEIKART_EVENT_SET:
+	case VEIKART_EVENT_CLEAR:
+	case VEIKART_EVENT_ATTACH:
+	case VEIKART_EVENT_APPROVE:
+	case VEIKART_EVENT_SIGN:
+		return decode_fact(in, c);
+	case VEIKART_EVENT_STEP:
+		return decode_step(in, c);
+	case VEIKART_EVENT_DECIDE:
+		return decode_decide(in, c);
+	case VEIKART_EVENT_CONDITION_MET:
+		return decode_condition(in, c);
+	}
+	return veikart__error_set(VEIKART_EFORMAT, "unknown kind of event");
+}
+
+/* ---- committing ------------------------------------------------------------------- */
+
+static void enter(veikart_initiative *in, const veikart_phase *p, int64_t time, uint64_t seq)
+{
+	veikart__visit *v;
+
+	if (in->nvisits > 0)
+		in->visits[in->nvisits - 1].left = time;
+	v = &in->visits[in->nvisits++];
+	v->phase = p;
+	v->entered = time;
+	v->left = 0;
+	v->seq = seq;
+	in->phase = p;
+	in->phase_entered = time;
+	if (veikart_phase_is_terminal(p))
+		in->status = VEIKART_STATUS_COMPLETED;
+}
+
+static void commit(veikart_initiative *in, change *c)
+{
+	const veikart_event *ev = c->ev;
+	veikart__assignment *a;
+	veikart_decision *d;
+	size_t len;
+
+	switch (ev->kind) {
+	case VEIKART_EVENT_CREATE:
+		in->id = c->strings;
+		len = strlen(in->id) + 1;
+		in->title = in->id + len;
+		in->creator = in->title + strlen(in->title) + 1;
+		c->strings = NULL;
+		in->created = ev->time;
+		enter(in, c->phase, ev->time, ev->seq);
+		break;
+	case VEIKART_EVENT_ASSIGN:
+		a = &in->assignments[in->nassignments++];
+		a->person = c->person;
+		a->role = c->role;
+		a->seq = ev->seq;
+		a->time = ev->time;
+		c->person = NULL;
+		break;
+	case VEIKART_EVENT_UNASSIGN:
+		veikart__free(&in->alloc, in->assignments[c->index].person);
+		memmove(&in->assignments[c->index], &in->assignments[c->index + 1],
+		        (in->nassignments - c->index - 1) * sizeof(*in->assignments));
+		in->nassignments--;
+		break;
+	case VEIKART_EVENT_SET:
+	case VEIKART_EVENT_CLEAR:
+	case VEIKART_EVENT_ATTACH:
+	case VEIKART_EVENT_APPROVE:
+	case VEIKART_EVENT_SIGN:
+		veikart__free(&in->alloc, in->facts[c->slot]);
+		in->facts[c->slot] = c->rec;
+		if (c->rec != NULL)
+			in->values[c->slot] = c->rec->value;
+		else
+			memset(&in->values[c->slot], 0, sizeof(in->values[c->slot]));
+		c->rec = NULL;
+		break;
+	case VEIKART_EVENT_STEP:
+		in->steps[in->nsteps++] = c->step;
+		c->step.actor = NULL;
+		break;
+	case VEIKART_EVENT_DECIDE:
+		d = c->decision;
+		c->decision = NULL;
+		in->decisions[in->ndecisions++] = d;
+		if (d->target != NULL)
+			enter(in, d->target, ev->time, ev->seq);
+		if (veikart_outcome_kind_of(d->outcome) == VEIKART_OUTCOME_STOP) {
+			in->status = VEIKART_STATUS_STOPPED;
+			if (d->target == NULL && in->nvisits > 0)
+				in->visits[in->nvisits - 1].left = ev->time;
+		}
+		break;
+	case VEIKART_EVENT_CONDITION_MET:
+		c->condition->met_seq = ev->seq;
+		c->condition->met_time = ev->time;
+		c->condition->met_actor = c->actor;
+		c->actor = NULL;
+		break;
+	}
+	in->seq = ev->seq;
+	memcpy(in->head, ev->hash, VEIKART__SHA256_HEX_SIZE);
+	in->last_time = ev->time;
+}
+
+/* Name the event in a replay error, keeping the code. */
+static int about_event(const veikart_event *ev, int err)
+{
+	char msg[1024];
+
+	snprintf(msg, sizeof(msg), "%s", veikart_error_last()->message);
+	return veikart__error_set(err, "event %" PRIu64 " (%s by `%s`): %s", ev->seq,
+	                          veikart_event_kind_name(ev->kind), ev->actor, msg);
+}
+
+int veikart__initiative_apply(veikart_initiative *in, const veikart_event *const *events,
+                              size_t count, int call_hook)
+{
+	change local[4], *changes = local;
+	const char *prev = in->head;
+	int64_t last = in->last_time;
+	size_t k;
+	int err = 0, rc;
+
+	if (count > VEIKART__ARRAY_SIZE(local)) {
+		changes = veikart__calloc(&in->alloc, count, sizeof(*changes));
+		if (changes == NULL)
+			return VEIKART_ENOMEM;
+	}
+	memset(changes, 0,
+	       (count < VEIKART__ARRAY_SIZE(local) ? VEIKART__ARRAY_SIZE(local) : count) *
+	               sizeof(*changes));
+	for (k = 0; k < count; k++) {
+		const veikart_event *ev = events[k];
+		changes[k].ev = ev;
+		if (ev->seq != in->seq + k + 1 || strcmp(ev->prev, prev) != 0) {
+			err = veikart__error_set(VEIKART_ECORRUPT,
+			                         "event %" PRIu64 " does not follow event %" PRIu64
+			                         " (expected sequence %" PRIu64 " linked to %.12s)",
+			                         ev->seq, in->seq + k, in->seq + k + 1, prev);
+			goto out;
+		}
+		if (ev->time < last) {
+			err = veikart__error_set(
+			        VEIKART_ECORRUPT,
+			        "event %" PRIu64 " is dated before the event before it", ev->seq);
+			goto out;
+		}
+		/* Facts in one batch are independent; decode each against the
+		 * state as it stands (decisions and creation come alone). */
+		err = decode(in, &changes[k]);
+		if (err < 0) {
+			if (!call_hook)
+				err = about_event(ev, err);
+			goto out;
+		}
+		prev = ev->hash;
+		last = ev->time;
+	}
+	if (call_hook && in->commit != NULL) {
+		veikart_error_clear();
+		rc = in->commit(events, count, in->commit_payload);
+		if (rc != 0) {
+			char why[900] = "";
+			/* A hook that failed with a library error (a journal that
+			 * cannot write) has said why; keep it. */
+			if (rc < 0 && veikart_error_last()->code == rc)
+				snprintf(why, sizeof(why), ": %s", veikart_error_last()->message);
+			err = veikart__error_set(VEIKART_EUSER,
+			                         "the change was not committed (the commit hook "
+			                         "returned %d)%s",
+			                         rc, why);
+			goto out;
+		}
+	}
+	for (k = 0; k < count; k++)
+		commit(in, &changes[k]);
+out:
+	veikart__arena_release(&in->scratch);
+	/* Every change, the one that failed half-prepared included; the ones
+	 * never reached are zeroed, and committed ones were emptied. */
+	for (k = 0; k < count; k++)
+		change_release(in, &changes[k]);
+	if (changes != local)
+		veikart__free(&in->alloc, changes);
+	return err;
+}
+
+/* ---- construction ------------------------------------------------------------------ */
+
+int veikart__initiative_init(veikart_initiative **out, const veikart_method *method,
+                             const veikart_initiative_options *opts)
+{
+	const veikart_allocator *alloc;
+	veikart_initiative *in;
+	size_t n;
+	int err;
+
+	if (out == NULL)
+		return veikart__error_set(VEIKART_EINVALID,
+		                          "no place for the initiative (out is NULL)");
+	*out = NULL;
+	if (method == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "no methodology given");
+	if (opts != NULL) {
+		err = veikart__check_version(opts->version, VEIKART_INITIATIVE_OPTIONS_VERSION,
+		                             "veikart_initiative_options");
+		if (err < 0)
+			return err;
+	}
+	alloc = opts != NULL && opts->allocator != NULL ? opts->allocator
+	                                                : veikart__method_allocator(method);
+	in = veikart__calloc(alloc, 1, sizeof(*in));
+	if (in == NULL)
+		return VEIKART_ENOMEM;
+	in->alloc = *veikart__allocator_or_default(alloc);
+	in->method = method;
+	in->clock = opts != NULL && opts->clock != NULL ? opts->clock : system_clock;
+	in->clock_payload = opts != NULL ? opts->clock_payload : NULL;
+	in->commit = opts != NULL ? opts->commit : NULL;
+	in->commit_payload = opts != NULL ? opts->commit_payload : NULL;
+	in->max_text =
+	        opts != NULL && opts->max_text_bytes ? opts->max_text_bytes : DEFAULT_MAX_TEXT;
+	veikart__arena_init(&in->scratch, &in->alloc);
+	memcpy(in->head, VEIKART__HASH_ZERO, sizeof(in->head));
+	n = veikart__method_fact_slots(method);
+	in->nfacts = n;
+	in->facts = veikart__calloc(&in->alloc, n ? n : 1, sizeof(*in->facts));
+	in->values = veikart__calloc(&in->alloc, n ? n : 1, sizeof(*in->values));
+	if (in->facts == NULL || in->values == NULL) {
+		veikart_initiative_free(in);
+		return VEIKART_ENOMEM;
+	}
+	*out = in;
+	return 0;
+}
+
+int veikart_initiative_open(veikart_initiative **out, const veikart_method *method,
+                            const veikart_initiative_options *opts)
+{
+	return veikart__initiative_init(out, method, opts);
+}
+
+void veikart_initiative_free(veikart_initiative *in)
+{
+	veikart_allocator alloc;
+	size_t i;
+
+	if (in == NULL)
+		return;
+	alloc = in->alloc;
+	for (i = 0; i < in->nfacts && in->facts != NULL; i++)
+		veikart__free(&alloc, in->facts[i]);
+	for (i = 0; i < in->nassignments; i++)
+		veikart__free(&alloc, in->assignments[i].person);
+	for (i = 0; i < in->nsteps; i++)
+		veikart__free(&alloc, in->steps[i].actor);
+	for (i = 0; i < in->ndecisions; i++)
+		veikart__decision_free(in, in->decisions[i]);
+	veikart__free(&alloc, in->id); /* title and creator share its block */
+	veikart__free(&alloc, in->facts);
+	veikart__free(&alloc, in->values);
+	veikart__free(&alloc, in->assignments);
+	veikart__free(&alloc, in->steps);
+	veikart__free(&alloc, in->visits);
+	veikart__free(&alloc, in->decisions);
+	veikart__arena_release(&in->scratch);
+	veikart__free(&alloc, in);
+}
+
+int veikart_initiative_apply(veikart_initiative *in, const veikart_event *event)
+{
+	if (in == NULL || event == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "no initiative or no event given");
+	return veikart__initiative_apply(in, &event, 1, 0);
+}
+
+int veikart_initiative_replay(veikart_initiative **out, const veikart_method *method,
+                              veikart_journal *journal, const veikart_initiative_options *opts)
+{
+	veikart_initiative_options o = VEIKART_INITIATIVE_OPTIONS_INIT;
+	veikart_initiative *in = NULL;
+	size_t i, n;
+	int err;
+
+	if (out != NULL)
+		*out = NULL;
+	if (journal == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "no journal given");
+	if (opts != NULL) {
+		err = veikart__check_version(opts->version, VEIKART_INITIATIVE_OPTIONS_VERSION,
+		                             "veikart_initiative_options");
+		if (err < 0)
+			return err;
+		o = *opts;
+	}
+	if (o.commit == NULL) {
+		o.commit = veikart_journal_commit;
+		o.commit_payload = journal;
+	}
+	n = veikart_journal_count(journal);
+	if (n == 0)
+		return veikart__error_set(VEIKART_ENOTFOUND, "journal %s holds no events",
+		                          veikart_journal_path(journal));
+	err = veikart__initiative_init(&in, method, &o);
+	if (err < 0)
+		return err;
+	for (i = 0; i < n; i++) {
+		err = veikart_initiative_apply(in, veikart_journal_event(journal, i));
+		if (err < 0) {
+			veikart_initiative_free(in);
+			return err;
+		}
+	}
+	*out = in;
+	return 0;
+}
+
+/* ---- live changes ---------------------------------------------------------------- */
+
+/* Start an event as the next one of the initiative, dated now. */
+static int begin(veikart_initiative *in, veikart__event_builder *b, veikart_event_kind kind,
+                 const char *actor, int64_t *now)
+{
+	int err = text_ok(in, actor, "actor");
+
+	if (err < 0)
+		return err;
+	*now = now_of(in);
+	if (*now < in->last_time)
+		return veikart__error_set(VEIKART_ESTATE,
+		                          "the clock says %" PRId64 ", earlier than the last event "
+		                          "(%" PRId64 "); events are recorded in order",
+		                          *now, in->last_time);
+	veikart__event_begin(b, &in->alloc, in->seq + 1, *now, kind, actor);
+	return 0;
+}
+
+/* Finish the events of one call, chained to the initiative, and apply them. */
+static int record(veikart_initiative *in, veikart__event_builder *b, size_t n)
+{
+	veikart_event *local[4] = { NULL }, **evs = local;
+	const char *prev = in->head;
+	size_t k, made = 0;
+	int err = 0;
+
+	if (n > VEIKART__ARRAY_SIZE(local)) {
+		evs = veikart__calloc(&in->alloc, n, sizeof(*evs));
+		if (evs == NULL) {
+			err = VEIKART_ENOMEM;
+			goto out;
+		}
+	}
+	for (k = 0; k < n; k++) {
+		b[k].seq = in->seq + k + 1;
+		err = veikart__event_finish(&evs[k], &b[k], prev);
+		if (err < 0) {
+			err = veikart__error_nomem();
+			goto out;
+		}
+		made = k + 1;
+		prev = evs[k]->hash;
+	}
+	err = veikart__initiative_apply(in, (const veikart_event *const *)evs, n, 1);
+out:
+	for (k = 0; k < n; k++)
+		veikart__event_builder_dispose(&b[k]);
+	for (k = 0; k < made; k++)
+		veikart__event_free(evs[k]);
+	if (evs != local)
+		veikart__free(&in->alloc, evs);
+	return err;
+}
+
+int veikart_initiative_create(veikart_initiative **out, const veikart_method *method,
+                              const char *id, const char *title, const char *actor,
+                              const veikart_initiative_options *opts)
+{
+	veikart_initiative *in = NULL;
+	veikart__event_builder b;
+	int64_t now;
+	int err;
+
+	if (out == NULL)
+		return veikart__error_set(VEIKART_EINVALID,
+		                          "no place for the initiative (out is NULL)");
+	*out = NULL;
+	err = veikart__initiative_init(&in, method, opts);
+	if (err < 0)
+		return err;
+	err = text_ok(in, id, "initiative id");
+	if (err == 0)
+		err = text_ok(in, title, "title");
+	if (err == 0)
+		err = begin(in, &b, VEIKART_EVENT_CREATE, actor, &now);
+	if (err < 0)
+		goto out;
+	veikart__event_add(&b, "id", id);
+	veikart__event_add(&b, "title", title);
+	veikart__event_add(&b, "method", veikart_method_id(method));
+	veikart__event_add(&b, "version", veikart_method_version(method));
+	veikart__event_add(&b, "digest", veikart_method_digest(method));
+	veikart__event_add(&b, "phase", veikart_phase_id(veikart_method_start(method)));
+	err = record(in, &b, 1);
+out:
+	if (err < 0) {
+		veikart_initiative_free(in);
+		return err;
+	}
+	*out = in;
+	return 0;
+}
+
+static int simple(veikart_initiative *in, veikart_event_kind kind, const char *actor,
+                  const char *k1, const char *v1, const char *k2, const char *v2)
+{
+	veikart__event_builder b;
+	int64_t now;
+	int err;
+
+	if (in == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "no initiative given");
+	err = begin(in, &b, kind, actor, &now);
+	if (err < 0)
+		return err;
+	veikart__event_add(&b, k1, v1);
+	veikart__event_add(&b, k2, v2);
+	return record(in, &b, 1);
+}
+
+int veikart_initiative_assign(veikart_initiative *in, const char *actor, const char *person,
+                              const char *role_id)
+{
+	int err = in != NULL ? text_ok(in, person, "person") : 0;
+
+	if (err == 0 && role_id == NULL)
+		err = veikart__error_set(VEIKART_EINVALID, "no role given");
+	return err < 0 ? err
+	               : simple(in, VEIKART_EVENT_ASSIGN, actor, "person", person, "role", role_id);
+}
+
+int veikart_initiative_unassign(veikart_initiative *in, const char *actor, const char *person,
+                                const char *role_id)
+{
+	int err = in != NULL ? text_ok(in, person, "person") : 0;
+
+	if (err == 0 && role_id == NULL)
+		err = veikart__error_set(VEIKART_EINVALID, "no role given");
+	return err < 0 ? err
+	               : simple(in, VEIKART_EVENT_UNASSIGN, actor, "person", person, "role",
+	                        role_id);
+}
+
+int veikart_initiative_set(veikart_initiative *in, const char *actor, const char *fact_id,
+                           const char *value)
+{
+	return veikart_initiative_set_many(in, actor, 1, &fact_id, &value);
+}
+
+int veikart_initiative_set_many(veikart_initiative *in, const char *actor, size_t count,
+                                const char *const *fact_ids, const char *const *values)
+{
+	veikart__event_builder local[4], *b = local;
+	int64_t now;
+	size_t k;
+	int err;
+
+	if (in == NULL || count == 0 || fact_ids == NULL || values == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "no initiative, or no facts to record");
+	for (k = 0; k < count; k++) {
+		if (fact_ids[k] == NULL || values[k] == NULL)
+			return veikart__error_set(VEIKART_EINVALID,
+			                          "fact %zu has no id or no value", k + 1);
+		if (strlen(values[k]) > in->max_text)
+			return veikart__error_set(VEIKART_EINVALID,
+			                          "the value of `%s` is longer than "
+			                          "%zu bytes",
+			                          fact_ids[k], in->max_text);
+	}
+	if (count > VEIKART__ARRAY_SIZE(local)) {
+		b = veikart__calloc(&in->alloc, count, sizeof(*b));
+		if (b == NULL)
+			return VEIKART_ENOMEM;
+	}
+	for (k = 0; k < count; k++) {
+		err = begin(in, &b[k], VEIKART_EVENT_SET, actor, &now);
+		if (err < 0)
+			goto out;
+		veikart__event_add(&b[k], "fact", fact_ids[k]);
+		veikart__event_add(&b[k], "value", values[k]);
+	}
+	err = record(in, b, count);
+out:
+	if (b != local)
+		veikart__free(&in->alloc, b);
+	return err;
+}
+
+int veikart_initiative_clear(veikart_initiative *in, const char *actor, const char *fact_id)
+{
+	if (fact_id == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "no fact given");
+	return simple(in, VEIKART_EVENT_CLEAR, actor, "fact", fact_id, "", NULL);
+}
+
+int veikart_initiative_attach(veikart_initiative *in, const char *actor, const char *fact_id,
+                              const char *uri, const char *sha256)
+{
+	veikart__event_builder b;
+	int64_t now;
+	int err;
+
+	if (in == NULL || fact_id == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "no initiative or no fact given");
+	err = text_ok(in, uri, "document address");
+	if (err == 0)
+		err = begin(in, &b, VEIKART_EVENT_ATTACH, actor, &now);
+	if (err < 0)
+		return err;
+	veikart__event_add(&b, "fact", fact_id);
+	veikart__event_add(&b, "uri", uri);
+	veikart__event_add(&b, "sha256", sha256);
+	return record(in, &b, 1);
+}
+
+int veikart_initiative_approve(veikart_initiative *in, const char *actor, const char *fact_id)
+{
+	if (fact_id == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "no fact given");
+	return simple(in, VEIKART_EVENT_APPROVE, actor, "fact", fact_id, "", NULL);
+}
+
+int veikart_initiative_sign(veikart_initiative *in, const char *actor, const char *fact_id)
+{
+	if (fact_id == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "no fact given");
+	return simple(in, VEIKART_EVENT_SIGN, actor, "fact", fact_id, "", NULL);
+}
+
+int veikart_initiative_step(veikart_initiative *in, const char *actor, const char *phase_id,
+                            const char *step_id)
+{
+	if (phase_id == NULL || step_id == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "no phase or no step given");
+	return simple(in, VEIKART_EVENT_STEP, actor, "phase", phase_id, "step", step_id);
+}
+
+/* The single gate of the current phase, or the named one. */
+static int gate_for(const veikart_initiative *in, const char *id, const veikart_gate **out)
+{
+	*out = NULL;
+	if (id != NULL) {
+		*out = veikart_method_gate_by_id(in->method, id);
+		if (*out == NULL)
+			return veikart__error_set(VEIKART_ENOTFOUND,
+			                          "the methodology has no gate `%s`", id);
+		return 0;
+	}
+	if (in->phase == NULL || veikart_phase_gate_count(in->phase) == 0)
+		return veikart__error_set(VEIKART_ENOTFOUND, "phase `%s` has no gate",
+		                          in->phase ? veikart_phase_id(in->phase) : "(none)");
+	if (veikart_phase_gate_count(in->phase) > 1)
+		return veikart__error_set(VEIKART_ENOTFOUND,
+		                          "phase `%s` has several gates: say which",
+		                          veikart_phase_id(in->phase));
+	*out = veikart_phase_gate(in->phase, 0);
+	return 0;
+}
+
+/* Pick the outcome a request names; list the choices when it is ambiguous. */
+static int outcome_for(const veikart_gate *g, veikart_outcome_kind kind, const char *to,
+                       const veikart_outcome **out)
+{
+	const veikart_outcome *o;
+	char choices[512];
+	size_t i, n = 0, found = 0;
+
+	*out = NULL;
+	choices[0] = '\0';
+	for (i = 0; i < veikart_gate_outcome_count(g); i++) {
+		o = veikart_gate_outcome(g, i);
+		if (n < sizeof(choices))
+			n += (size_t)snprintf(choices + n, sizeof(choices) - n, "%s%s%s%s",
+			                      n ? ", " : "",
+			                      veikart_outcome_kind_name(veikart_outcome_kind_of(o)),
+			                      veikart_outcome_target(o) ? " to " : "",
+			                      veikart_outcome_target(o)
+			                              ? veikart_phase_id(veikart_outcome_target(o))
+			                              : "");
+		if (veikart_outcome_kind_of(o) != kind)
+			continue;
+		if (to != NULL && (veikart_outcome_target(o) == NULL ||
+		                   strcmp(veikart_phase_id(veikart_outcome_target(o)), to) != 0))
+			continue;
+		*out = o;
+		found++;
+	}
+	if (found == 1)
+		return 0;
+	if (found > 1)
+		return veikart__error_set(
+		        VEIKART_EINVALID, "gate `%s` has several %s outcomes: say where to (%s)",
+		        veikart_gate_id(g), veikart_outcome_kind_name(kind), choices);
+	return veikart__error_set(VEIKART_ENOTFOUND, "gate `%s` has no %s outcome%s%s (it has: %s)",
+	                          veikart_gate_id(g), veikart_outcome_kind_name(kind),
+	                          to ? " to " : "", to ? to : "", choices);
+}
+
+static const char *truth_word(veikart_truth t)
+{
+	return t == VEIKART_MET ? "met" : t == VEIKART_UNMET ? "unmet" : "unknown";
+}
+
+int veikart_initiative_decide(veikart_initiative *in, const veikart_decision_request *req)
+{
+	const veikart_phase *via[64], *target;
+	const veikart_gate *g, *next_gate;
+	const veikart_outcome *o, *go;
+	const veikart_role *role;
+	veikart__event_builder b;
+	veikart_report *report = NULL;
+	veikart__eval_env env;
+	char score[32], **results = NULL, **conditions = NULL;
+	size_t nvia = 0, i, j, n = 0, nc = 0;
+	int64_t now;
+	int err, building = 0;
+
+	if (in == NULL || req == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "no initiative or no decision given");
+	err = veikart__check_version(req->version, VEIKART_DECISION_REQUEST_VERSION,
+	                             "veikart_decision_request");
+	if (err < 0)
+		return err;
+	err = active(in);
+	if (err < 0)
+		return err;
+	err = text_ok(in, req->rationale, "rationale");
+	if (err < 0)
+		return err;
+	err = gate_for(in, req->gate, &g);
+	if (err < 0)
+		return err;
+	if (veikart_gate_from(g) != in->phase)
+		return veikart__error_set(
+		        VEIKART_ESTATE,
+		        "gate `%s` leaves phase `%s`, but the initiative is in `%s`",
+		        veikart_gate_id(g), veikart_phase_id(veikart_gate_from(g)),
+		        veikart_phase_id(in->phase));
+	err = outcome_for(g, req->outcome, req->to, &o);
+	if (err < 0)
+		return err;
+	err = begin(in, &b, VEIKART_EVENT_DECIDE, req->actor, &now);
+	if (err < 0)
+		return err;
+	building = 1;
+
+	/* The rules are checked again when the event is applied; checking the
+	 * ones a person is most likely to break here gives the clearest message. */
+	role = veikart__initiative_authority(in, g, now);
+	if (role == NULL) {
+		err = veikart__error_set(VEIKART_EDENIED,
+		                         "no authority rule of gate `%s` applies: none of its "
+		                         "conditions holds",
+		                         veikart_gate_id(g));
+		goto out;
+	}
+	if (!holds(in, req->actor, role)) {
+		err = denied(in, req->actor, role, "deciding at this gate");
+		goto out;
+	}
+	veikart__initiative_env(in, now, &env);
+	err = veikart__report_evaluate(&report, g, &env, &in->alloc);
+	if (err < 0)
+		goto out;
+	if (veikart__outcome_needs_override(req->outcome, veikart_report_verdict(report)) &&
+	    !req->override) {
+		err = veikart__error_set(
+		        VEIKART_ESTATE,
+		        "gate `%s` is not ready for %s: %s; to go on anyway, decide "
+		        "with an override and a rationale",
+		        veikart_gate_id(g), veikart_outcome_kind_name(req->outcome),
+		        veikart_report_summary(report));
+		goto out;
+	}
+	if (req->override &&
+	    !veikart__outcome_needs_override(req->outcome, veikart_report_verdict(report))) {
+		err = veikart__error_set(
+		        VEIKART_EINVALID,
+		        "nothing to override: a %s at a gate that is %s needs none",
+		        veikart_outcome_kind_name(req->outcome),
+		        veikart_verdict_name(veikart_report_verdict(report)));
+		goto out;
+	}
+	if (req->override && !may_override(in, req->actor)) {
+		err = override_denied(in, req->actor, g);
+		goto out;
+	}
+
+	/* Where it lands: phases whose skip-if holds are passed over. */
+	target = veikart_outcome_target(o);
+	env.phase_entered = now;
+	while (target != NULL && veikart__phase_skip_if_expr(target) != NULL &&
+	       nvia < VEIKART__ARRAY_SIZE(via) &&
+	       veikart__expr_eval_bool(veikart__phase_skip_if_expr(target), &env, NULL) ==
+	               VEIKART_MET) {
+		go = NULL;
+		for (i = 0; i < veikart_phase_gate_count(target) && go == NULL; i++) {
+			next_gate = veikart_phase_gate(target, i);
+			for (j = 0; j < veikart_gate_outcome_count(next_gate) && go == NULL; j++)
+				if (veikart_outcome_kind_of(veikart_gate_outcome(next_gate, j)) ==
+				    VEIKART_OUTCOME_GO)
+					go = veikart_gate_outcome(next_gate, j);
+		}
+		if (go == NULL)
+			break;
+		via[nvia++] = target;
+		target = veikart_outcome_target(go);
+	}
+
+	n = veikart_report_count(report);
+	nc = req->conditions != NULL ? req->condition_count : 0;
+	results = veikart__calloc(&in->alloc, n + 1, sizeof(*results));
+	conditions = veikart__calloc(&in->alloc, nc + 1, sizeof(*conditions));
+	if (results == NULL || conditions == NULL) {
+		err = VEIKART_ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < nc; i++) {
+		veikart__buf cb;
+		if (req->conditions[i].due == NULL || req->conditions[i].text == NULL) {
+			err = veikart__error_set(VEIKART_EINVALID,
+			                         "condition %zu has no text or no due "
+			                         "date",
+			                         i + 1);
+			goto out;
+		}
+		veikart__buf_init(&cb, &in->alloc);
+		veikart__buf_printf(&cb, "%s %s", req->conditions[i].due, req->conditions[i].text);
+		conditions[i] = veikart__buf_detach(&cb);
+		if (conditions[i] == NULL) {
+			err = VEIKART_ENOMEM;
+			goto out;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		veikart__buf rb;
+		veikart__buf_init(&rb, &in->alloc);
+		veikart__buf_printf(&rb, "%s %s %s",
+		                    veikart_criterion_id(veikart_report_criterion(report, i)),
+		                    truth_word(veikart_report_truth(report, i)),
+		                    veikart_report_reason(report, i));
+		results[i] = veikart__buf_detach(&rb);
+		if (results[i] == NULL) {
+			err = VEIKART_ENOMEM;
+			goto out;
+		}
+	}
+	snprintf(score, sizeof(score), "%.6g", veikart_report_score(report));
+
+	veikart__event_add(&b, "gate", veikart_gate_id(g));
+	veikart__event_add(&b, "outcome", veikart_outcome_kind_name(req->outcome));
+	veikart__event_add(&b, "to", target ? veikart_phase_id(target) : NULL);
+	for (i = 0; i < nvia; i++)
+		veikart__event_add(&b, "via", veikart_phase_id(via[i]));
+	veikart__event_add(&b, "authority", veikart_role_id(role));
+	veikart__event_add(&b, "override", req->override ? "yes" : NULL);
+	veikart__event_add(&b, "verdict", veikart_verdict_name(veikart_report_verdict(report)));
+	veikart__event_add(&b, "score", score);
+	for (i = 0; i < n; i++)
+		veikart__event_add(&b, "result", results[i]);
+	for (i = 0; i < nc; i++)
+		veikart__event_add(&b, "condition", conditions[i]);
+	veikart__event_add(&b, "rationale", req->rationale);
+	building = 0;
+	err = record(in, &b, 1);
+out:
+	if (building)
+		veikart__event_builder_dispose(&b);
+	for (i = 0; results != NULL && i < n; i++)
+		veikart__free(&in->alloc, results[i]);
+	for (i = 0; conditions != NULL && i < nc; i++)
+		veikart__free(&in->alloc, conditions[i]);
+	veikart__free(&in->alloc, results);
+	veikart__free(&in->alloc, conditions);
+	veikart_report_free(report);
+	return err;
+}
+
+int veikart_initiative_meet_condition(veikart_initiative *in, const char *actor,
+                                      uint64_t decision_seq, size_t index)
+{
+	char seq[24], num[24];
+
+	snprintf(seq, sizeof(seq), "%" PRIu64, decision_seq);
+	snprintf(num, sizeof(num), "%zu", index + 1);
+	return simple(in, VEIKART_EVENT_CONDITION_MET, actor, "decision", seq, "condition", num);
+}
+
+/* ---- reading ------------------------------------------------------------------------ */
+
+const char *veikart_initiative_id(const veikart_initiative *in)
+{
+	return in ? in->id : NULL;
+}
+
+const char *veikart_initiative_title(const veikart_initiative *in)
+{
+	return in ? in->title : NULL;
+}
+
+const char *veikart_initiative_creator(const veikart_initiative *in)
+{
+	return in ? in->creator : NULL;
+}
+
+const veikart_method *veikart_initiative_method(const veikart_initiative *in)
+{
+	return in ? in->method : NULL;
+}
+
+const veikart_phase *veikart_initiative_phase(const veikart_initiative *in)
+{
+	return in ? in->phase : NULL;
+}
+
+int64_t veikart_initiative_phase_entered(const veikart_initiative *in)
+{
+	return in && in->phase ? in->phase_entered : 0;
+}
+
+long veikart_initiative_days_in_phase(const veikart_initiative *in)
+{
+	int64_t d;
+
+	if (in == NULL || in->phase == NULL)
+		return -1;
+	d = veikart__days_from_time(now_of(in)) - veikart__days_from_time(in->phase_entered);
+	return d < 0 ? 0 : (long)d;
+}
+
+int veikart_initiative_is_stalled(const veikart_initiative *in)
+{
+	unsigned int max;
+
+	if (in == NULL || in->phase == NULL || in->status != VEIKART_STATUS_ACTIVE)
+		return 0;
+	max = veikart_phase_max_days(in->phase);
+	return max > 0 && veikart_initiative_days_in_phase(in) > (long)max;
+}
+
+veikart_status veikart_initiative_status(const veikart_initiative *in)
+{
+	return in ? in->status : VEIKART_STATUS_ACTIVE;
+}
+
+uint64_t veikart_initiative_seq(const veikart_initiative *in)
+{
+	return in ? in->seq : 0;
+}
+
+const char *veikart_initiative_head(const veikart_initiative *in)
+{
+	return in ? in->head : NULL;
+}
+
+int64_t veikart_initiative_now(const veikart_initiative *in)
+{
+	return in ? now_of(in) : 0;
+}
+
+size_t veikart_initiative_assignment_count(const veikart_initiative *in)
+{
+	return in ? in->nassignments : 0;
+}
+
+const char *veikart_initiative_assignment_person(const veikart_initiative *in, size_t i)
+{
+	return in && i < in->nassignments ? in->assignments[i].person : NULL;
+}
+
+const veikart_role *veikart_initiative_assignment_role(const veikart_initiative *in, size_t i)
+{
+	return in && i < in->nassignments ? in->assignments[i].role : NULL;
+}
+
+int veikart_initiative_holds(const veikart_initiative *in, const char *person, const char *role_id)
+{
+	const veikart_role *r;
+
+	if (in == NULL || person == NULL || role_id == NULL)
+		return 0;
+	r = veikart_method_role_by_id(in->method, role_id);
+	return r != NULL && holds(in, person, r);
+}
+
+static const veikart__fact_rec *rec_of(const veikart_initiative *in, const char *id)
+{
+	long slot = in != NULL && id != NULL ? veikart__method_fact_slot(in->method, id) : -1;
+
+	return slot < 0 ? NULL : in->facts[slot];
+}
+
+const char *veikart_initiative_fact(const veikart_initiative *in, const char *fact_id)
+{
+	const veikart__fact_rec *r = rec_of(in, fact_id);
+
+	return r ? r->text : NULL;
+}
+
+const char *veikart_initiative_fact_actor(const veikart_initiative *in, const char *fact_id)
+{
+	const veikart__fact_rec *r = rec_of(in, fact_id);
+
+	return r ? r->actor : NULL;
+}
+
+int64_t veikart_initiative_fact_time(const veikart_initiative *in, const char *fact_id)
+{
+	const veikart__fact_rec *r = rec_of(in, fact_id);
+
+	return r ? r->time : 0;
+}
+
+int veikart_initiative_step_done(const veikart_initiative *in, const char *phase_id,
+                                 const char *step_id)
+{
+	size_t i;
+
+	for (i = 0; in != NULL && phase_id != NULL && step_id != NULL && i < in->nsteps; i++)
+		if (strcmp(veikart_phase_id(in->steps[i].phase), phase_id) == 0 &&
+		    strcmp(veikart_step_id(in->steps[i].step), step_id) == 0)
+			return 1;
+	return 0;
+}
+
+size_t veikart_initiative_decision_count(const veikart_initiative *in)
+{
+	return in ? in->ndecisions : 0;
+}
+
+const veikart_decision *veikart_initiative_decision(const veikart_initiative *in, size_t i)
+{
+	return in && i < in->ndecisions ? in->decisions[i] : NULL;
+}
+
+uint64_t veikart_decision_seq(const veikart_decision *d)
+{
+	return d ? d->seq : 0;
+}
+
+int64_t veikart_decision_time(const veikart_decision *d)
+{
+	return d ? d->time : 0;
+}
+
+const char *veikart_decision_actor(const veikart_decision *d)
+{
+	return d ? d->actor : NULL;
+}
+
+const veikart_role *veikart_decision_authority(const veikart_decision *d)
+{
+	return d ? d->authority : NULL;
+}
+
+const veikart_gate *veikart_decision_gate(const veikart_decision *d)
+{
+	return d ? d->gate : NULL;
+}
+
+const veikart_outcome *veikart_decision_outcome(const veikart_decision *d)
+{
+	return d ? d->outcome : NULL;
+}
+
+const veikart_phase *veikart_decision_target(const veikart_decision *d)
+{
+	return d ? d->target : NULL;
+}
+
+const char *veikart_decision_rationale(const veikart_decision *d)
+{
+	return d ? d->rationale : NULL;
+}
+
+int veikart_decision_is_override(const veikart_decision *d)
+{
+	return d ? d->override : 0;
+}
+
+const veikart_report *veikart_decision_report(const veikart_decision *d)
+{
+	return d ? d->report : NULL;
+}
+
+size_t veikart_decision_condition_count(const veikart_decision *d)
+{
+	return d ? d->nconditions : 0;
+}
+
+const char *veikart_decision_condition_text(const veikart_decision *d, size_t i)
+{
+	return d && i < d->nconditions ? d->conditions[i].text : NULL;
+}
+
+const char *veikart_decision_condition_due(const veikart_decision *d, size_t i)
+{
+	return d && i < d->nconditions ? d->conditions[i].due : NULL;
+}
+
+int64_t veikart_decision_condition_met(const veikart_decision *d, size_t i)
+{
+	return d && i < d->nconditions ? d->conditions[i].met_time : 0;
+}
+
+size_t veikart_initiative_visit_count(const veikart_initiative *in)
+{
+	return in ? in->nvisits : 0;
+}
+
+const veikart_phase *veikart_initiative_visit_phase(const veikart_initiative *in, size_t i)
+{
+	return in && i < in->nvisits ? in->visits[i].phase : NULL;
+}
+
+int64_t veikart_initiative_visit_entered(const veikart_initiative *in, size_t i)
+{
+	return in && i < in->nvisits ? in->visits[i].entered : 0;
+}
+
+int64_t veikart_initiative_visit_left(const veikart_initiative *in, size_t i)
+{
+	return in && i < in->nvisits ? in->visits[i].left : 0;
+}

@@ -1,0 +1,185 @@
+/*
+ * Reports for people: Markdown and a self-contained HTML page that say the
+ * same things, escape what they quote, and depend only on state and clock.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "support.h"
+
+#define DAY 86400
+#define START 1767603600 /* 2026-01-05T09:00:00Z */
+
+static int64_t now_value = START;
+
+static int64_t fixed(void *payload)
+{
+	(void)payload;
+	return now_value;
+}
+
+typedef struct world {
+	veikart_method *m;
+	veikart_initiative *in;
+} world;
+
+static int setup(void **state)
+{
+	veikart_load_options lo = VEIKART_LOAD_OPTIONS_INIT;
+	veikart_initiative_options o = VEIKART_INITIATIVE_OPTIONS_INIT;
+	veikart_decision_request req = VEIKART_DECISION_REQUEST_INIT;
+	world *w = calloc(1, sizeof(*w));
+	static const char *const ids[] = { "challenge_described", "anchored_in_management",
+		                           "need_for_change_understood" };
+	static const char *const vals[] = { "true", "true", "true" };
+
+	now_value = START;
+	lo.flags = VEIKART_LOAD_NO_ENV | VEIKART_LOAD_NO_SYSTEM;
+	assert_int_equal(veikart_method_load(&w->m, VEIKART_DEFAULT_METHOD, &lo, NULL), 0);
+	o.clock = fixed;
+	assert_int_equal(veikart_initiative_create(&w->in, w->m, "NT-1",
+	                                           "Nattilsyn <pilot> & \"test\" | one", "Kari",
+	                                           &o),
+	                 0);
+	assert_int_equal(veikart_initiative_assign(w->in, "Kari", "Kari", "prosjekteier"), 0);
+	assert_int_equal(veikart_initiative_assign(w->in, "Kari", "Ingrid", "styringsgruppe"), 0);
+	assert_int_equal(veikart_initiative_set_many(w->in, "Kari", 3, ids, vals), 0);
+	assert_int_equal(veikart_initiative_sign(w->in, "Kari", "project_mandate"), 0);
+	now_value += 3 * DAY;
+	req.actor = "Kari";
+	req.outcome = VEIKART_OUTCOME_GO;
+	req.rationale = "The need is clear;\nwe <start> now";
+	assert_int_equal(veikart_initiative_decide(w->in, &req), 0);
+	now_value += 10 * DAY;
+	*state = w;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	world *w = *state;
+
+	veikart_initiative_free(w->in);
+	veikart_method_free(w->m);
+	free(w);
+	return 0;
+}
+
+static char *export(world *w, veikart_export_format f, const char *lang)
+{
+	char *text = NULL;
+	size_t len = 0;
+
+	assert_int_equal(veikart_initiative_export(&text, &len, w->in, f, lang), 0);
+	assert_int_equal(strlen(text), len);
+	return text;
+}
+
+static void test_markdown_says_where_it_stands(void **state)
+{
+	world *w = *state;
+	char *md = export(w, VEIKART_EXPORT_MARKDOWN, "en");
+
+	assert_true(test_contains(md, "# Nattilsyn <pilot> & \"test\" | one (NT-1)\n"));
+	assert_true(test_contains(md, "**Status:** active: Insight and idea (planning) since "
+	                              "2026-01-08, 10 days"));
+	assert_true(test_contains(md, "## Gate: "));
+	assert_true(test_contains(md, "**Verdict:** blocked: "));
+	assert_true(test_contains(md, "### What is missing"));
+	assert_true(test_contains(md, "**Decided by:** Steering group"));
+	/* The decision, its rationale on one quoted line, and the gate it was taken on. */
+	assert_true(test_contains(md, "**Decided by:** Kari, as Project owner (event 8)"));
+	assert_true(test_contains(md, "> The need is clear; we <start> now\n"));
+	assert_true(test_contains(md, "**The gate stood:** ready: every must criterion met"));
+	assert_true(test_contains(md, "### 2026-01-08, "));
+	assert_true(test_contains(md, "| Before you start | 2026-01-05 | 2026-01-08 | 3 |"));
+	assert_true(test_contains(md, "| Insight and idea | 2026-01-08 | (current) | 10 |"));
+	assert_true(test_contains(md, "| Project owner | Kari |"));
+	assert_true(test_contains(md, veikart_initiative_head(w->in)));
+	veikart_string_free(md);
+}
+
+static void test_html_is_one_self_contained_page(void **state)
+{
+	world *w = *state;
+	char *html = export(w, VEIKART_EXPORT_HTML, "en");
+
+	assert_true(strncmp(html, "<!DOCTYPE html>", 15) == 0);
+	assert_true(test_contains(html, "<style>"));
+	assert_false(test_contains(html, "<script"));
+	assert_false(test_contains(html, "src="));
+	assert_false(test_contains(html, "href="));
+	assert_false(test_contains(html, "@import"));
+	assert_true(test_contains(html, "<h1>Nattilsyn &lt;pilot&gt; &amp; &quot;test&quot; | one "
+	                                "(NT-1)</h1>"));
+	assert_true(test_contains(html, "<blockquote>The need is clear;<br>we &lt;start&gt; "
+	                                "now</blockquote>"));
+	assert_true(test_contains(html, "<span class=\"unmet\">unmet</span>"));
+	assert_true(test_contains(html, "</html>\n"));
+	veikart_string_free(html);
+}
+
+static void test_labels_follow_the_language(void **state)
+{
+	world *w = *state;
+	char *nb = export(w, VEIKART_EXPORT_MARKDOWN, "nb");
+	char *again = export(w, VEIKART_EXPORT_MARKDOWN, "nb");
+
+	assert_true(test_contains(nb, "Innsikt og idé"));
+	assert_false(test_contains(nb, "Insight and idea"));
+	/* Same state, same clock: same text. */
+	assert_string_equal(nb, again);
+	veikart_string_free(nb);
+	veikart_string_free(again);
+}
+
+static void test_stalled_and_overdue_are_flagged(void **state)
+{
+	world *w = *state;
+	veikart_decision_request req = VEIKART_DECISION_REQUEST_INIT;
+	char *md;
+
+	assert_int_equal(veikart_initiative_assign(w->in, "Kari", "Kari", "styringsgruppe"), 0);
+	req.actor = "Kari";
+	req.outcome = VEIKART_OUTCOME_GO;
+	req.rationale = "Pilot now, plan the benefits in parallel";
+	req.override = 1;
+	assert_int_equal(veikart_initiative_decide(w->in, &req), 0);
+	now_value += 200 * DAY; /* the pilot allows 180 */
+	md = export(w, VEIKART_EXPORT_MARKDOWN, "en");
+	assert_true(test_contains(md, "> **Warning:** Stalled: 200 days in Development and pilot, "
+	                              "which is meant to take at most 180."));
+	assert_true(test_contains(md, "OVERRIDE of the gate's verdict"));
+	veikart_string_free(md);
+}
+
+static void test_refuses_bad_arguments(void **state)
+{
+	world *w = *state;
+	veikart_initiative *empty = NULL;
+	char *text = NULL;
+
+	assert_int_equal(veikart_initiative_export(NULL, NULL, w->in, VEIKART_EXPORT_HTML, NULL),
+	                 VEIKART_EINVALID);
+	assert_int_equal(
+	        veikart_initiative_export(&text, NULL, w->in, (veikart_export_format)7, NULL),
+	        VEIKART_EINVALID);
+	assert_int_equal(veikart_initiative_open(&empty, w->m, NULL), 0);
+	assert_int_equal(veikart_initiative_export(&text, NULL, empty, VEIKART_EXPORT_HTML, NULL),
+	                 VEIKART_ESTATE);
+	assert_null(text);
+	veikart_initiative_free(empty);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+		T(test_markdown_says_where_it_stands), T(test_html_is_one_self_contained_page),
+		T(test_labels_follow_the_language),    T(test_stalled_and_overdue_are_flagged),
+		T(test_refuses_bad_arguments),
+#undef T
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
