@@ -106,6 +106,11 @@ int veikart__error_set_at(int code, const char *file, unsigned int line, unsigne
 	return code;
 }
 
+int veikart_error_set(int code, const char *message)
+{
+	return veikart__error_set(code, "%s", message != NULL ? message : veikart_strerror(code));
+}
+
 int veikart__error_nomem(void)
 {
 	return veikart__error_set(VEIKART_ENOMEM, "out of memory");

@@ -259,7 +259,7 @@ static void gate_section(writer *w, const veikart_initiative *in, const veikart_
 		                         veikart_criterion_weight(c) != 1.0
 		                 ? " (weighted)"
 		                 : "");
-		cells[0] = veikart__truth_name(veikart_report_truth(r, i));
+		cells[0] = veikart_truth_name(veikart_report_truth(r, i));
 		cells[1] = weight;
 		cells[2] = veikart_criterion_text(c, lang);
 		cells[3] = veikart_report_reason(r, i);
@@ -274,7 +274,7 @@ static void gate_section(writer *w, const veikart_initiative *in, const veikart_
 			heading(w, 3, "What is missing");
 		snprintf(line, sizeof(line), "%s (%s, %s): %s", veikart_criterion_text(c, lang),
 		         veikart_level_name(veikart_criterion_level(c)),
-		         veikart__truth_name(veikart_report_truth(r, i)),
+		         veikart_truth_name(veikart_report_truth(r, i)),
 		         veikart_report_reason(r, i));
 		item(w, line);
 	}

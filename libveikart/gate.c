@@ -43,7 +43,7 @@ const char *veikart_verdict_name(veikart_verdict verdict)
 	return "unknown";
 }
 
-const char *veikart__truth_name(veikart_truth truth)
+const char *veikart_truth_name(veikart_truth truth)
 {
 	switch (truth) {
 	case VEIKART_MET:

@@ -1108,8 +1108,8 @@ int veikart__initiative_apply(veikart_initiative *in, const veikart_event *const
 		rc = in->commit(events, count, in->commit_payload);
 		if (rc != 0) {
 			char why[900] = "";
-			/* A hook that failed with a library error (a journal that
-			 * cannot write) has said why; keep it. */
+			/* A hook that said why (with veikart_error_set(), as the
+			 * journal does when it cannot write) keeps its reason. */
 			if (rc < 0 && veikart_error_last()->code == rc)
 				snprintf(why, sizeof(why), ": %s", veikart_error_last()->message);
 			err = veikart__error_set(VEIKART_EUSER,
@@ -1552,11 +1552,6 @@ static int outcome_for(const veikart_gate *g, veikart_outcome_kind kind, const c
 	                          to ? " to " : "", to ? to : "", choices);
 }
 
-static const char *truth_word(veikart_truth t)
-{
-	return t == VEIKART_MET ? "met" : t == VEIKART_UNMET ? "unmet" : "unknown";
-}
-
 int veikart_initiative_decide(veikart_initiative *in, const veikart_decision_request *req)
 {
 	const veikart_phase *via[64], *target;
@@ -1693,7 +1688,7 @@ int veikart_initiative_decide(veikart_initiative *in, const veikart_decision_req
 		veikart__buf_init(&rb, &in->alloc);
 		veikart__buf_printf(&rb, "%s %s %s",
 		                    veikart_criterion_id(veikart_report_criterion(report, i)),
-		                    truth_word(veikart_report_truth(report, i)),
+		                    veikart_truth_name(veikart_report_truth(report, i)),
 		                    veikart_report_reason(report, i));
 		results[i] = veikart__buf_detach(&rb);
 		if (results[i] == NULL) {

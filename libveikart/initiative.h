@@ -127,7 +127,6 @@ int veikart__report_rebuild(veikart_report **out, const veikart_gate *gate, int6
  * blocked (conditional go) to be taken without an override. */
 int veikart__outcome_needs_override(veikart_outcome_kind kind, veikart_verdict verdict);
 
-const char *veikart__truth_name(veikart_truth truth);
 
 /* Apply events: check the chain and the rules, prepare, ask the commit hook
  * (when `call_hook`), commit.  All or nothing. */

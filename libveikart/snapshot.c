@@ -103,7 +103,7 @@ static void write_decision(veikart__buf *b, const veikart_decision *d)
 	for (i = 0; i < veikart_report_count(r); i++) {
 		veikart__buf_puts(b, "    <result");
 		attr(b, "criterion", veikart_criterion_id(veikart_report_criterion(r, i)));
-		attr(b, "truth", veikart__truth_name(veikart_report_truth(r, i)));
+		attr(b, "truth", veikart_truth_name(veikart_report_truth(r, i)));
 		veikart__buf_putc(b, '>');
 		put_escaped(b, veikart_report_reason(r, i));
 		veikart__buf_puts(b, "</result>\n");

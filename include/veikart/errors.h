@@ -85,6 +85,23 @@ VEIKART_API const veikart_error *veikart_error_last(void);
 VEIKART_API void veikart_error_clear(void);
 
 /**
+ * Set the calling thread's error detail: for callbacks (a commit hook, a
+ * clock) that want to say why they failed.
+ *
+ * A commit hook that refuses events can call this and return the code:
+ * the library's own error (#VEIKART_EUSER) then carries the message, as in
+ * `return veikart_error_set(VEIKART_EIO, sqlite3_errmsg(db));`.
+ *
+ * @param code A negative #veikart_error_code.
+ * @param message What went wrong; copied (truncated to 1023 bytes); NULL
+ *        for the code's veikart_strerror() text.
+ * @return @p code, so that a callback can return it directly.
+ * @note Thread-safe: it sets the calling thread's record.
+ * @since 0.1.0
+ */
+VEIKART_API int veikart_error_set(int code, const char *message);
+
+/**
  * A short, fixed description of an error code ("out of memory", "not found").
  *
  * @param code A #veikart_error_code.

@@ -43,6 +43,15 @@ typedef enum veikart_truth {
 	VEIKART_UNKNOWN = 2 /**< Not enough is known to tell (a fact not recorded, ...). */
 } veikart_truth;
 
+/**
+ * The name of a truth value: "met", "unmet" or "unknown".
+ * @param truth A #veikart_truth.
+ * @return A static string; "unknown" outside the enum.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API const char *veikart_truth_name(veikart_truth truth);
+
 /** Marks a time that is not known, in #veikart_eval_options. */
 #define VEIKART_TIME_UNKNOWN INT64_MIN
 
