@@ -6,8 +6,11 @@
  * initialisation is not thread-safe in 2.9.14), libsodium, and the
  * built-in schemas, parsed once and shared read-only afterwards.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <threads.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
@@ -116,4 +119,53 @@ void veikart__sha256_hex2(char out[VEIKART__SHA256_HEX_SIZE], const void *a, siz
 		crypto_hash_sha256_update(&st, b, blen);
 	crypto_hash_sha256_final(&st, digest);
 	sodium_bin2hex(out, VEIKART__SHA256_HEX_SIZE, digest, sizeof(digest));
+}
+
+int veikart_sha256_hex(char out[VEIKART_HASH_HEX_LENGTH + 1], const void *data, size_t size)
+{
+	int err;
+
+	if (out == NULL || (data == NULL && size != 0))
+		return veikart__error_set(VEIKART_EINVALID, "no place for the digest or no data");
+	err = veikart__global_init();
+	if (err < 0)
+		return err;
+	veikart__sha256_hex(out, data, size);
+	return 0;
+}
+
+int veikart_sha256_file(char out[VEIKART_HASH_HEX_LENGTH + 1], const char *path)
+{
+	unsigned char digest[crypto_hash_sha256_BYTES], chunk[65536];
+	crypto_hash_sha256_state st;
+	ssize_t n;
+	int fd, err;
+
+	if (out == NULL || path == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "no place for the digest or no file");
+	err = veikart__global_init();
+	if (err < 0)
+		return err;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return veikart__error_set(errno == ENOENT ? VEIKART_ENOTFOUND : VEIKART_EIO,
+		                          "cannot open %s: %s", path, strerror(errno));
+	crypto_hash_sha256_init(&st);
+	for (;;) {
+		n = read(fd, chunk, sizeof(chunk));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		crypto_hash_sha256_update(&st, chunk, (unsigned long long)n);
+	}
+	if (n < 0) {
+		err = veikart__error_set(VEIKART_EIO, "cannot read %s: %s", path, strerror(errno));
+		close(fd);
+		return err;
+	}
+	close(fd);
+	crypto_hash_sha256_final(&st, digest);
+	sodium_bin2hex(out, VEIKART_HASH_HEX_LENGTH + 1, digest, sizeof(digest));
+	return 0;
 }

@@ -524,11 +524,17 @@ static int decode_step(veikart_initiative *in, change *c)
 	if (s == NULL)
 		return veikart__error_set(VEIKART_ENOTFOUND, "phase `%s` has no step `%s`", v[0],
 		                          v[1]);
+	/* Steps are the checklist of the phase being walked; a phase visited
+	 * again (a new pilot round) has its checklist afresh. */
+	if (c->step.phase != in->phase)
+		return veikart__error_set(VEIKART_ESTATE,
+		                          "step `%s` belongs to phase `%s`, but the initiative is in "
+		                          "`%s`",
+		                          v[1], v[0], veikart_phase_id(in->phase));
 	for (i = 0; i < in->nsteps; i++)
-		if (in->steps[i].step == s)
+		if (in->steps[i].step == s && in->steps[i].seq > in->visits[in->nvisits - 1].seq)
 			return veikart__error_set(VEIKART_EEXISTS,
-			                          "step `%s` of phase `%s` is already "
-			                          "done",
+			                          "step `%s` of phase `%s` is already done in this visit",
 			                          v[1], v[0]);
 	if (veikart_step_role(s) != NULL && !holds(in, c->ev->actor, veikart_step_role(s)))
 		return denied(in, c->ev->actor, veikart_step_role(s), "this step");
@@ -563,6 +569,19 @@ const veikart_role *veikart__initiative_authority(const veikart_initiative *in,
 			return veikart_gate_authority_role(g, i);
 	}
 	return NULL;
+}
+
+const veikart_role *veikart_initiative_authority(const veikart_initiative *in,
+                                                 const veikart_gate *gate)
+{
+	if (in == NULL || in->phase == NULL)
+		return NULL;
+	if (gate == NULL) {
+		if (veikart_phase_gate_count(in->phase) != 1)
+			return NULL;
+		gate = veikart_phase_gate(in->phase, 0);
+	}
+	return veikart__initiative_authority(in, gate, now_of(in));
 }
 
 static int may_override(const veikart_initiative *in, const char *person)
@@ -685,6 +704,51 @@ static int decision_report(veikart_initiative *in, const veikart_event *ev, cons
 out:
 	veikart__free(&in->alloc, truths);
 	veikart__free(&in->alloc, reasons);
+	return err;
+}
+
+/*
+ * The report a decision records must be the gate as it stood: evaluate it
+ * again at the event's time.  Otherwise a decision could be forged with a
+ * "ready" verdict at a blocked gate, and a recomputed hash chain would hide
+ * it.  Live decisions pass trivially: their record was made this way.
+ */
+static int check_recorded_report(veikart_initiative *in, const veikart_event *ev,
+                                 const veikart_gate *g, const veikart_report *recorded)
+{
+	veikart_report *now = NULL;
+	veikart__eval_env env;
+	size_t i;
+	int err;
+
+	veikart__initiative_env(in, ev->time, &env);
+	err = veikart__report_evaluate(&now, g, &env, &in->alloc);
+	if (err < 0)
+		return err;
+	if (veikart_report_verdict(now) != veikart_report_verdict(recorded)) {
+		err = veikart__error_set(VEIKART_ECORRUPT,
+		                         "the decision records gate `%s` as %s, but at that time it "
+		                         "was %s (%s)",
+		                         veikart_gate_id(g),
+		                         veikart_verdict_name(veikart_report_verdict(recorded)),
+		                         veikart_verdict_name(veikart_report_verdict(now)),
+		                         veikart_report_summary(now));
+		goto out;
+	}
+	for (i = 0; i < veikart_report_count(now); i++) {
+		if (veikart_report_truth(now, i) == veikart_report_truth(recorded, i))
+			continue;
+		err = veikart__error_set(
+			VEIKART_ECORRUPT,
+			"the decision records criterion `%s` of gate `%s` as %s, but at that time it "
+			"was %s (%s)",
+			veikart_criterion_id(veikart_report_criterion(now, i)), veikart_gate_id(g),
+			veikart_truth_name(veikart_report_truth(recorded, i)),
+			veikart_truth_name(veikart_report_truth(now, i)), veikart_report_reason(now, i));
+		goto out;
+	}
+out:
+	veikart_report_free(now);
 	return err;
 }
 
@@ -839,7 +903,10 @@ static int decode_decide(veikart_initiative *in, change *c)
 			d->nconditions++;
 		}
 	}
-	return decision_report(in, ev, g, verdict, score, &d->report);
+	err = decision_report(in, ev, g, verdict, score, &d->report);
+	if (err < 0)
+		return err;
+	return check_recorded_report(in, ev, g, d->report);
 }
 
 static int decode_condition(veikart_initiative *in, change *c)
@@ -1865,10 +1932,25 @@ int64_t veikart_initiative_fact_time(const veikart_initiative *in, const char *f
 int veikart_initiative_step_done(const veikart_initiative *in, const char *phase_id,
                                  const char *step_id)
 {
-	size_t i;
+	uint64_t from = 0, to = UINT64_MAX;
+	size_t i, k;
 
-	for (i = 0; in != NULL && phase_id != NULL && step_id != NULL && i < in->nsteps; i++)
-		if (strcmp(veikart_phase_id(in->steps[i].phase), phase_id) == 0 &&
+	if (in == NULL || phase_id == NULL || step_id == NULL)
+		return 0;
+	/* Done during the latest visit of the phase: between the event that
+	 * entered it and the one that entered the next phase. */
+	for (k = in->nvisits; k > 0; k--) {
+		if (strcmp(veikart_phase_id(in->visits[k - 1].phase), phase_id) != 0)
+			continue;
+		from = in->visits[k - 1].seq;
+		to = k < in->nvisits ? in->visits[k].seq : UINT64_MAX;
+		break;
+	}
+	if (k == 0)
+		return 0;
+	for (i = 0; i < in->nsteps; i++)
+		if (in->steps[i].seq > from && in->steps[i].seq < to &&
+		    strcmp(veikart_phase_id(in->steps[i].phase), phase_id) == 0 &&
 		    strcmp(veikart_step_id(in->steps[i].step), step_id) == 0)
 			return 1;
 	return 0;

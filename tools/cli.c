@@ -2,9 +2,12 @@
  * veikart - the command-line tool of libveikart
  * SPDX-License-Identifier: MIT
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 
@@ -59,8 +62,10 @@ int cli_error(const cli_command *cmd, int code)
 {
 	const veikart_error *e = veikart_error_last();
 
-	if (e->file != NULL && e->line != 0)
+	if (e->file != NULL && e->line != 0 && e->column != 0)
 		fprintf(stderr, "%s:%u:%u: error: %s\n", e->file, e->line, e->column, e->message);
+	else if (e->file != NULL && e->line != 0)
+		fprintf(stderr, "%s:%u: error: %s\n", e->file, e->line, e->message);
 	else
 		fprintf(stderr, "veikart %s: %s\n", cmd->name,
 		        e->message[0] ? e->message : veikart_strerror(code));
@@ -102,4 +107,338 @@ int cli_load_method(veikart_method **out, const char *ref, const cli_common *com
 	if (err == VEIKART_ENOMEM || err == VEIKART_EIO)
 		return CLI_FAILED;
 	return err < 0 ? CLI_INVALID : CLI_OK;
+}
+
+/* ---- initiatives kept in journals ------------------------------------------ */
+
+int cli_journal_option(const cli_command *cmd, cli_journal_args *args, int c)
+{
+	switch (c) {
+	case 'a':
+		args->actor = optarg;
+		return -1;
+	case 'm':
+		args->method = optarg;
+		return -1;
+	default:
+		return cli_common_option(cmd, &args->common, c);
+	}
+}
+
+int cli_require_actor(const cli_command *cmd, const cli_journal_args *args)
+{
+	if (args->actor == NULL || args->actor[0] == '\0')
+		return cli_usage_error(cmd, "say who you are with --as PERSON: every event "
+		                            "records who acted");
+	return -1;
+}
+
+int cli_parse_recording(const cli_command *cmd, cli_journal_args *args, int argc, char **argv,
+                        int min, int max, const char *what)
+{
+	static const struct option longopts[] = {
+		CLI_OPTION_AS,   CLI_OPTION_METHOD,    CLI_OPTION_PATH,
+		CLI_OPTION_HELP, { NULL, 0, NULL, 0 },
+	};
+	int c, rc;
+
+	memset(args, 0, sizeof(*args));
+	for (;;) {
+		c = getopt_long(argc, argv, "h", longopts, NULL);
+		if (c == -1)
+			break;
+		rc = cli_journal_option(cmd, args, c);
+		if (rc >= 0)
+			return rc;
+	}
+	if (argc - optind < min || argc - optind > max)
+		return cli_usage_error(cmd, "give %s", what);
+	return cli_require_actor(cmd, args);
+}
+
+int cli_clock_from_env(const cli_command *cmd, int64_t *now, int *has_now)
+{
+	const char *text = getenv("VEIKART_NOW");
+
+	*now = 0;
+	*has_now = 0;
+	if (text == NULL || text[0] == '\0')
+		return -1;
+	if (cli_parse_time(text, now) < 0)
+		return cli_usage_error(
+		        cmd, "VEIKART_NOW=`%s` is not YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ", text);
+	*has_now = 1;
+	return -1;
+}
+
+int64_t cli_session_clock(void *payload)
+{
+	const cli_session *s = payload;
+
+	return s->now;
+}
+
+/* Exit code for a library error, without printing it. */
+static int exit_code(int err)
+{
+	return err == VEIKART_ENOMEM || err == VEIKART_EIO || err == VEIKART_ERROR ? CLI_FAILED
+	                                                                           : CLI_INVALID;
+}
+
+int cli_journal_open(veikart_journal **out, const cli_command *cmd, const char *path,
+                     unsigned int flags)
+{
+	veikart_journal_options jo = VEIKART_JOURNAL_OPTIONS_INIT;
+	size_t torn;
+	int err;
+
+	if (flags & CLI_SESSION_READONLY)
+		jo.flags |= VEIKART_JOURNAL_READONLY;
+	err = veikart_journal_open(out, path, &jo);
+	if (err < 0) {
+		/* The journal's messages name the file, the event and the line. */
+		fprintf(stderr, "veikart %s: %s%s\n", cmd->name, veikart_error_last()->message,
+		        err == VEIKART_ELOCKED ? "; try again when it has finished" : "");
+		return exit_code(err);
+	}
+	torn = veikart_journal_torn_bytes(*out);
+	if (torn > 0 && !(flags & CLI_SESSION_READONLY))
+		fprintf(stderr,
+		        "veikart %s: warning: %s ended in an incomplete record (%zu bytes, a write "
+		        "that was interrupted); it has been cut off, and every event before it "
+		        "is intact\n",
+		        cmd->name, path, torn);
+	return CLI_OK;
+}
+
+int cli_journal_method(veikart_method **out, const cli_command *cmd, const veikart_journal *j,
+                       const char *method_ref, const cli_common *common, int quiet)
+{
+	const veikart_event *first = veikart_journal_event(j, 0);
+	veikart_diagnostics *diags = NULL;
+	veikart_load_options opts;
+	const char *paths[33], *id, *version, *digest;
+	int err;
+
+	*out = NULL;
+	if (first == NULL || veikart_event_kind_of(first) != VEIKART_EVENT_CREATE) {
+		if (!quiet)
+			fprintf(stderr, "veikart %s: %s %s\n", cmd->name, veikart_journal_path(j),
+			        first == NULL ? "holds no events yet"
+			                      : "does not begin with a `create` event");
+		return CLI_INVALID;
+	}
+	id = veikart_event_field(first, "method");
+	version = veikart_event_field(first, "version");
+	digest = veikart_event_field(first, "digest");
+	if (id == NULL || version == NULL || digest == NULL) {
+		if (!quiet)
+			fprintf(stderr,
+			        "veikart %s: %s: the `create` event does not name its "
+			        "methodology\n",
+			        cmd->name, veikart_journal_path(j));
+		return CLI_INVALID;
+	}
+	cli_load_options(&opts, common, paths);
+	err = veikart_method_load(out, method_ref != NULL ? method_ref : id, &opts, &diags);
+	if (err < 0) {
+		if (!quiet) {
+			if (veikart_diagnostics_count(diags) > 0)
+				cli_print_diagnostics(diags);
+			else
+				fprintf(stderr, "veikart %s: %s\n", cmd->name,
+				        veikart_error_last()->message);
+			fprintf(stderr,
+			        "veikart %s: %s was recorded against methodology %s %s; point "
+			        "--path DIR or --method FILE at it\n",
+			        cmd->name, veikart_journal_path(j), id, version);
+		}
+		veikart_diagnostics_free(diags);
+		return exit_code(err);
+	}
+	veikart_diagnostics_free(diags);
+	if (strcmp(veikart_method_digest(*out), digest) != 0) {
+		if (!quiet)
+			fprintf(stderr,
+			        "veikart %s: %s was recorded against methodology %s %s with digest "
+			        "%s, but %s is %s %s with digest %s: a different document.  Point "
+			        "--path DIR or --method FILE at the one it was recorded against\n",
+			        cmd->name, veikart_journal_path(j), id, version, digest,
+			        veikart_method_file(*out), veikart_method_id(*out),
+			        veikart_method_version(*out), veikart_method_digest(*out));
+		veikart_method_free(*out);
+		*out = NULL;
+		return CLI_INVALID;
+	}
+	return CLI_OK;
+}
+
+int cli_session_open(cli_session *s, const cli_command *cmd, const char *path,
+                     const cli_journal_args *args, unsigned int flags)
+{
+	veikart_initiative_options io = VEIKART_INITIATIVE_OPTIONS_INIT;
+	int rc, err;
+
+	memset(s, 0, sizeof(*s));
+	s->cmd = cmd;
+	rc = cli_clock_from_env(cmd, &s->now, &s->has_now);
+	if (rc >= 0)
+		return rc;
+	rc = cli_journal_open(&s->journal, cmd, path, flags);
+	if (rc != CLI_OK)
+		goto out;
+	s->mark = veikart_journal_count(s->journal);
+	rc = cli_journal_method(&s->method, cmd, s->journal, args->method, &args->common, 0);
+	if (rc != CLI_OK)
+		goto out;
+	if (s->has_now) {
+		io.clock = cli_session_clock;
+		io.clock_payload = s;
+	}
+	err = veikart_initiative_replay(&s->initiative, s->method, s->journal, &io);
+	if (err < 0) {
+		fprintf(stderr, "veikart %s: %s: %s\n", cmd->name, path,
+		        veikart_error_last()->message);
+		rc = exit_code(err);
+		goto out;
+	}
+	/* Recording refuses such a clock; reading only says it is odd. */
+	if (s->has_now && (flags & CLI_SESSION_READONLY) && s->mark > 0 &&
+	    s->now < veikart_event_time(veikart_journal_event(s->journal, s->mark - 1)))
+		fprintf(stderr,
+		        "veikart %s: warning: VEIKART_NOW is earlier than the last event of %s; "
+		        "what follows includes every event\n",
+		        cmd->name, path);
+out:
+	if (rc != CLI_OK)
+		cli_session_close(s);
+	return rc;
+}
+
+void cli_session_close(cli_session *s)
+{
+	/* The initiative first: it belongs to the methodology and the journal. */
+	veikart_initiative_free(s->initiative);
+	veikart_method_free(s->method);
+	veikart_journal_free(s->journal);
+	s->initiative = NULL;
+	s->method = NULL;
+	s->journal = NULL;
+}
+
+void cli_session_print_new(cli_session *s, const char *lang)
+{
+	size_t i, n = veikart_journal_count(s->journal);
+
+	for (i = s->mark; i < n; i++) {
+		cli_print_event(stdout, veikart_journal_event(s->journal, i), s->method, lang);
+		fputc('\n', stdout);
+	}
+	s->mark = n;
+}
+
+int cli_session_done(cli_session *s, int err)
+{
+	int rc = CLI_OK;
+
+	if (err < 0)
+		rc = cli_error(s->cmd, err);
+	cli_session_print_new(s, NULL);
+	cli_session_close(s);
+	return rc;
+}
+
+/* ---- reading and writing times ------------------------------------------------ */
+
+int cli_parse_time(const char *s, int64_t *out)
+{
+	int y, mo, d, h = 0, mi = 0, sec = 0, n = 0, m2 = 0;
+	struct tm tm, back;
+	time_t t;
+
+	if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10)
+		return -1;
+	if (s[n] != '\0' &&
+	    (sscanf(s + n, "T%2d:%2d:%2dZ%n", &h, &mi, &sec, &m2) != 3 || s[n + m2] != '\0'))
+		return -1;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = sec;
+	t = timegm(&tm);
+	/* timegm() normalises 2026-02-30 to March: refuse what does not round-trip. */
+	if (gmtime_r(&t, &back) == NULL || back.tm_year != y - 1900 || back.tm_mon != mo - 1 ||
+	    back.tm_mday != d || back.tm_hour != h || back.tm_min != mi || back.tm_sec != sec)
+		return -1;
+	*out = (int64_t)t;
+	return 0;
+}
+
+/* gmtime_r() into TM, or 0 when T is out of its range. */
+static int utc(struct tm *tm, int64_t t)
+{
+	time_t tt = (time_t)t;
+
+	return gmtime_r(&tt, tm) != NULL;
+}
+
+void cli_format_time(char *buf, size_t size, int64_t t)
+{
+	struct tm tm;
+
+	if (!utc(&tm, t) || strftime(buf, size, "%Y-%m-%d %H:%M", &tm) == 0)
+		snprintf(buf, size, "@%lld", (long long)t);
+}
+
+void cli_format_date(char *buf, size_t size, int64_t t)
+{
+	struct tm tm;
+
+	if (!utc(&tm, t) || strftime(buf, size, "%Y-%m-%d", &tm) == 0)
+		snprintf(buf, size, "@%lld", (long long)t);
+}
+
+void cli_holders(char *buf, size_t size, const veikart_initiative *in, const veikart_role *role)
+{
+	size_t i, n = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < veikart_initiative_assignment_count(in); i++) {
+		if (veikart_initiative_assignment_role(in, i) != role)
+			continue;
+		if (n < size)
+			n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? ", " : "",
+			                      veikart_initiative_assignment_person(in, i));
+	}
+	if (n == 0)
+		snprintf(buf, size, "nobody");
+}
+
+int cli_write_output(const cli_command *cmd, const char *file, const char *text, size_t len)
+{
+	FILE *f = stdout;
+	int ok;
+
+	if (file != NULL) {
+		f = fopen(file, "wb");
+		if (f == NULL) {
+			fprintf(stderr, "veikart %s: cannot write %s: %s\n", cmd->name, file,
+			        strerror(errno));
+			return CLI_FAILED;
+		}
+	}
+	ok = fwrite(text, 1, len, f) == len;
+	if (file != NULL)
+		ok = fclose(f) == 0 && ok;
+	else
+		ok = fflush(f) == 0 && ok;
+	if (!ok) {
+		fprintf(stderr, "veikart %s: cannot write %s: %s\n", cmd->name,
+		        file != NULL ? file : "standard output", strerror(errno));
+		return CLI_FAILED;
+	}
+	return CLI_OK;
 }

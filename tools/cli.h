@@ -8,6 +8,7 @@
 #ifndef VEIKART_CLI_H
 #define VEIKART_CLI_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "veikart.h"
@@ -27,6 +28,22 @@ extern const cli_command cli_validate;
 extern const cli_command cli_show;
 extern const cli_command cli_graph;
 extern const cli_command cli_eval;
+extern const cli_command cli_init;
+extern const cli_command cli_assign;
+extern const cli_command cli_set;
+extern const cli_command cli_attach;
+extern const cli_command cli_approve;
+extern const cli_command cli_sign;
+extern const cli_command cli_rate;
+extern const cli_command cli_step;
+extern const cli_command cli_decide;
+extern const cli_command cli_meet;
+extern const cli_command cli_status;
+extern const cli_command cli_log;
+extern const cli_command cli_verify;
+extern const cli_command cli_report;
+extern const cli_command cli_snapshot;
+extern const cli_command cli_demo;
 
 /* Common options: --path DIR (repeatable), --lang LANG.  */
 typedef struct cli_common {
@@ -49,6 +66,31 @@ typedef struct cli_common {
 		"help", no_argument, NULL, 'h' \
 	}
 
+#define CLI_OPTION_AS                              \
+	{                                          \
+		"as", required_argument, NULL, 'a' \
+	}
+#define CLI_OPTION_METHOD                              \
+	{                                              \
+		"method", required_argument, NULL, 'm' \
+	}
+
+/* Help text shared by the commands that work on a journal (options in a
+ * column of 17). */
+#define CLI_HELP_METHOD                                                                 \
+	"  --method METHOD  the methodology the journal was recorded against, a file\n" \
+	"                   or an id (default: the id the journal names)\n"             \
+	"  --path DIR       look for methodologies in DIR first (repeatable)\n"
+#define CLI_HELP_NOW                                                                  \
+	"The clock: VEIKART_NOW=YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC) in the\n"    \
+	"environment replaces the system clock, for tests, demos and back-office\n"   \
+	"imports.  Events are recorded in order: a time earlier than the journal's\n" \
+	"last event is refused.\n"
+#define CLI_HELP_NOW_READ                                                              \
+	"The clock: VEIKART_NOW=YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC) in the\n"     \
+	"environment replaces the system clock in days in phase, stalls and overdue\n" \
+	"conditions, for tests, demos and back-office imports.\n"
+
 /* Handle an option getopt_long() returned that is not the command's own:
  * --path, --lang, --help or an unknown one.  Returns -1 when parsing goes
  * on, or the exit code the command should return now. */
@@ -70,5 +112,91 @@ int cli_load_method(veikart_method **out, const char *ref, const cli_common *com
 /* Fill load options from the common options (the path array must outlive them). */
 void cli_load_options(veikart_load_options *opts, const cli_common *common,
                       const char **path_array);
+
+/* ---- initiatives kept in journals ----------------------------------------- */
+
+/* The options of a command that works on a journal: the common ones, the
+ * actor (--as) and where the methodology is (--method). */
+typedef struct cli_journal_args {
+	cli_common common;
+	const char *actor;  /* --as, or NULL */
+	const char *method; /* --method, or NULL for the id the journal names */
+} cli_journal_args;
+
+/* As cli_common_option(), plus --as and --method. */
+int cli_journal_option(const cli_command *cmd, cli_journal_args *args, int c);
+/* Parse the command line of a recording command that takes only the
+ * journal options: --as (required), --method, --path, --help, and between
+ * MIN and MAX operands (JOURNAL first; WHAT names them in the message).
+ * Returns -1 to go on with the operands at argv[optind], or an exit code. */
+int cli_parse_recording(const cli_command *cmd, cli_journal_args *args, int argc, char **argv,
+                        int min, int max, const char *what);
+/* Refuse a recording command without --as: returns CLI_USAGE, or -1 to go on. */
+int cli_require_actor(const cli_command *cmd, const cli_journal_args *args);
+
+/* An initiative rebuilt from its journal. */
+typedef struct cli_session {
+	const cli_command *cmd;
+	veikart_journal *journal;
+	veikart_method *method;
+	veikart_initiative *initiative;
+	int64_t now; /* VEIKART_NOW, when has_now */
+	int has_now;
+	size_t mark; /* events in the journal when opened (see cli_session_print_new) */
+} cli_session;
+
+/* Flags for cli_session_open() and cli_journal_open(). */
+enum {
+	CLI_SESSION_READONLY = 1u << 0 /* open without a lock; record nothing */
+};
+
+/* Read VEIKART_NOW into *now; *has_now says whether it is set.  Returns
+ * -1 to go on, or CLI_USAGE after saying what is wrong with it. */
+int cli_clock_from_env(const cli_command *cmd, int64_t *now, int *has_now);
+/* The clock hook for a cli_session (payload: the session). */
+int64_t cli_session_clock(void *payload);
+
+/* Open a journal as a command needs it; errors are printed.  Opened for
+ * writing, a torn final record (cut off by the library) is reported as a
+ * warning.  Returns a CLI exit code. */
+int cli_journal_open(veikart_journal **out, const cli_command *cmd, const char *path,
+                     unsigned int flags);
+/* The methodology a journal was recorded against: the first event names
+ * its id, version and digest; METHOD_REF (a file or an id, NULL for the
+ * recorded id) is loaded and must have that digest.  Errors are printed
+ * unless QUIET.  Returns a CLI exit code. */
+int cli_journal_method(veikart_method **out, const cli_command *cmd, const veikart_journal *j,
+                       const char *method_ref, const cli_common *common, int quiet);
+/* Open the journal, load its methodology, replay the initiative with the
+ * clock of VEIKART_NOW (the system clock when unset).  Returns a CLI exit
+ * code; on failure the session is closed.  The session's clock payload is
+ * the session itself, so it must not move while the initiative lives. */
+int cli_session_open(cli_session *s, const cli_command *cmd, const char *path,
+                     const cli_journal_args *args, unsigned int flags);
+void cli_session_close(cli_session *s);
+/* Print the events recorded since the session was opened, as `log` does. */
+void cli_session_print_new(cli_session *s, const char *lang);
+/* The end of a recording command: on success print what was recorded; on a
+ * refusal print the library's message.  Returns a CLI exit code. */
+int cli_session_done(cli_session *s, int err);
+
+/* ---- reading and writing times, events and reports ----------------------- */
+
+/* Seconds since the epoch of YYYY-MM-DD[THH:MM:SSZ] in UTC; -1 when malformed. */
+int cli_parse_time(const char *text, int64_t *out);
+/* "YYYY-MM-DD HH:MM" and "YYYY-MM-DD", in UTC. */
+void cli_format_time(char *buf, size_t size, int64_t t);
+void cli_format_date(char *buf, size_t size, int64_t t);
+/* One line of the audit trail, without the line feed:
+ * `#12  2026-03-02 10:00  Ola Hansen  set active_use_ratio = 0.45`. */
+void cli_print_event(FILE *out, const veikart_event *ev, const veikart_method *m, const char *lang);
+/* A gate report as `status` shows it, every criterion with its reason,
+ * what is missing, and the recommended outcome and who decides. */
+void cli_print_report(FILE *out, const veikart_initiative *in, const veikart_report *r,
+                      const char *lang);
+/* People holding ROLE, comma-separated, into BUF ("nobody" when none). */
+void cli_holders(char *buf, size_t size, const veikart_initiative *in, const veikart_role *role);
+/* Write TEXT to FILE, or to standard output when FILE is NULL.  Returns a CLI exit code. */
+int cli_write_output(const cli_command *cmd, const char *file, const char *text, size_t len);
 
 #endif

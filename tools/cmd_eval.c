@@ -4,7 +4,6 @@
  */
 #include <getopt.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli.h"
 
@@ -37,35 +36,6 @@ const cli_command cli_eval = {
 	run,
 };
 
-/* Seconds since the epoch of YYYY-MM-DD[THH:MM:SSZ] in UTC, or -1. */
-static long long parse_time(const char *s)
-{
-	int y, mo, d, h = 0, mi = 0, sec = 0, n = 0;
-	struct tm tm, back;
-	time_t t;
-
-	if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10)
-		return -1;
-	if (s[n] != '\0') {
-		int m2 = 0;
-		if (sscanf(s + n, "T%2d:%2d:%2dZ%n", &h, &mi, &sec, &m2) != 3 || s[n + m2] != '\0')
-			return -1;
-	}
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_sec = sec;
-	t = timegm(&tm);
-	/* timegm() normalises 2026-02-30 to March: refuse what does not round-trip. */
-	if (gmtime_r(&t, &back) == NULL || back.tm_year != y - 1900 || back.tm_mon != mo - 1 ||
-	    back.tm_mday != d || back.tm_hour != h || back.tm_min != mi || back.tm_sec != sec)
-		return -1;
-	return (long long)t;
-}
-
 static int run(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -85,7 +55,7 @@ static int run(int argc, char **argv)
 	cli_common common;
 	const char *text, *reason;
 	char *eq;
-	long long t;
+	int64_t t;
 	int c, rc, i, status;
 
 	memset(&common, 0, sizeof(common));
@@ -99,8 +69,7 @@ static int run(int argc, char **argv)
 			break;
 		case 'n':
 		case 'e':
-			t = parse_time(optarg);
-			if (t < 0)
+			if (cli_parse_time(optarg, &t) < 0)
 				return cli_usage_error(&cli_eval,
 				                       "`%s` is not YYYY-MM-DD or "
 				                       "YYYY-MM-DDTHH:MM:SSZ",

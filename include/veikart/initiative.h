@@ -478,21 +478,24 @@ VEIKART_API int64_t veikart_initiative_fact_time(const veikart_initiative *initi
                                                  const char *fact_id);
 
 /**
- * Mark a step of a phase done.
+ * Mark a step of the current phase done.  A phase visited again (a new
+ * pilot round) has its checklist afresh.
  * @param initiative The initiative.
  * @param actor Who did it; must hold the step's role (any role when it names none).
- * @param phase_id The phase.
+ * @param phase_id The current phase.
  * @param step_id The step.
  * @return 0; #VEIKART_ENOTFOUND for an unknown phase or step;
- *         #VEIKART_EEXISTS when already done; #VEIKART_EDENIED naming the
- *         role needed; otherwise as veikart_initiative_set().
+ *         #VEIKART_ESTATE when the phase is not the current one;
+ *         #VEIKART_EEXISTS when already done in this visit;
+ *         #VEIKART_EDENIED naming the role needed; otherwise as
+ *         veikart_initiative_set().
  * @since 0.1.0
  */
 VEIKART_API int veikart_initiative_step(veikart_initiative *initiative, const char *actor,
                                         const char *phase_id, const char *step_id);
 
 /**
- * Whether a step is done.
+ * Whether a step was done during the latest visit of its phase.
  * @param initiative The initiative.
  * @param phase_id The phase.
  * @param step_id The step.
@@ -535,6 +538,18 @@ VEIKART_API int veikart_initiative_what_if(veikart_report **out,
                                            const veikart_initiative *initiative,
                                            const veikart_gate *gate,
                                            const veikart_facts *hypothetical);
+
+/**
+ * Who decides at a gate now: the role of the first authority rule whose
+ * condition holds with the initiative's facts.
+ * @param initiative The initiative.
+ * @param gate A gate, or NULL for the gate of the current phase.
+ * @return Owned by the methodology; NULL when no rule applies, the current
+ *         phase has no single gate, or an argument is NULL.
+ * @since 0.1.0
+ */
+VEIKART_API const veikart_role *veikart_initiative_authority(const veikart_initiative *initiative,
+                                                             const veikart_gate *gate);
 
 /** A condition of a conditional go. */
 typedef struct veikart_condition {

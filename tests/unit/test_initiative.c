@@ -3,9 +3,11 @@
  * with a clock the test sets: roles, facts, evidence, sign-offs, steps,
  * gate reports, decisions, the commit hook, replay and snapshots.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "event.h"
 #include "support.h"
 
 #define DAY 86400
@@ -250,6 +252,20 @@ static void test_steps_need_their_roles(void **state)
 	                 VEIKART_EEXISTS);
 	assert_int_equal(veikart_initiative_step(w->in, "Ola", "for-du-starter", "dance"),
 	                 VEIKART_ENOTFOUND);
+	assert_int_equal(veikart_initiative_step(w->in, "Ola", "innsikt-og-ide", "innsikt"),
+	                 VEIKART_ESTATE);
+	/* Back in the phase after a recycle, its checklist starts afresh. */
+	pass_needs(w);
+	assert_false(veikart_initiative_step_done(w->in, "innsikt-og-ide", "innsikt"));
+	assert_int_equal(veikart_initiative_step(w->in, "Ola", "innsikt-og-ide", "innsikt"), 0);
+	decide(w, "Ingrid", VEIKART_OUTCOME_RECYCLE, NULL, 0, 0);
+	assert_false(veikart_initiative_step_done(w->in, "for-du-starter",
+	                                          "beskrive-utfordringsbildet"));
+	w->now += DAY;
+	decide(w, "Kari", VEIKART_OUTCOME_GO, NULL, 0, 0);
+	assert_false(veikart_initiative_step_done(w->in, "innsikt-og-ide", "innsikt"));
+	assert_int_equal(veikart_initiative_step(w->in, "Ola", "innsikt-og-ide", "innsikt"), 0);
+	assert_true(veikart_initiative_step_done(w->in, "innsikt-og-ide", "innsikt"));
 }
 
 static void test_gate_report_explains_itself(void **state)
@@ -492,6 +508,49 @@ static void test_replay_refuses_a_broken_chain(void **state)
 	veikart_initiative_free(r);
 }
 
+/* A decision forged with a "ready" verdict at a blocked gate, by the real
+ * authority and correctly chained, is refused on replay: the gate is
+ * evaluated again as it stood at that moment. */
+static void test_replay_refuses_a_forged_verdict(void **state)
+{
+	world *w = *state;
+	const veikart_gate *g;
+	veikart__event_builder b;
+	veikart_initiative *r;
+	veikart_event *forged = NULL;
+	char result[8][128];
+	size_t i;
+
+	pass_needs(w);
+	g = veikart_method_gate_by_id(w->m, "g-innsikt-og-ide");
+	veikart__event_begin(&b, NULL, veikart_initiative_seq(w->in) + 1, w->now + DAY,
+	                     VEIKART_EVENT_DECIDE, "Ingrid");
+	veikart__event_add(&b, "gate", "g-innsikt-og-ide");
+	veikart__event_add(&b, "outcome", "go");
+	veikart__event_add(&b, "to", "utproving");
+	veikart__event_add(&b, "authority", "styringsgruppe");
+	veikart__event_add(&b, "verdict", "ready");
+	veikart__event_add(&b, "score", "1");
+	for (i = 0; i < veikart_gate_criterion_count(g); i++) {
+		snprintf(result[i], sizeof(result[i]), "%s met forged",
+		         veikart_criterion_id(veikart_gate_criterion(g, i)));
+		veikart__event_add(&b, "result", result[i]);
+	}
+	veikart__event_add(&b, "rationale", "all is well");
+	assert_int_equal(veikart__event_finish(&forged, &b, veikart_initiative_head(w->in)), 0);
+	veikart__event_builder_dispose(&b);
+	r = replay(w);
+	assert_int_equal(veikart_initiative_apply(r, forged), VEIKART_ECORRUPT);
+	assert_true(test_contains(veikart_error_last()->message,
+	                          "records gate `g-innsikt-og-ide` as ready, but at that time it "
+	                          "was blocked"));
+	snprintf(result[0], sizeof(result[0]), "event %llu (decide by `Ingrid`)",
+	         (unsigned long long)veikart_initiative_seq(w->in) + 1);
+	assert_true(test_contains(veikart_error_last()->message, result[0]));
+	veikart__event_free(forged);
+	veikart_initiative_free(r);
+}
+
 static void test_replay_refuses_another_methodology(void **state)
 {
 	static const char other[] =
@@ -731,6 +790,7 @@ int main(void)
 		T(test_clock_may_not_go_backwards),
 		T(test_replay_gives_the_same_snapshot),
 		T(test_replay_refuses_a_broken_chain),
+		T(test_replay_refuses_a_forged_verdict),
 		T(test_replay_refuses_another_methodology),
 		T(test_restore_refuses_damage_with_a_place),
 		T(test_skip_if_passes_over_a_phase),

@@ -1,0 +1,129 @@
+/*
+ * veikart init JOURNAL - start an initiative in a new journal.
+ * SPDX-License-Identifier: MIT
+ */
+#include <getopt.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static int run(int argc, char **argv);
+
+const cli_command cli_init = {
+	"init",
+	"start an initiative, kept in a new journal file",
+	"usage: veikart init [--method METHOD] --id ID --title TEXT --as PERSON\n"
+	"                    [--path DIR]... JOURNAL\n"
+	"\n"
+	"Create the file JOURNAL (it must not exist) and start an initiative in it\n"
+	"on METHOD (the default methodology when not given).  The first event,\n"
+	"`create`, pins the methodology's id, version and digest: every later\n"
+	"command checks that it works with the very same document.\n"
+	"\n"
+	"PERSON is recorded as the creator, who may then assign the roles:\n"
+	"\n"
+	"    veikart init nattilsyn.vj --id NT-1 --title \"Digitalt nattilsyn\" \\\n"
+	"        --as \"Kari Nordmann\"\n"
+	"    veikart assign nattilsyn.vj \"Kari Nordmann\" prosjekteier \\\n"
+	"        --as \"Kari Nordmann\"\n"
+	"\n"
+	"Every event is written and synced to disk before the command reports it.\n"
+	"\n"
+	"Options:\n"
+	"  --method METHOD  a methodology file, or an id on the search path\n"
+	"  --id ID          the initiative's id (any text, such as a case number)\n"
+	"  --title TEXT     its title\n"
+	"  --as PERSON      who creates it\n"
+	"  --path DIR       look for methodologies in DIR first (repeatable)\n"
+	"  -h, --help       show this help\n"
+	"\n" CLI_HELP_NOW "\n"
+	"Exit status: 0 when the initiative is created, 1 when the journal exists or\n"
+	"the methodology or an argument is not valid, 2 for a wrong command line,\n"
+	"3 when the file cannot be written.\n",
+	run,
+};
+
+static int run(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "id", required_argument, NULL, 'i' },
+		{ "title", required_argument, NULL, 't' },
+		CLI_OPTION_AS,
+		CLI_OPTION_METHOD,
+		CLI_OPTION_PATH,
+		CLI_OPTION_HELP,
+		{ NULL, 0, NULL, 0 },
+	};
+	veikart_journal_options jo = VEIKART_JOURNAL_OPTIONS_INIT;
+	veikart_initiative_options io = VEIKART_INITIATIVE_OPTIONS_INIT;
+	cli_journal_args args;
+	cli_session s;
+	const char *id = NULL, *title = NULL, *path;
+	int c, rc, err, created = 0;
+
+	memset(&args, 0, sizeof(args));
+	memset(&s, 0, sizeof(s));
+	s.cmd = &cli_init;
+	for (;;) {
+		c = getopt_long(argc, argv, "h", longopts, NULL);
+		if (c == -1)
+			break;
+		switch (c) {
+		case 'i':
+			id = optarg;
+			break;
+		case 't':
+			title = optarg;
+			break;
+		default:
+			rc = cli_journal_option(&cli_init, &args, c);
+			if (rc >= 0)
+				return rc;
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error(&cli_init, "give one JOURNAL to create");
+	if (id == NULL || title == NULL)
+		return cli_usage_error(&cli_init, "give the initiative's --id and --title");
+	rc = cli_require_actor(&cli_init, &args);
+	if (rc >= 0)
+		return rc;
+	path = argv[optind];
+	rc = cli_clock_from_env(&cli_init, &s.now, &s.has_now);
+	if (rc >= 0)
+		return rc;
+	rc = cli_load_method(&s.method, args.method != NULL ? args.method : VEIKART_DEFAULT_METHOD,
+	                     &args.common);
+	if (rc != CLI_OK)
+		return rc;
+
+	jo.flags = VEIKART_JOURNAL_CREATE;
+	err = veikart_journal_open(&s.journal, path, &jo);
+	if (err < 0) {
+		rc = cli_error(&cli_init, err);
+		goto out;
+	}
+	created = 1;
+	io.commit = veikart_journal_commit;
+	io.commit_payload = s.journal;
+	if (s.has_now) {
+		io.clock = cli_session_clock;
+		io.clock_payload = &s;
+	}
+	err = veikart_initiative_create(&s.initiative, s.method, id, title, args.actor, &io);
+	if (err < 0) {
+		rc = cli_error(&cli_init, err);
+		goto out;
+	}
+	cli_session_print_new(&s, NULL);
+	printf("%s: initiative %s on %s %s; next, assign the roles with `veikart assign`\n", path,
+	       id, veikart_method_id(s.method), veikart_method_version(s.method));
+	rc = CLI_OK;
+out:
+	cli_session_close(&s);
+	/* A journal without its `create` event is of no use to anyone. */
+	if (rc != CLI_OK && created)
+		unlink(path);
+	return rc;
+}

@@ -1,0 +1,313 @@
+/*
+ * veikart status JOURNAL - where an initiative stands and what its gate needs.
+ * SPDX-License-Identifier: MIT
+ */
+#include <ctype.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <string.h>
+
+#include "cli.h"
+
+static int run(int argc, char **argv);
+
+const cli_command cli_status = {
+	"status",
+	"show where an initiative stands and what its gate needs",
+	"usage: veikart status [--lang LANG] [--what-if FACT=VALUE]... [--method METHOD]\n"
+	"                      [--path DIR]... JOURNAL\n"
+	"\n"
+	"Show the initiative kept in JOURNAL: its id and title, the methodology, its\n"
+	"status, the current phase and how many days it has been in it (with a\n"
+	"STALLED warning past the phase's max-days), and the report of the phase's\n"
+	"gate: the verdict, every criterion met (✓), unmet (✗) or unknown (?) with\n"
+	"its reason, what is missing, the outcome the gate recommends and who\n"
+	"decides.  Then the open conditions of conditional decisions (overdue ones\n"
+	"marked) and the people in each role.\n"
+	"\n"
+	"--what-if evaluates the gate as it would stand with some facts different,\n"
+	"and records nothing: a steering group's \"what would it take?\".\n"
+	"\n"
+	"    veikart status nattilsyn.vj --what-if active_use_ratio=72%\n"
+	"\n"
+	"Options:\n"
+	"  --lang LANG             labels in LANG (nb, en, ...)\n"
+	"  --what-if FACT=VALUE    a hypothetical value (repeatable; evidence as\n"
+	"                          `URI approved-by:PERSON`, a sign-off as the "
+	"signer)\n" CLI_HELP_METHOD "  -h, --help              show this help\n"
+	"\n" CLI_HELP_NOW "\n"
+	"Exit status: 0 when the status is shown, 1 when the journal cannot be\n"
+	"read or a what-if value is not valid, 2 for a wrong command line.\n",
+	run,
+};
+
+static const char *marker(veikart_truth t)
+{
+	return t == VEIKART_MET ? "✓" : t == VEIKART_UNMET ? "✗" : "?";
+}
+
+/* Who decides now: the authority rule that applies with the current facts,
+ * or, when none does, every rule with its condition. */
+static void put_authority(FILE *out, const veikart_initiative *in, const veikart_gate *g,
+                          const char *lang)
+{
+	const veikart_role *role = veikart_initiative_authority(in, g);
+	const char *cond;
+	char who[512];
+	size_t i, n = veikart_gate_authority_count(g);
+
+	if (role != NULL) {
+		cli_holders(who, sizeof(who), in, role);
+		fprintf(out, "%s (%s): %s", veikart_role_title(role, lang), veikart_role_id(role),
+		        who);
+		return;
+	}
+	fprintf(out, "nobody: no authority rule applies now (");
+	for (i = 0; i < n; i++) {
+		role = veikart_gate_authority_role(g, i);
+		cond = veikart_gate_authority_condition(g, i);
+		fprintf(out, "%s%s when %s", i ? "; " : "", veikart_role_id(role),
+		        cond != NULL ? cond : "always");
+	}
+	fprintf(out, ")");
+}
+
+void cli_print_report(FILE *out, const veikart_initiative *in, const veikart_report *r,
+                      const char *lang)
+{
+	const veikart_gate *g = veikart_report_gate(r);
+	const veikart_criterion *crit;
+	const veikart_outcome *rec = veikart_report_recommended(r);
+	veikart_verdict verdict = veikart_report_verdict(r);
+	const char *name = veikart_verdict_name(verdict), *summary = veikart_report_summary(r);
+	veikart_truth t;
+	size_t i, n = veikart_report_count(r), missing = 0, weak = 0;
+
+	fprintf(out, "Gate %s: %s\n  ", veikart_gate_id(g), veikart_gate_title(g, lang));
+	for (i = 0; name[i] != '\0'; i++)
+		fputc(toupper((unsigned char)name[i]), out);
+	/* The summary begins with the verdict's name: say it once. */
+	if (strncmp(summary, name, i) == 0 && summary[i] == ':')
+		fprintf(out, "%s\n", summary + i);
+	else
+		fprintf(out, ": %s\n", summary);
+	for (i = 0; i < n; i++) {
+		crit = veikart_report_criterion(r, i);
+		fprintf(out, "  %s %-6s %s\n", marker(veikart_report_truth(r, i)),
+		        veikart_level_name(veikart_criterion_level(crit)),
+		        veikart_criterion_text(crit, lang));
+		fprintf(out, "           %s: %s\n", veikart_criterion_id(crit),
+		        veikart_report_reason(r, i));
+	}
+	for (i = 0; i < n; i++) {
+		crit = veikart_report_criterion(r, i);
+		t = veikart_report_truth(r, i);
+		if (t == VEIKART_MET)
+			continue;
+		if (veikart_criterion_level(crit) == VEIKART_LEVEL_MUST) {
+			fprintf(out, "%s    - %s (%s)\n", missing++ ? "" : "  What is missing:\n",
+			        veikart_criterion_text(crit, lang), veikart_report_reason(r, i));
+		} else if (veikart_criterion_level(crit) == VEIKART_LEVEL_SHOULD) {
+			weak++;
+		}
+	}
+	if (missing == 0 && weak > 0 && verdict != VEIKART_VERDICT_READY &&
+	    verdict != VEIKART_VERDICT_ADVISORY) {
+		for (i = 0; i < n; i++) {
+			crit = veikart_report_criterion(r, i);
+			if (veikart_report_truth(r, i) == VEIKART_MET ||
+			    veikart_criterion_level(crit) != VEIKART_LEVEL_SHOULD)
+				continue;
+			fprintf(out, "%s    - %s (%s)\n",
+			        missing++ ? "" : "  What would raise the should-score:\n",
+			        veikart_criterion_text(crit, lang), veikart_report_reason(r, i));
+		}
+	}
+	if (rec != NULL) {
+		fprintf(out, "  Recommended: %s",
+		        veikart_outcome_kind_name(veikart_outcome_kind_of(rec)));
+		if (veikart_outcome_target(rec) != NULL)
+			fprintf(out, " → %s",
+			        veikart_phase_title(veikart_outcome_target(rec), lang));
+		fprintf(out, " (%s)\n", veikart_outcome_label(rec, lang));
+	}
+	fprintf(out, "  Decided by: ");
+	put_authority(out, in, g, lang);
+	fputc('\n', out);
+}
+
+static void put_conditions(const veikart_initiative *in)
+{
+	const veikart_decision *d;
+	char today[16];
+	size_t i, k, open = 0;
+
+	cli_format_date(today, sizeof(today), veikart_initiative_now(in));
+	for (i = 0; i < veikart_initiative_decision_count(in); i++) {
+		d = veikart_initiative_decision(in, i);
+		for (k = 0; k < veikart_decision_condition_count(d); k++) {
+			if (veikart_decision_condition_met(d, k) != 0)
+				continue;
+			printf("%s  decision #%" PRIu64 ", condition %zu, due %s%s: %s\n",
+			       open++ ? ""
+			              : "\nOpen conditions (`veikart meet JOURNAL DECISION "
+			                "CONDITION` when met):\n",
+			       veikart_decision_seq(d), k + 1, veikart_decision_condition_due(d, k),
+			       strcmp(veikart_decision_condition_due(d, k), today) < 0
+			               ? " (OVERDUE)"
+			               : "",
+			       veikart_decision_condition_text(d, k));
+		}
+	}
+}
+
+static void put_people(const veikart_initiative *in, const char *lang)
+{
+	const veikart_method *m = veikart_initiative_method(in);
+	const veikart_role *role;
+	char who[1024];
+	size_t i;
+
+	printf("\nPeople:\n");
+	for (i = 0; i < veikart_method_role_count(m); i++) {
+		role = veikart_method_role(m, i);
+		cli_holders(who, sizeof(who), in, role);
+		printf("  %s (%s): %s\n", veikart_role_title(role, lang), veikart_role_id(role),
+		       who);
+	}
+}
+
+static void put_heading(const veikart_initiative *in, const char *lang)
+{
+	const veikart_method *m = veikart_initiative_method(in);
+	const veikart_phase *p = veikart_initiative_phase(in);
+	char entered[32], now[32];
+	long days = veikart_initiative_days_in_phase(in);
+
+	cli_format_date(entered, sizeof(entered), veikart_initiative_phase_entered(in));
+	cli_format_time(now, sizeof(now), veikart_initiative_now(in));
+	printf("%s  %s\n", veikart_initiative_id(in), veikart_initiative_title(in));
+	printf("Methodology: %s %s, %s\n", veikart_method_id(m), veikart_method_version(m),
+	       veikart_method_title(m, lang));
+	printf("Status:      %s, as of %s UTC\n",
+	       veikart_status_name(veikart_initiative_status(in)), now);
+	printf("Phase:       %s (%s), %ld day%s since %s", veikart_phase_title(p, lang),
+	       veikart_phase_id(p), days, days == 1 ? "" : "s", entered);
+	if (veikart_phase_max_days(p) > 0)
+		printf(", at most %u", veikart_phase_max_days(p));
+	printf("\n");
+	if (veikart_initiative_is_stalled(in))
+		printf("\nSTALLED: %ld days in %s, more than the %u the methodology allows.\n"
+		       "Decide at the gate (go on, hold, recycle or stop), or find out what holds "
+		       "it up.\n",
+		       days, veikart_phase_title(p, lang), veikart_phase_max_days(p));
+}
+
+/* Collect the --what-if values; returns -1 to go on, or an exit code. */
+static int add_what_if(veikart_facts **facts, const veikart_method *m, char *pair)
+{
+	char *eq = strchr(pair, '=');
+
+	if (eq == NULL)
+		return cli_usage_error(&cli_status, "--what-if `%s` is not FACT=VALUE", pair);
+	if (*facts == NULL && veikart_facts_new(facts, m) < 0)
+		return cli_error(&cli_status, veikart_error_last()->code);
+	*eq = '\0';
+	if (veikart_facts_set(*facts, pair, eq + 1) < 0) {
+		*eq = '=';
+		fprintf(stderr, "veikart status: --what-if %s: %s\n", pair,
+		        veikart_error_last()->message);
+		return CLI_INVALID;
+	}
+	*eq = '=';
+	return -1;
+}
+
+static int run(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "what-if", required_argument, NULL, 'w' },
+		CLI_OPTION_LANG,
+		CLI_OPTION_METHOD,
+		CLI_OPTION_PATH,
+		CLI_OPTION_HELP,
+		{ NULL, 0, NULL, 0 },
+	};
+	char *what_if[64];
+	size_t nwhat_if = 0, i, k;
+	cli_journal_args args;
+	veikart_facts *facts = NULL;
+	veikart_report *report = NULL;
+	const veikart_phase *p;
+	cli_session s;
+	int c, rc, err;
+
+	memset(&args, 0, sizeof(args));
+	for (;;) {
+		c = getopt_long(argc, argv, "h", longopts, NULL);
+		if (c == -1)
+			break;
+		if (c == 'w') {
+			if (nwhat_if == sizeof(what_if) / sizeof(what_if[0]))
+				return cli_usage_error(&cli_status, "too many --what-if options");
+			what_if[nwhat_if++] = optarg;
+			continue;
+		}
+		rc = cli_journal_option(&cli_status, &args, c);
+		if (rc >= 0)
+			return rc;
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error(&cli_status, "give one JOURNAL");
+	rc = cli_session_open(&s, &cli_status, argv[optind], &args, CLI_SESSION_READONLY);
+	if (rc != CLI_OK)
+		return rc;
+	for (i = 0; i < nwhat_if; i++) {
+		rc = add_what_if(&facts, s.method, what_if[i]);
+		if (rc >= 0)
+			goto out;
+	}
+	rc = CLI_OK;
+	put_heading(s.initiative, args.common.lang);
+	p = veikart_initiative_phase(s.initiative);
+	if (veikart_initiative_status(s.initiative) != VEIKART_STATUS_ACTIVE) {
+		printf("\nThe initiative has %s: it is in %s, where no gate leads on.\n",
+		       veikart_initiative_status(s.initiative) == VEIKART_STATUS_COMPLETED
+		               ? "reached its end"
+		               : "been stopped",
+		       veikart_phase_title(p, args.common.lang));
+	} else if (veikart_phase_gate_count(p) == 0) {
+		printf("\nPhase %s has no gate.\n", veikart_phase_id(p));
+	} else {
+		for (i = 0; i < veikart_phase_gate_count(p); i++) {
+			if (facts != NULL)
+				err = veikart_initiative_what_if(&report, s.initiative,
+				                                 veikart_phase_gate(p, i), facts);
+			else
+				err = veikart_initiative_evaluate(&report, s.initiative,
+				                                  veikart_phase_gate(p, i));
+			if (err < 0) {
+				rc = cli_error(&cli_status, err);
+				goto out;
+			}
+			printf("\n");
+			if (facts != NULL) {
+				printf("WHAT-IF, nothing recorded: the gate as it would stand "
+				       "with");
+				for (k = 0; k < nwhat_if; k++)
+					printf(" %s", what_if[k]);
+				printf("\n");
+			}
+			cli_print_report(stdout, s.initiative, report, args.common.lang);
+			veikart_report_free(report);
+			report = NULL;
+		}
+	}
+	put_conditions(s.initiative);
+	put_people(s.initiative, args.common.lang);
+out:
+	veikart_report_free(report);
+	veikart_facts_free(facts);
+	cli_session_close(&s);
+	return rc;
+}
