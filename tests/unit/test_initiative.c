@@ -336,6 +336,12 @@ static void test_only_the_authority_decides(void **state)
 	assert_string_equal(veikart_phase_id(veikart_initiative_phase(w->in)), "innsikt-og-ide");
 	seq = veikart_initiative_seq(w->in);
 	/* The next gate belongs to the steering group. */
+	assert_string_equal(veikart_role_id(veikart_initiative_authority(w->in, NULL)),
+	                    "styringsgruppe");
+	assert_string_equal(veikart_role_id(veikart_initiative_authority(
+	                            w->in, veikart_method_gate_by_id(w->m, "g-for-du-starter"))),
+	                    "prosjekteier");
+	assert_null(veikart_initiative_authority(NULL, NULL));
 	decide(w, "Kari", VEIKART_OUTCOME_HOLD, NULL, 0, VEIKART_EDENIED);
 	assert_true(test_contains(veikart_error_last()->message, "needs role `styringsgruppe`"));
 	assert_true(test_contains(veikart_error_last()->message, "`Kari` holds prosjekteier"));

@@ -90,6 +90,43 @@ static void test_error_record_is_never_null_and_clears(void **state)
 	assert_string_equal(veikart_strerror(-12345), "unknown error");
 }
 
+static void test_callbacks_can_say_why(void **state)
+{
+	(void)state;
+	assert_int_equal(veikart_error_set(VEIKART_EIO, "the disk is full"), VEIKART_EIO);
+	assert_int_equal(veikart_error_last()->code, VEIKART_EIO);
+	assert_string_equal(veikart_error_last()->message, "the disk is full");
+	assert_null(veikart_error_last()->file);
+	assert_int_equal(veikart_error_set(VEIKART_ENOMEM, NULL), VEIKART_ENOMEM);
+	assert_string_equal(veikart_error_last()->message, "out of memory");
+}
+
+static void test_sha256_of_memory_and_files(void **state)
+{
+	char hex[VEIKART_HASH_HEX_LENGTH + 1], *path;
+
+	(void)state;
+	/* FIPS 180-2 test vector. */
+	assert_int_equal(veikart_sha256_hex(hex, "abc", 3), 0);
+	assert_string_equal(hex,
+	                    "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	assert_int_equal(veikart_sha256_hex(hex, NULL, 0), 0);
+	assert_string_equal(hex,
+	                    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	path = test_write_temp("abc.txt", "abc", 3);
+	assert_int_equal(veikart_sha256_file(hex, path), 0);
+	assert_string_equal(hex,
+	                    "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	unlink(path);
+	assert_int_equal(veikart_sha256_file(hex, path), VEIKART_ENOTFOUND);
+	assert_true(test_contains(veikart_error_last()->message, "abc.txt"));
+	assert_int_equal(veikart_sha256_file(hex, "/"), VEIKART_EIO);
+	assert_int_equal(veikart_sha256_hex(NULL, "abc", 3), VEIKART_EINVALID);
+	assert_int_equal(veikart_sha256_hex(hex, NULL, 3), VEIKART_EINVALID);
+	assert_int_equal(veikart_sha256_file(hex, NULL), VEIKART_EINVALID);
+	free(path);
+}
+
 static void test_null_arguments_are_refused(void **state)
 {
 	veikart_diagnostics *diags = (veikart_diagnostics *)1;
@@ -549,6 +586,8 @@ int main(void)
 		cmocka_unit_test(test_version_function_matches_the_headers),
 		cmocka_unit_test(test_error_record_is_never_null_and_clears),
 		cmocka_unit_test(test_null_arguments_are_refused),
+		cmocka_unit_test(test_callbacks_can_say_why),
+		cmocka_unit_test(test_sha256_of_memory_and_files),
 		cmocka_unit_test(test_unknown_options_version_is_refused),
 		cmocka_unit_test(test_default_methodology_is_built_in),
 		cmocka_unit_test(test_missing_file_and_directory),
