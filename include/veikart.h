@@ -37,6 +37,7 @@
 #include "veikart/journal.h"
 #include "veikart/gate.h"
 #include "veikart/initiative.h"
+#include "veikart/unit.h"
 #include "veikart/export.h"
 
 #endif

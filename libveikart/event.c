@@ -14,7 +14,7 @@
 
 static const char *const kind_names[] = {
 	NULL,     "create",  "assign", "unassign", "set",    "clear",
-	"attach", "approve", "sign",   "step",     "decide", "condition-met",
+	"attach", "approve", "sign",   "step",     "decide", "condition-met", "unit-add",
 };
 
 const char *veikart_event_kind_name(veikart_event_kind kind)

@@ -8,6 +8,7 @@
  */
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "initiative.h"
@@ -233,7 +234,7 @@ static void gate_section(writer *w, const veikart_initiative *in, const veikart_
                          const char *lang, int64_t now)
 {
 	const veikart_gate *g = veikart_report_gate(r);
-	const veikart_role *who = veikart__initiative_authority(in, g, now);
+	const veikart_role *who = veikart__initiative_authority(in, NULL, g, now);
 	const veikart_criterion *c;
 	char line[1024], weight[32];
 	const char *cells[5];
@@ -288,11 +289,11 @@ static void decisions_section(writer *w, const veikart_initiative *in, const cha
 	char line[1200], date[16];
 	size_t i, k;
 
-	if (in->ndecisions == 0)
+	if (in->walk.ndecisions == 0)
 		return;
 	heading(w, 2, "Decisions");
-	for (i = 0; i < in->ndecisions; i++) {
-		d = in->decisions[i];
+	for (i = 0; i < in->walk.ndecisions; i++) {
+		d = in->walk.decisions[i];
 		o = d->outcome;
 		date_of(date, d->time);
 		/* A methodology's own label for the outcome usually names where it
@@ -329,6 +330,246 @@ static void decisions_section(writer *w, const veikart_initiative *in, const cha
 				         veikart__days_from_time(now) > due ? "OVERDUE" : "open");
 			}
 			item(w, line);
+		}
+	}
+}
+
+/* ---- the rollout ------------------------------------------------------------------ */
+
+#define MAX_FACT_COLUMNS 6
+
+/* The unit-scope facts worth a column: those with a value to compare. */
+static size_t fact_columns(const veikart_method *m, size_t *slots)
+{
+	const veikart_fact *f;
+	size_t i, n = 0;
+
+	for (i = 0; i < veikart_method_fact_count(m) && n < MAX_FACT_COLUMNS; i++) {
+		f = veikart_method_fact(m, i);
+		if (veikart_fact_scope(f) != VEIKART_SCOPE_UNIT)
+			continue;
+		switch (veikart_fact_type(f)) {
+		case VEIKART_TYPE_TEXT:
+		case VEIKART_TYPE_EVIDENCE:
+		case VEIKART_TYPE_SIGNOFF:
+			continue;
+		default:
+			slots[n++] = i;
+		}
+	}
+	return n;
+}
+
+static int by_wave(const void *a, const void *b)
+{
+	const veikart_unit *x = *(const veikart_unit *const *)a,
+	                   *y = *(const veikart_unit *const *)b;
+	/* No wave sorts last; then by order, then as added. */
+	int32_t wx = x->wave > 0 ? x->wave : INT32_MAX, wy = y->wave > 0 ? y->wave : INT32_MAX;
+	int32_t ox = x->order > 0 ? x->order : INT32_MAX, oy = y->order > 0 ? y->order : INT32_MAX;
+
+	if (wx != wy)
+		return wx < wy ? -1 : 1;
+	if (ox != oy)
+		return ox < oy ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* The board: a row per wave, a column per unit phase, the units in their cells. */
+static void board(writer *w, const veikart_initiative *in, const veikart_unit **units,
+                  const char *lang, veikart__buf *cell)
+{
+	const veikart_method *m = in->method;
+	const veikart_phase *phases[32];
+	const char *cells[33];
+	char wave[32];
+	size_t np = 0, i, j, k, start;
+
+	for (i = 0; i < veikart_method_phase_count(m) && np < VEIKART__ARRAY_SIZE(phases); i++)
+		if (veikart_phase_scope(veikart_method_phase(m, i)) == VEIKART_SCOPE_UNIT)
+			phases[np++] = veikart_method_phase(m, i);
+	cells[0] = "Wave";
+	for (j = 0; j < np; j++)
+		cells[j + 1] = veikart_phase_title(phases[j], lang);
+	row(w, cells, np + 1, 1);
+	for (start = 0; start < in->nunits; start = i) {
+		for (i = start; i < in->nunits && units[i]->wave == units[start]->wave; i++)
+			;
+		if (units[start]->wave > 0)
+			snprintf(wave, sizeof(wave), "%d", (int)units[start]->wave);
+		else
+			snprintf(wave, sizeof(wave), "none");
+		/* One buffer holds every cell of the row, NUL-separated. */
+		veikart__buf_clear(cell);
+		for (j = 0; j < np; j++) {
+			size_t n = 0;
+			for (k = start; k < i; k++) {
+				if (units[k]->walk.phase != phases[j])
+					continue;
+				veikart__buf_printf(
+				        cell, "%s%s%s", n++ ? ", " : "", units[k]->title,
+				        units[k]->walk.status == VEIKART_STATUS_STOPPED
+				                ? " (stopped)"
+				        : veikart_unit_is_stalled(units[k]) ? " (stalled)"
+				                                            : "");
+			}
+			veikart__buf_putc(cell, '\0');
+		}
+		if (cell->failed)
+			return;
+		cells[0] = wave;
+		for (j = 0, k = 0; j < np; j++) {
+			cells[j + 1] = veikart__buf_cstr(cell) + k;
+			k += strlen(cells[j + 1]) + 1;
+		}
+		row(w, cells, np + 1, 0);
+	}
+}
+
+/* A row per unit: where it stands, its measures, and its next gate. */
+static void unit_table(writer *w, const veikart_initiative *in, const veikart_unit **units,
+                       const char *lang, veikart__buf *cell)
+{
+	const veikart_method *m = in->method;
+	size_t slots[MAX_FACT_COLUMNS], nf = fact_columns(m, slots), i, j, at[MAX_FACT_COLUMNS + 6];
+	const char *cells[MAX_FACT_COLUMNS + 6];
+	veikart_report *r;
+	const veikart_unit *u;
+	const veikart__fact_rec *f;
+
+	cells[0] = "Unit";
+	cells[1] = "Type";
+	cells[2] = "Wave";
+	cells[3] = "Phase";
+	for (j = 0; j < nf; j++)
+		cells[4 + j] = veikart_fact_title(veikart_method_fact(m, slots[j]), lang);
+	cells[4 + nf] = "Next gate";
+	row(w, cells, nf + 5, 1);
+	for (i = 0; i < in->nunits; i++) {
+		u = units[i];
+		veikart__buf_clear(cell);
+		/* Offsets, not pointers: the buffer may move while it grows. */
+		at[0] = cell->len;
+		veikart__buf_printf(cell, "%s", u->title);
+		if (strcmp(u->title, u->id) != 0)
+			veikart__buf_printf(cell, " (%s)", u->id);
+		veikart__buf_putc(cell, '\0');
+		at[1] = cell->len;
+		veikart__buf_printf(cell, "%s%c", u->type ? u->type : "", '\0');
+		at[2] = cell->len;
+		if (u->wave > 0)
+			veikart__buf_printf(cell, "%d", (int)u->wave);
+		veikart__buf_putc(cell, '\0');
+		at[3] = cell->len;
+		veikart__buf_printf(cell, "%s, %ld d%s%s", veikart_phase_title(u->walk.phase, lang),
+		                    veikart_unit_days_in_phase(u),
+		                    u->walk.status != VEIKART_STATUS_ACTIVE ? ", " : "",
+		                    u->walk.status != VEIKART_STATUS_ACTIVE
+		                            ? veikart_status_name(u->walk.status)
+		                    : veikart_unit_is_stalled(u) ? " (stalled)"
+		                                                 : "");
+		veikart__buf_putc(cell, '\0');
+		for (j = 0; j < nf; j++) {
+			f = u->facts[slots[j]];
+			at[4 + j] = cell->len;
+			veikart__buf_printf(cell, "%s%c", f != NULL ? f->text : "not reported",
+			                    '\0');
+		}
+		at[4 + nf] = cell->len;
+		r = NULL;
+		if (u->walk.status == VEIKART_STATUS_ACTIVE &&
+		    veikart_phase_gate_count(u->walk.phase) == 1 &&
+		    veikart_initiative_unit_evaluate(&r, in, u->id, NULL) == 0)
+			veikart__buf_printf(cell, "%s: %s",
+			                    veikart_gate_title(veikart_report_gate(r), lang),
+			                    veikart_report_summary(r));
+		veikart_report_free(r);
+		veikart__buf_putc(cell, '\0');
+		if (cell->failed)
+			return;
+		for (j = 0; j < nf + 5; j++)
+			cells[j] = veikart__buf_cstr(cell) + at[j];
+		row(w, cells, nf + 5, 0);
+	}
+}
+
+static void rollout_section(writer *w, const veikart_initiative *in, const char *lang)
+{
+	const veikart_method *m = in->method;
+	const veikart_unit **units;
+	veikart__buf cell;
+	char line[1024];
+	size_t i, j, n, len = 0;
+
+	if (in->nunits == 0)
+		return;
+	units = veikart__calloc(&in->alloc, in->nunits, sizeof(*units));
+	if (units == NULL) {
+		w->b->failed = 1;
+		return;
+	}
+	for (i = 0; i < in->nunits; i++)
+		units[i] = in->units[i];
+	qsort(units, in->nunits, sizeof(*units), by_wave);
+	heading(w, 2, "Rollout");
+	len = (size_t)snprintf(line, sizeof(line), "%zu unit%s:", in->nunits,
+	                       in->nunits == 1 ? "" : "s");
+	for (j = 0; j < veikart_method_phase_count(m) && len < sizeof(line); j++) {
+		const veikart_phase *p = veikart_method_phase(m, j);
+		if (veikart_phase_scope(p) != VEIKART_SCOPE_UNIT)
+			continue;
+		for (i = 0, n = 0; i < in->nunits; i++)
+			n += in->units[i]->walk.phase == p;
+		len += (size_t)snprintf(line + len, sizeof(line) - len, " %s %zu;",
+		                        veikart_phase_title(p, lang), n);
+	}
+	if (len > 0 && len < sizeof(line))
+		line[len - 1] = '.';
+	para(w, line, 0);
+	veikart__buf_init(&cell, &in->alloc);
+	board(w, in, units, lang, &cell);
+	heading(w, 3, "Units");
+	unit_table(w, in, units, lang, &cell);
+	if (cell.failed)
+		w->b->failed = 1;
+	veikart__buf_dispose(&cell);
+	veikart__free(&in->alloc, units);
+}
+
+/* Decisions at the units' gates: many and alike, so one line each. */
+static void unit_decisions_section(writer *w, const veikart_initiative *in, const char *lang)
+{
+	const veikart_decision *d;
+	const veikart_unit *u;
+	const char *cells[6];
+	char date[16];
+	size_t i, k, n = 0;
+
+	for (i = 0; i < in->nunits; i++)
+		n += in->units[i]->walk.ndecisions;
+	if (n == 0)
+		return;
+	heading(w, 2, "Decisions at the units' gates");
+	cells[0] = "Date";
+	cells[1] = "Unit";
+	cells[2] = "Gate";
+	cells[3] = "Outcome";
+	cells[4] = "Decided by";
+	cells[5] = "Rationale";
+	row(w, cells, 6, 1);
+	for (i = 0; i < in->nunits; i++) {
+		u = in->units[i];
+		for (k = 0; k < u->walk.ndecisions; k++) {
+			d = u->walk.decisions[k];
+			date_of(date, d->time);
+			cells[0] = date;
+			cells[1] = u->title;
+			cells[2] = veikart_gate_title(d->gate, lang);
+			cells[3] =
+			        d->override ? "OVERRIDE" : veikart_outcome_label(d->outcome, lang);
+			cells[4] = d->actor;
+			cells[5] = d->rationale;
+			row(w, cells, 6, 0);
 		}
 	}
 }
@@ -376,29 +617,33 @@ int veikart_initiative_export(char **out, size_t *length, const veikart_initiati
 	snprintf(line, sizeof(line), "%s (%s %s)", veikart_method_title(m, lang),
 	         veikart_method_id(m), veikart_method_version(m));
 	field(&w, "Methodology", line);
-	date_of(a, in->phase_entered);
+	date_of(a, in->walk.phase_entered);
 	snprintf(line, sizeof(line), "%s: %s (%s) since %s, %ld day%s",
-	         veikart_status_name(in->status), veikart_phase_title(in->phase, lang),
-	         veikart_phase_kind_name(veikart_phase_kind_of(in->phase)), a,
-	         days_between(in->phase_entered, now),
-	         days_between(in->phase_entered, now) == 1 ? "" : "s");
+	         veikart_status_name(in->walk.status), veikart_phase_title(in->walk.phase, lang),
+	         veikart_phase_kind_name(veikart_phase_kind_of(in->walk.phase)), a,
+	         days_between(in->walk.phase_entered, now),
+	         days_between(in->walk.phase_entered, now) == 1 ? "" : "s");
 	field(&w, "Status", line);
 	date_of(a, now);
 	field(&w, "Report date", a);
 	if (veikart_initiative_is_stalled(in)) {
 		snprintf(line, sizeof(line),
 		         "Stalled: %ld days in %s, which is meant to take at most %u.",
-		         days_between(in->phase_entered, now), veikart_phase_title(in->phase, lang),
-		         veikart_phase_max_days(in->phase));
+		         days_between(in->walk.phase_entered, now),
+		         veikart_phase_title(in->walk.phase, lang),
+		         veikart_phase_max_days(in->walk.phase));
 		para(&w, line, 1);
 	}
 
-	if (in->status == VEIKART_STATUS_ACTIVE && veikart_phase_gate_count(in->phase) == 1) {
+	if (in->walk.status == VEIKART_STATUS_ACTIVE &&
+	    veikart_phase_gate_count(in->walk.phase) == 1) {
 		err = veikart_initiative_evaluate(&report, in, NULL);
 		if (err < 0)
 			goto out;
 		gate_section(&w, in, report, lang, now);
 	}
+
+	rollout_section(&w, in, lang);
 
 	heading(&w, 2, "Timeline");
 	cells[0] = "Phase";
@@ -406,8 +651,8 @@ int veikart_initiative_export(char **out, size_t *length, const veikart_initiati
 	cells[2] = "Left";
 	cells[3] = "Days";
 	row(&w, cells, 4, 1);
-	for (i = 0; i < in->nvisits; i++) {
-		const veikart__visit *v = &in->visits[i];
+	for (i = 0; i < in->walk.nvisits; i++) {
+		const veikart__visit *v = &in->walk.visits[i];
 		int64_t end = v->left != 0 ? v->left : now;
 		date_of(a, v->entered);
 		if (v->left != 0)
@@ -422,6 +667,7 @@ int veikart_initiative_export(char **out, size_t *length, const veikart_initiati
 	}
 
 	decisions_section(&w, in, lang, now);
+	unit_decisions_section(&w, in, lang);
 
 	heading(&w, 2, "People");
 	cells[0] = "Role";
@@ -434,6 +680,11 @@ int veikart_initiative_export(char **out, size_t *length, const veikart_initiati
 				continue;
 			cells[0] = veikart_role_title(role, lang);
 			cells[1] = in->assignments[j].person;
+			if (in->assignments[j].unit != NULL) {
+				snprintf(line, sizeof(line), "%s (for %s)",
+				         in->assignments[j].person, in->assignments[j].unit->title);
+				cells[1] = line;
+			}
 			row(&w, cells, 2, 0);
 		}
 	}

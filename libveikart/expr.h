@@ -27,6 +27,16 @@ typedef struct veikart__fact_info {
 typedef int (*veikart__fact_lookup_fn)(veikart__fact_info *out, const char *name, size_t len,
                                        void *payload);
 
+/* Resolve a phase name: its index in the methodology's order, or -1. */
+typedef int (*veikart__phase_lookup_fn)(const char *name, size_t len, void *payload);
+
+/* Where an expression is evaluated, which decides what a unit-scope fact
+ * and the unit built-ins mean at its top level. */
+typedef enum veikart__expr_context {
+	VEIKART__CONTEXT_INITIATIVE = 0, /* initiative gates, skip-if, authority */
+	VEIKART__CONTEXT_UNIT = 1        /* gates and skip-if of unit phases: one unit at hand */
+} veikart__expr_context;
+
 typedef struct veikart__expr_decls {
 	veikart__fact_lookup_fn lookup;
 	void *payload;
@@ -34,6 +44,8 @@ typedef struct veikart__expr_decls {
 	unsigned int max_length;        /* bytes; 0: 4096 */
 	unsigned int max_depth;         /* nesting; 0: 64 */
 	int want_bool;                  /* the result must be boolean (criteria, skip-if) */
+	veikart__phase_lookup_fn phase_lookup; /* NULL: phase names are not known */
+	veikart__expr_context context;
 } veikart__expr_decls;
 
 /* A compile error: which code, where (byte offset into the source), what. */
@@ -59,11 +71,31 @@ uint32_t veikart__expr_fact(const veikart__expr *expr, size_t i);
 int veikart__expr_is_reserved(const char *name, size_t len);
 
 /* Evaluation input.  A value with type 0 is "not recorded". */
+/* One rollout unit as evaluation sees it. */
+typedef struct veikart__unit_view {
+	const char *id;
+	const char *title;   /* for reasons; may equal id */
+	const char *type;    /* the unit type's id, or NULL */
+	int32_t wave;        /* 0: no wave */
+	int32_t phase;       /* index of the unit's current phase; -1: none */
+	const veikart__value *facts; /* by slot: the unit-scope facts' values */
+} veikart__unit_view;
+
 typedef struct veikart__eval_env {
-	const veikart__value *facts;
+	const veikart__value *facts; /* by slot: the initiative-scope facts' values */
 	size_t nfacts;
 	int64_t now;           /* VEIKART_TIME_UNKNOWN when not known */
 	int64_t phase_entered; /* VEIKART_TIME_UNKNOWN when not known */
+	/* Rollout units: what roll-ups range over, in the initiative's order. */
+	const veikart__unit_view *units;
+	size_t nunits;
+	/* The unit a unit-context expression is about (NULL otherwise). */
+	const veikart__unit_view *unit;
+	/* The initiative's current phase (index; -1: none) and, for phase()
+	 * and reasons, the methodology's phase ids by index. */
+	int32_t phase;
+	const char *const *phase_ids;
+	size_t nphases;
 } veikart__eval_env;
 
 /* Where an evaluation was decided, for a reason to be written later.  Kept

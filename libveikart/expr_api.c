@@ -15,6 +15,7 @@
 struct veikart_expr {
 	const veikart_method *method;
 	const veikart_allocator *alloc;
+	veikart_scope scope;
 	veikart__expr *impl;
 };
 
@@ -27,22 +28,100 @@ struct veikart_value {
 	                    /* the two strings follow */
 };
 
-int veikart_expr_compile(veikart_expr **out, const veikart_method *method, const char *source)
+/* Names as long as this are no fact's or phase's (ids are at most 64). */
+#define NAME_MAX_BYTES 128
+
+/* What the sandbox's lookups need, and what they saw. */
+typedef struct sandbox {
+	const veikart_method *method;
+	int missed_phase; /* a phase lookup failed, which ends compiling */
+} sandbox;
+
+static int fact_lookup(veikart__fact_info *out, const char *name, size_t len, void *payload)
 {
+	const sandbox *sb = payload;
+	char id[NAME_MAX_BYTES];
+	long slot;
+
+	if (len >= sizeof(id))
+		return VEIKART_ENOTFOUND;
+	memcpy(id, name, len);
+	id[len] = '\0';
+	slot = veikart__method_fact_slot(sb->method, id);
+	if (slot < 0)
+		return VEIKART_ENOTFOUND;
+	veikart__method_fact_info(sb->method, (size_t)slot, out);
+	return 0;
+}
+
+static int phase_lookup(const char *name, size_t len, void *payload)
+{
+	sandbox *sb = payload;
+	const veikart_phase *phase = NULL;
+	char id[NAME_MAX_BYTES];
+
+	if (len < sizeof(id)) {
+		memcpy(id, name, len);
+		id[len] = '\0';
+		phase = veikart_method_phase_by_id(sb->method, id);
+	}
+	if (phase == NULL) {
+		sb->missed_phase = 1;
+		return -1;
+	}
+	return (int)veikart_phase_index(phase);
+}
+
+/* "`'lve'` is not a phase of the methodology (phases: p1, p2, preparing)". */
+static void raise_compile_error(const sandbox *sb, const char *source,
+                                const veikart__expr_error *err)
+{
+	veikart__buf b;
+	size_t i, n = veikart_method_phase_count(sb->method);
+
+	veikart__buf_init(&b, veikart__method_allocator(sb->method));
+	veikart__buf_puts(&b, err->message);
+	if (sb->missed_phase) {
+		for (i = 0; i < n; i++)
+			veikart__buf_printf(&b, "%s%s", i == 0 ? " (phases: " : ", ",
+			                    veikart_phase_id(veikart_method_phase(sb->method, i)));
+		veikart__buf_puts(&b, n > 0 ? ")" : "");
+	}
+	veikart__error_set_at(err->code, NULL, 1, veikart__expr_column(source, err->offset), "%s",
+	                      b.failed ? err->message : veikart__buf_cstr(&b));
+	veikart__buf_dispose(&b);
+}
+
+int veikart_expr_compile_in(veikart_expr **out, const veikart_method *method, const char *source,
+                            veikart_scope scope)
+{
+	static const char fn[] = "veikart_expr_compile";
 	veikart__expr_decls decls;
 	veikart__expr_error err;
 	veikart_expr *e = NULL;
+	sandbox sb;
 	int rc;
 
 	if (out == NULL)
-		return veikart__error_set(VEIKART_EINVALID, "veikart_expr_compile: out is NULL");
+		return veikart__error_set(VEIKART_EINVALID, "%s: out is NULL", fn);
 	*out = NULL;
 	if (method == NULL || source == NULL)
-		return veikart__error_set(VEIKART_EINVALID, "veikart_expr_compile: %s is NULL",
+		return veikart__error_set(VEIKART_EINVALID, "%s: %s is NULL", fn,
 		                          method == NULL ? "method" : "source");
+	if (scope != VEIKART_SCOPE_INITIATIVE && scope != VEIKART_SCOPE_UNIT)
+		return veikart__error_set(VEIKART_EINVALID,
+		                          "%s: scope %d is neither initiative nor unit", fn,
+		                          (int)scope);
+	memset(&sb, 0, sizeof(sb));
+	sb.method = method;
 	memset(&decls, 0, sizeof(decls));
 	veikart__method_expr_decls(method, &decls);
+	decls.lookup = fact_lookup;
+	decls.phase_lookup = phase_lookup;
+	decls.payload = &sb;
 	decls.want_bool = 0;
+	decls.context =
+	        scope == VEIKART_SCOPE_UNIT ? VEIKART__CONTEXT_UNIT : VEIKART__CONTEXT_INITIATIVE;
 	e = veikart__calloc(decls.alloc, 1, sizeof(*e));
 	if (e == NULL) {
 		rc = VEIKART_ENOMEM;
@@ -50,12 +129,12 @@ int veikart_expr_compile(veikart_expr **out, const veikart_method *method, const
 	}
 	e->method = method;
 	e->alloc = decls.alloc;
+	e->scope = scope;
 	rc = veikart__expr_compile(&e->impl, source, strlen(source), &decls, &err);
 	if (rc == VEIKART_ENOMEM)
 		veikart__error_nomem();
 	else if (rc < 0)
-		veikart__error_set_at(rc, NULL, 1, veikart__expr_column(source, err.offset), "%s",
-		                      err.message);
+		raise_compile_error(&sb, source, &err);
 	if (rc < 0)
 		goto out;
 	*out = e;
@@ -64,6 +143,11 @@ out:
 	if (e != NULL)
 		veikart__free(decls.alloc, e);
 	return rc;
+}
+
+int veikart_expr_compile(veikart_expr **out, const veikart_method *method, const char *source)
+{
+	return veikart_expr_compile_in(out, method, source, VEIKART_SCOPE_INITIATIVE);
 }
 
 void veikart_expr_free(veikart_expr *expr)
@@ -107,9 +191,12 @@ int veikart_expr_evaluate(veikart_value **out, const veikart_expr *expr, const v
 	veikart__why why = { 0, 0 };
 	veikart__buf text, reason;
 	veikart_value *value;
+	const char *unit;
 	char *p;
 	int rc;
 
+	memset(&env, 0, sizeof(env));
+	env.phase = -1;
 	if (out == NULL)
 		return veikart__error_set(VEIKART_EINVALID, "veikart_expr_evaluate: out is NULL");
 	*out = NULL;
@@ -127,9 +214,22 @@ int veikart_expr_evaluate(veikart_value **out, const veikart_expr *expr, const v
 		                          "`%s`, the expression to `%s`",
 		                          veikart_method_id(veikart__facts_method(facts)),
 		                          veikart_method_id(expr->method));
-	memset(&env, 0, sizeof(env));
-	if (facts != NULL)
-		env.facts = veikart__facts_values(facts, &env.nfacts);
+	unit = opts != NULL ? opts->unit : NULL;
+	if (unit != NULL && expr->scope != VEIKART_SCOPE_UNIT)
+		return veikart__error_set(VEIKART_EINVALID,
+		                          "veikart_expr_evaluate: the expression is about the "
+		                          "initiative, so it takes no unit (compile it with "
+		                          "VEIKART_SCOPE_UNIT)");
+	if (facts != NULL) {
+		rc = veikart__facts_env(facts, unit, &env);
+		if (rc < 0)
+			return rc;
+	} else if (unit != NULL) {
+		return veikart__error_set(VEIKART_ENOTFOUND,
+		                          "veikart_expr_evaluate: there is no unit `%s` (no facts "
+		                          "were given)",
+		                          unit);
+	}
 	env.now = opts != NULL ? opts->now : VEIKART_TIME_UNKNOWN;
 	env.phase_entered = opts != NULL ? opts->phase_entered : VEIKART_TIME_UNKNOWN;
 

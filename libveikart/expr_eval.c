@@ -6,8 +6,12 @@
  * the result afterwards.  Evaluation is a walk over the flat node array
  * that never allocates or formats: it records only which node decided
  * (veikart__why).  Explaining re-evaluates the parts it needs to quote.
+ * A roll-up walks env->units, each in turn the unit at hand; when it is
+ * unknown, explaining walks them again to name the units it missed.
  */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "expr_impl.h"
@@ -23,7 +27,15 @@ enum why_code {
 	WHY_SPECIAL,  /* a special scale value cannot be compared that way */
 	WHY_COMPARED, /* a comparison or `in` decided */
 	WHY_ALL,      /* every kid of an `and` was true, or of an `or` false */
-	WHY_BUILTIN   /* defined(), has_evidence(), approved(), signed() */
+	WHY_BUILTIN,  /* defined(), has_evidence(), approved(), signed() */
+	WHY_ROLLUP,   /* a roll-up's filter or value is unknown for some unit */
+	WHY_NO_UNITS, /* ratio(), mean(), min(), max() over no units */
+	WHY_NO_UNIT,  /* a unit-context expression without a unit at hand */
+	WHY_NO_PHASE, /* the initiative's phase, or a unit's, is not known */
+	WHY_NO_WAVE,
+	WHY_NO_TYPE,
+	WHY_PHASE,  /* in_phase(), reached(), initiative_reached() */
+	WHY_EARLIER /* earlier_waves_reached() */
 };
 
 static void set_unknown(veikart__value *out, veikart__why *why, uint32_t n, uint32_t code)
@@ -123,13 +135,18 @@ static int set_days(veikart__value *out, uint8_t type, int64_t days)
 	return 1;
 }
 
+/* A fact's value: the unit at hand's for a unit-scope fact.  Unit value
+ * arrays are indexed by the same slots as env->facts. */
 static const veikart__value *fact_value(const veikart__eval_env *env, const veikart__node *fact)
 {
+	const veikart__value *values = env->facts;
 	const veikart__value *v;
 
-	if (fact->a >= env->nfacts)
+	if (fact->flags & VEIKART__NODE_UNIT)
+		values = env->unit != NULL ? env->unit->facts : NULL;
+	if (values == NULL || fact->a >= env->nfacts)
 		return NULL;
-	v = &env->facts[fact->a];
+	v = &values[fact->a];
 	return v->type == fact->type ? v : NULL;
 }
 
@@ -386,6 +403,239 @@ static void eval_builtin(const veikart__expr *e, uint32_t n, const veikart__eval
 	set_bool(out, why, n, WHY_BUILTIN, b);
 }
 
+/* ------------------------------------------------------------------ */
+/* Roll-ups                                                             */
+
+/* What a roll-up adds up, in the representation its value type needs. */
+typedef struct tally {
+	size_t included; /* units whose filter is met (all without a filter) */
+	int64_t i;       /* integer and day sums; min/max of those */
+	double d;        /* number sums; min/max of numbers */
+	int overflow;
+} tally;
+
+static void tally_add(tally *t, uint8_t op, const veikart__value *v)
+{
+	int first = t->included == 1;
+	int64_t x;
+
+	switch (v->type) {
+	case VEIKART_TYPE_NUMBER:
+	case VEIKART_TYPE_RATIO:
+		if (op == VEIKART__OP_MIN) {
+			if (first || v->u.n < t->d)
+				t->d = v->u.n;
+		} else if (op == VEIKART__OP_MAX) {
+			if (first || v->u.n > t->d)
+				t->d = v->u.n;
+		} else {
+			t->d += v->u.n;
+		}
+		return;
+	case VEIKART_TYPE_INTEGER:
+		x = v->u.i;
+		break;
+	default: /* date, duration */
+		x = v->u.days;
+		break;
+	}
+	if (op == VEIKART__OP_MEAN) {
+		t->d += (double)x;
+	} else if (op == VEIKART__OP_MIN) {
+		if (first || x < t->i)
+			t->i = x;
+	} else if (op == VEIKART__OP_MAX) {
+		if (first || x > t->i)
+			t->i = x;
+	} else if (!add_ok(t->i, x, &t->i)) {
+		t->overflow = 1;
+	}
+}
+
+/* The roll-up's value once every unit has been seen. */
+static void tally_result(const veikart__expr *e, uint32_t n, const veikart__eval_env *env,
+                         const tally *t, veikart__value *out, veikart__why *why)
+{
+	const veikart__node *nd = &e->nodes[n];
+	uint8_t vtype = nd->a != VEIKART__NO_REF ? e->nodes[nd->a].type : 0;
+	int ok = 1;
+
+	why->node = n;
+	why->code = WHY_VALUE;
+	if (nd->op == VEIKART__OP_COUNT) {
+		out->type = VEIKART_TYPE_INTEGER;
+		out->u.i = (int64_t)t->included;
+		return;
+	}
+	if (nd->op == VEIKART__OP_RATIO ? env->nunits == 0
+	                                : nd->op != VEIKART__OP_SUM && t->included == 0) {
+		set_unknown(out, why, n, WHY_NO_UNITS);
+		return;
+	}
+	if (t->overflow) {
+		set_unknown(out, why, n, WHY_OVERFLOW);
+		return;
+	}
+	switch (nd->op) {
+	case VEIKART__OP_RATIO:
+		out->type = VEIKART_TYPE_NUMBER;
+		out->u.n = (double)t->included / (double)env->nunits;
+		return;
+	case VEIKART__OP_MEAN:
+		out->type = VEIKART_TYPE_NUMBER;
+		out->u.n = t->d / (double)t->included;
+		ok = isfinite(out->u.n);
+		break;
+	default: /* sum, min, max */
+		if (vtype == VEIKART_TYPE_NUMBER || vtype == VEIKART_TYPE_RATIO) {
+			out->type = nd->type;
+			out->u.n = t->d;
+			ok = isfinite(t->d);
+		} else if (vtype == VEIKART_TYPE_INTEGER) {
+			out->type = VEIKART_TYPE_INTEGER;
+			out->u.i = t->i;
+		} else {
+			ok = set_days(out, vtype, t->i);
+		}
+		break;
+	}
+	if (!ok)
+		set_unknown(out, why, n, WHY_OVERFLOW);
+}
+
+/*
+ * Over env->units, each in turn the unit at hand.  A filter that is unknown
+ * for some unit, or a value unknown for an included one, makes the whole
+ * roll-up unknown: explain() goes over the units again to name them.
+ */
+static void eval_rollup(const veikart__expr *e, uint32_t n, const veikart__eval_env *env,
+                        veikart__value *out, veikart__why *why)
+{
+	const veikart__node *nd = &e->nodes[n];
+	veikart__eval_env sub = *env;
+	veikart__value v;
+	veikart__why w;
+	tally t;
+	size_t i;
+
+	memset(&t, 0, sizeof(t));
+	for (i = 0; i < env->nunits; i++) {
+		sub.unit = &env->units[i];
+		if (nd->b != VEIKART__NO_REF) {
+			eval(e, nd->b, &sub, &v, &w);
+			if (v.type == 0) {
+				set_unknown(out, why, n, WHY_ROLLUP);
+				return;
+			}
+			if (!v.u.b)
+				continue;
+		}
+		t.included++;
+		if (nd->a == VEIKART__NO_REF)
+			continue;
+		eval(e, nd->a, &sub, &v, &w);
+		if (v.type == 0) {
+			set_unknown(out, why, n, WHY_ROLLUP);
+			return;
+		}
+		tally_add(&t, nd->op, &v);
+	}
+	tally_result(e, n, env, &t, out, why);
+}
+
+/* ------------------------------------------------------------------ */
+/* Units and phases                                                     */
+
+/* The phase index (-1: none) of what the node is about, the unit at hand or
+ * the initiative; returns 0 when that is a unit and there is none at hand. */
+static int subject_phase(const veikart__node *nd, const veikart__eval_env *env, int32_t *phase)
+{
+	if (!(nd->flags & VEIKART__NODE_UNIT)) {
+		*phase = env->phase;
+		return 1;
+	}
+	if (env->unit == NULL)
+		return 0;
+	*phase = env->unit->phase;
+	return 1;
+}
+
+/* Whether every unit of a wave before the unit at hand's has reached `target`. */
+static int earlier_waves_reached(const veikart__eval_env *env, int32_t target)
+{
+	const veikart__unit_view *u = env->unit;
+	size_t i;
+
+	for (i = 0; i < env->nunits; i++)
+		if (env->units[i].wave > 0 && env->units[i].wave < u->wave &&
+		    env->units[i].phase < target)
+			return 0;
+	return 1;
+}
+
+static void eval_unit(const veikart__expr *e, uint32_t n, const veikart__eval_env *env,
+                      veikart__value *out, veikart__why *why)
+{
+	const veikart__node *nd = &e->nodes[n];
+	const veikart__unit_view *u = env->unit;
+	int32_t phase = -1;
+
+	if (!subject_phase(nd, env, &phase)) {
+		set_unknown(out, why, n, WHY_NO_UNIT);
+		return;
+	}
+	switch (nd->op) {
+	case VEIKART__OP_PHASE:
+		if (phase < 0 || (size_t)phase >= env->nphases || env->phase_ids == NULL ||
+		    env->phase_ids[phase] == NULL) {
+			set_unknown(out, why, n, WHY_NO_PHASE);
+			return;
+		}
+		out->type = VEIKART_TYPE_TEXT;
+		out->u.text.ptr = env->phase_ids[phase];
+		out->u.text.len = (uint32_t)strlen(env->phase_ids[phase]);
+		why->node = n;
+		why->code = WHY_VALUE;
+		return;
+	case VEIKART__OP_WAVE:
+		if (u->wave <= 0) {
+			set_unknown(out, why, n, WHY_NO_WAVE);
+			return;
+		}
+		out->type = VEIKART_TYPE_INTEGER;
+		out->u.i = u->wave;
+		why->node = n;
+		why->code = WHY_VALUE;
+		return;
+	case VEIKART__OP_UNIT_TYPE:
+		if (u->type == NULL) {
+			set_unknown(out, why, n, WHY_NO_TYPE);
+			return;
+		}
+		out->type = VEIKART_TYPE_TEXT;
+		out->u.text.ptr = u->type;
+		out->u.text.len = (uint32_t)strlen(u->type);
+		why->node = n;
+		why->code = WHY_VALUE;
+		return;
+	case VEIKART__OP_EARLIER_WAVES:
+		set_bool(out, why, n, WHY_EARLIER,
+		         u->wave <= 0 || earlier_waves_reached(env, (int32_t)nd->b));
+		return;
+	default: /* in_phase, reached, initiative_reached */
+		/* A unit that has not started is in no phase; the initiative always
+		 * is in one, so not knowing it leaves the answer open. */
+		if (phase < 0 && !(nd->flags & VEIKART__NODE_UNIT)) {
+			set_unknown(out, why, n, WHY_NO_PHASE);
+			return;
+		}
+		set_bool(out, why, n, WHY_PHASE,
+		         nd->op == VEIKART__OP_IN_PHASE ? phase == (int32_t)nd->b
+		                                        : phase >= (int32_t)nd->b);
+		return;
+	}
+}
+
 static void eval(const veikart__expr *e, uint32_t n, const veikart__eval_env *env,
                  veikart__value *out, veikart__why *why)
 {
@@ -454,6 +704,23 @@ static void eval(const veikart__expr *e, uint32_t n, const veikart__eval_env *en
 	case VEIKART__OP_APPROVED:
 	case VEIKART__OP_SIGNED:
 		eval_builtin(e, n, env, out, why);
+		break;
+	case VEIKART__OP_COUNT:
+	case VEIKART__OP_RATIO:
+	case VEIKART__OP_SUM:
+	case VEIKART__OP_MIN:
+	case VEIKART__OP_MAX:
+	case VEIKART__OP_MEAN:
+		eval_rollup(e, n, env, out, why);
+		break;
+	case VEIKART__OP_PHASE:
+	case VEIKART__OP_IN_PHASE:
+	case VEIKART__OP_REACHED:
+	case VEIKART__OP_WAVE:
+	case VEIKART__OP_UNIT_TYPE:
+	case VEIKART__OP_INITIATIVE_REACHED:
+	case VEIKART__OP_EARLIER_WAVES:
+		eval_unit(e, n, env, out, why);
 		break;
 	default:
 		eval_arith(e, n, env, out, why);
@@ -524,6 +791,9 @@ static const char *fact_id(const veikart__expr *e, uint32_t n)
 	return e->facts[e->nodes[n].ref].id;
 }
 
+static void put_operand(veikart__buf *b, const veikart__expr *e, const veikart__eval_env *env,
+                        uint32_t n, const veikart__value *v, const veikart__value *other);
+
 /* "`staff_trained` is 0.5, not ge 0.8"; "0.8 is not le `x` (0.5)". */
 static void explain_compare(veikart__buf *b, const veikart__expr *e, const veikart__eval_env *env,
                             uint32_t n, int met)
@@ -541,7 +811,7 @@ static void explain_compare(veikart__buf *b, const veikart__expr *e, const veika
 	} else {
 		put_text(b, e, nd->a);
 		veikart__buf_puts(b, " is ");
-		put_value(b, e, nd->a, &va);
+		put_operand(b, e, env, nd->a, &va, &vb);
 		veikart__buf_printf(b, ", %s%s ", met ? "" : "not ", words[nd->cmp]);
 	}
 	if (e->nodes[nd->b].op == VEIKART__OP_CONST) {
@@ -549,7 +819,7 @@ static void explain_compare(veikart__buf *b, const veikart__expr *e, const veika
 	} else {
 		put_text(b, e, nd->b);
 		veikart__buf_puts(b, " (");
-		put_value(b, e, nd->b, &vb);
+		put_operand(b, e, env, nd->b, &vb, &va);
 		veikart__buf_putc(b, ')');
 	}
 }
@@ -630,6 +900,282 @@ static void explain_builtin(veikart__buf *b, const veikart__expr *e, const veika
 static void explain(veikart__buf *b, const veikart__expr *e, const veikart__eval_env *env,
                     const veikart__why *why);
 
+/* ------------------------------------------------------------------ */
+/* Explaining units and roll-ups                                        */
+
+/* Units named in a reason before "and N more". */
+#define NAMED_UNITS 3
+
+static const char *unit_name(const veikart__unit_view *u)
+{
+	return u->title != NULL ? u->title : u->id != NULL ? u->id : "a unit";
+}
+
+/* Whether a reason about node `nd` should name the unit at hand. */
+static int at_hand(const veikart__node *nd, const veikart__eval_env *env)
+{
+	return (nd->flags & VEIKART__NODE_UNIT) && !(nd->flags & VEIKART__NODE_IN_ROLLUP) &&
+	       env->unit != NULL;
+}
+
+/* Who a unit built-in is about: inside a roll-up the units are named
+ * by the roll-up's reason, so the inner one says "the unit". */
+static void put_subject(veikart__buf *b, const veikart__node *nd, const veikart__eval_env *env)
+{
+	if (!(nd->flags & VEIKART__NODE_UNIT))
+		veikart__buf_puts(b, "the initiative");
+	else if (nd->flags & VEIKART__NODE_IN_ROLLUP || env->unit == NULL)
+		veikart__buf_puts(b, "the unit");
+	else
+		veikart__buf_puts(b, unit_name(env->unit));
+}
+
+static void put_phase(veikart__buf *b, const veikart__eval_env *env, int32_t phase)
+{
+	if (phase >= 0 && (size_t)phase < env->nphases && env->phase_ids != NULL &&
+	    env->phase_ids[phase] != NULL)
+		veikart__buf_printf(b, "`%s`", env->phase_ids[phase]);
+	else
+		veikart__buf_printf(b, "phase #%d", (int)phase);
+}
+
+/* The phase a node names, from its literal. */
+static void put_target(veikart__buf *b, const veikart__expr *e, const veikart__node *nd)
+{
+	const veikart__value *k = &e->nodes[nd->a].k;
+
+	veikart__buf_putc(b, '`');
+	veikart__buf_put(b, k->u.text.ptr, k->u.text.len);
+	veikart__buf_putc(b, '`');
+}
+
+static void explain_phase(veikart__buf *b, const veikart__expr *e, const veikart__eval_env *env,
+                          uint32_t n)
+{
+	const veikart__node *nd = &e->nodes[n];
+	int32_t phase = -1, target = (int32_t)nd->b;
+
+	subject_phase(nd, env, &phase);
+	put_subject(b, nd, env);
+	if (phase < 0) {
+		veikart__buf_puts(b, nd->op == VEIKART__OP_IN_PHASE
+		                             ? " has not started, so it is not in "
+		                             : " has not started, so it has not "
+		                               "reached ");
+	} else if (phase == target) {
+		veikart__buf_puts(b, " is in ");
+	} else if (nd->op == VEIKART__OP_IN_PHASE) {
+		veikart__buf_puts(b, " is in ");
+		put_phase(b, env, phase);
+		veikart__buf_puts(b, ", not in ");
+	} else if (phase > target) {
+		veikart__buf_puts(b, " is in ");
+		put_phase(b, env, phase);
+		veikart__buf_puts(b, ", past ");
+	} else {
+		veikart__buf_puts(b, " is in ");
+		put_phase(b, env, phase);
+		veikart__buf_puts(b, " and has not reached ");
+	}
+	put_target(b, e, nd);
+}
+
+static void explain_earlier(veikart__buf *b, const veikart__expr *e, const veikart__eval_env *env,
+                            uint32_t n)
+{
+	const veikart__node *nd = &e->nodes[n];
+	const veikart__unit_view *u = env->unit, *x;
+	int32_t target = (int32_t)nd->b;
+	size_t i, earlier = 0, blocked = 0;
+
+	if (u->wave <= 0) {
+		veikart__buf_printf(b, "%s has no wave, so no units come before it", unit_name(u));
+		return;
+	}
+	for (i = 0; i < env->nunits; i++) {
+		x = &env->units[i];
+		if (x->wave <= 0 || x->wave >= u->wave)
+			continue;
+		earlier++;
+		if (x->phase >= target)
+			continue;
+		if (blocked == 0) {
+			veikart__buf_puts(b, "units of earlier waves have not reached ");
+			put_target(b, e, nd);
+			veikart__buf_puts(b, ": ");
+		}
+		if (++blocked > NAMED_UNITS)
+			continue;
+		if (blocked > 1)
+			veikart__buf_puts(b, ", ");
+		veikart__buf_printf(b, "%s (wave %d, ", unit_name(x), (int)x->wave);
+		if (x->phase < 0) {
+			veikart__buf_puts(b, "not started)");
+		} else {
+			veikart__buf_puts(b, "in ");
+			put_phase(b, env, x->phase);
+			veikart__buf_putc(b, ')');
+		}
+	}
+	if (blocked > NAMED_UNITS)
+		veikart__buf_printf(b, " and %zu more", blocked - NAMED_UNITS);
+	if (blocked > 0)
+		return;
+	if (earlier == 0)
+		veikart__buf_printf(b, "no unit is in a wave before wave %d", (int)u->wave);
+	else if (earlier == 1)
+		veikart__buf_puts(b, "the unit of an earlier wave has reached ");
+	else
+		veikart__buf_printf(b, "the %zu units of earlier waves have reached ", earlier);
+	if (earlier > 0)
+		put_target(b, e, nd);
+}
+
+/* Which units a roll-up's reason names. */
+enum { UNKNOWN_FILTER, UNKNOWN_VALUE };
+
+/* Whether unit `i` is one the reason names; its inner reason's `why` in *w. */
+static int unit_is(const veikart__expr *e, const veikart__node *nd, veikart__eval_env *sub,
+                   int which, veikart__why *w)
+{
+	veikart__value v;
+
+	if (nd->b != VEIKART__NO_REF) {
+		eval(e, nd->b, sub, &v, w);
+		if (v.type == 0 || !v.u.b)
+			return which == UNKNOWN_FILTER && v.type == 0;
+	}
+	if (which == UNKNOWN_FILTER || nd->a == VEIKART__NO_REF)
+		return 0;
+	eval(e, nd->a, sub, &v, w);
+	return v.type == 0;
+}
+
+/*
+ * "Site 4, Site 9, Site 17 and 2 more", each unit's own reason in
+ * parentheses, or, when the named units share one, that once at the end.
+ */
+static void list_units(veikart__buf *b, const veikart__expr *e, const veikart__eval_env *env,
+                       uint32_t n, int which, size_t count, int reasons)
+{
+	const veikart__node *nd = &e->nodes[n];
+	veikart__eval_env sub = *env;
+	veikart__buf why[NAMED_UNITS];
+	const char *names[NAMED_UNITS];
+	size_t i, k = 0, named = count < NAMED_UNITS ? count : NAMED_UNITS;
+	int same = 1;
+	veikart__why w;
+
+	for (i = 0; i < NAMED_UNITS; i++)
+		veikart__buf_init(&why[i], b->alloc);
+	for (i = 0; i < env->nunits && k < named; i++) {
+		sub.unit = &env->units[i];
+		if (!unit_is(e, nd, &sub, which, &w))
+			continue;
+		names[k] = unit_name(sub.unit);
+		if (reasons)
+			explain(&why[k], e, &sub, &w);
+		if (why[k].failed)
+			b->failed = 1;
+		same = same && why[k].len == why[0].len &&
+		       memcmp(veikart__buf_cstr(&why[k]), veikart__buf_cstr(&why[0]), why[0].len) ==
+		               0;
+		k++;
+	}
+	for (i = 0; i < k; i++) {
+		veikart__buf_puts(b, i > 0 ? ", " : "");
+		veikart__buf_puts(b, names[i]);
+		if (!same && why[i].len > 0)
+			veikart__buf_printf(b, " (%s)", veikart__buf_cstr(&why[i]));
+	}
+	if (count > k)
+		veikart__buf_printf(b, " and %zu more", count - k);
+	if (same && k > 0 && why[0].len > 0)
+		veikart__buf_printf(b, " (%s)", veikart__buf_cstr(&why[0]));
+	for (i = 0; i < NAMED_UNITS; i++)
+		veikart__buf_dispose(&why[i]);
+}
+
+static void explain_rollup(veikart__buf *b, const veikart__expr *e, const veikart__eval_env *env,
+                           uint32_t n)
+{
+	const veikart__node *nd = &e->nodes[n];
+	veikart__eval_env sub = *env;
+	size_t i, included = 0, no_filter = 0, no_value = 0;
+	veikart__value v;
+	veikart__why w;
+
+	for (i = 0; i < env->nunits; i++) {
+		sub.unit = &env->units[i];
+		if (nd->b != VEIKART__NO_REF) {
+			eval(e, nd->b, &sub, &v, &w);
+			no_filter += v.type == 0;
+			if (v.type == 0 || !v.u.b)
+				continue;
+		}
+		included++;
+		if (nd->a != VEIKART__NO_REF) {
+			eval(e, nd->a, &sub, &v, &w);
+			no_value += v.type == 0;
+		}
+	}
+	if (no_filter > 0) {
+		veikart__buf_puts(b, "the filter ");
+		put_text(b, e, nd->b);
+		veikart__buf_printf(b, " is unknown for %zu unit%s: ", no_filter,
+		                    no_filter == 1 ? "" : "s");
+		list_units(b, e, env, n, UNKNOWN_FILTER, no_filter, 1);
+	} else if (nd->a == VEIKART__NO_REF) {
+		return; /* count() and ratio() are unknown only through their filter */
+	} else if (e->nodes[nd->a].op == VEIKART__OP_FACT) {
+		veikart__buf_printf(b, "%zu of %zu %sunit%s %s not recorded `%s`: ", no_value,
+		                    included, nd->b != VEIKART__NO_REF ? "matching " : "",
+		                    included == 1 ? "" : "s", no_value == 1 ? "has" : "have",
+		                    fact_id(e, nd->a));
+		list_units(b, e, env, n, UNKNOWN_VALUE, no_value, 0);
+	} else {
+		put_text(b, e, nd->a);
+		veikart__buf_printf(b, " is unknown for %zu of %zu %sunit%s: ", no_value, included,
+		                    nd->b != VEIKART__NO_REF ? "matching " : "",
+		                    included == 1 ? "" : "s");
+		list_units(b, e, env, n, UNKNOWN_VALUE, no_value, 1);
+	}
+}
+
+static int is_rollup(uint8_t op)
+{
+	return op >= VEIKART__OP_COUNT && op <= VEIKART__OP_MEAN;
+}
+
+/*
+ * A roll-up's number in a reason: to four significant digits where that
+ * still reads the same against the other side ("is 0.8333, not ge 0.9"),
+ * else in full; ratio() says how many units it counted.
+ */
+static void put_operand(veikart__buf *b, const veikart__expr *e, const veikart__eval_env *env,
+                        uint32_t n, const veikart__value *v, const veikart__value *other)
+{
+	const veikart__node *nd = &e->nodes[n];
+	veikart__value rounded = *v;
+	char tmp[40];
+	double x;
+
+	if (!is_rollup(nd->op) ||
+	    (v->type != VEIKART_TYPE_NUMBER && v->type != VEIKART_TYPE_RATIO)) {
+		put_value(b, e, n, v);
+		return;
+	}
+	snprintf(tmp, sizeof(tmp), "%.4g", v->u.n);
+	x = strtod(tmp, NULL);
+	rounded.u.n = x;
+	if (order_num(&rounded, other) != order_num(v, other))
+		rounded = *v;
+	put_value(b, e, n, &rounded);
+	if (nd->op == VEIKART__OP_RATIO)
+		veikart__buf_printf(b, " (%.0f of %zu unit%s)", v->u.n * (double)env->nunits,
+		                    env->nunits, env->nunits == 1 ? "" : "s");
+}
+
 /* Every kid of an `and` that held, or of an `or` that failed, in turn. */
 static void explain_all(veikart__buf *b, const veikart__expr *e, const veikart__eval_env *env,
                         uint32_t n)
@@ -671,6 +1217,7 @@ static void explain(veikart__buf *b, const veikart__expr *e, const veikart__eval
 {
 	uint32_t n = why->node;
 	const veikart__node *nd = &e->nodes[n];
+	int32_t phase = -1;
 	veikart__value v;
 	veikart__why w;
 
@@ -684,9 +1231,56 @@ static void explain(veikart__buf *b, const veikart__expr *e, const veikart__eval
 		else
 			veikart__buf_printf(b, "`%s` is %s", fact_id(e, n),
 			                    v.u.b ? "true" : "false");
+		if (nd->op == VEIKART__OP_FACT && at_hand(nd, env))
+			veikart__buf_printf(b, " for %s", unit_name(env->unit));
 		break;
 	case WHY_NOT_RECORDED:
-		veikart__buf_printf(b, "fact `%s` is not recorded", fact_id(e, n));
+		if ((nd->flags & VEIKART__NODE_UNIT) && env->unit == NULL)
+			veikart__buf_printf(b,
+			                    "fact `%s` is recorded per unit, and no rollout unit "
+			                    "is at hand",
+			                    fact_id(e, n));
+		else
+			veikart__buf_printf(b, "fact `%s` is not recorded", fact_id(e, n));
+		if (at_hand(nd, env))
+			veikart__buf_printf(b, " for %s", unit_name(env->unit));
+		break;
+	case WHY_ROLLUP:
+		explain_rollup(b, e, env, n);
+		break;
+	case WHY_NO_UNITS:
+		put_text(b, e, n);
+		veikart__buf_puts(b, env->nunits == 0 ? " is unknown: no units"
+		                                      : " is unknown: no unit matches the filter");
+		break;
+	case WHY_NO_UNIT:
+		put_text(b, e, n);
+		veikart__buf_puts(b, " is unknown: no rollout unit is at hand");
+		break;
+	case WHY_NO_PHASE:
+		subject_phase(nd, env, &phase);
+		if (phase >= 0) {
+			veikart__buf_puts(b, "the names of the phases are not known");
+		} else if (nd->flags & VEIKART__NODE_UNIT) {
+			put_subject(b, nd, env);
+			veikart__buf_puts(b, " has not started");
+		} else {
+			veikart__buf_puts(b, "the initiative's phase is not known");
+		}
+		break;
+	case WHY_NO_WAVE:
+		put_subject(b, nd, env);
+		veikart__buf_puts(b, " has no wave");
+		break;
+	case WHY_NO_TYPE:
+		put_subject(b, nd, env);
+		veikart__buf_puts(b, " has no unit type");
+		break;
+	case WHY_PHASE:
+		explain_phase(b, e, env, n);
+		break;
+	case WHY_EARLIER:
+		explain_earlier(b, e, env, n);
 		break;
 	case WHY_NO_NOW:
 		if (nd->op == VEIKART__OP_DAYS_IN_PHASE) {

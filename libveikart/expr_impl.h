@@ -46,7 +46,24 @@ typedef enum veikart__op {
 	VEIKART__OP_DAYS_SINCE,
 	VEIKART__OP_HAS_EVIDENCE,
 	VEIKART__OP_APPROVED,
-	VEIKART__OP_SIGNED
+	VEIKART__OP_SIGNED,
+	/* Roll-ups over env->units: a is the value (NO_REF for count and
+	 * ratio), b the filter (NO_REF when there is none). */
+	VEIKART__OP_COUNT,
+	VEIKART__OP_RATIO,
+	VEIKART__OP_SUM,
+	VEIKART__OP_MIN,
+	VEIKART__OP_MAX,
+	VEIKART__OP_MEAN,
+	/* About the unit at hand (VEIKART__NODE_UNIT) or the initiative.  The
+	 * ones that name a phase: a is the string literal, b the phase index. */
+	VEIKART__OP_PHASE,
+	VEIKART__OP_IN_PHASE,
+	VEIKART__OP_REACHED,
+	VEIKART__OP_WAVE,
+	VEIKART__OP_UNIT_TYPE,
+	VEIKART__OP_INITIATIVE_REACHED,
+	VEIKART__OP_EARLIER_WAVES
 } veikart__op;
 
 /* Comparison operators, in the order of their canonical words. */
@@ -61,6 +78,11 @@ typedef enum veikart__cmp {
 
 /* Node flags. */
 #define VEIKART__NODE_NEGATED 1u /* OP_IN: `not in` */
+/* A unit-scope fact or a unit built-in that reads the unit at hand: the
+ * iterated unit inside a roll-up, else env->unit.  Without it, the phase
+ * built-ins read the initiative's phase. */
+#define VEIKART__NODE_UNIT 2u
+#define VEIKART__NODE_IN_ROLLUP 4u /* inside a roll-up's arguments */
 
 #define VEIKART__NO_REF UINT32_MAX
 
@@ -74,7 +96,7 @@ typedef struct veikart__node {
 	uint8_t type;  /* veikart_type of the result */
 	uint8_t cmp;   /* veikart__cmp, for comparisons */
 	uint8_t flags; /* VEIKART__NODE_* */
-	uint32_t a, b; /* operands; for AND, OR, IN members and calls: kids[a .. a+b) */
+	uint32_t a, b; /* operands; for AND, OR and IN: kids[a .. a+b) */
 	uint32_t ref;  /* fact reference (facts, built-ins on facts, scale-typed nodes) */
 	uint32_t text_off, text_len; /* the node in the canonical text */
 	uint32_t src_off, src_len;   /* the node in the source (compile messages) */
@@ -86,6 +108,7 @@ typedef struct veikart__fact_ref {
 	const char *id;
 	uint32_t slot;
 	veikart_type type;
+	veikart_scope scope;
 	veikart__scale_info scale; /* codes copied into the expression's arena */
 } veikart__fact_ref;
 
@@ -103,8 +126,6 @@ struct veikart__expr {
 
 /* 1-based character column of a byte offset in an expression (expr_parse.c). */
 unsigned int veikart__expr_column(const char *src, size_t offset);
-
-/* Offset of the first byte that is not valid UTF-8, or `len` (value.c). */
 
 /* Append a value as a literal of its type; `ref` says which fact's scale
  * names a scale level (VEIKART__NO_REF otherwise). */

@@ -4,9 +4,12 @@
  *
  * Compiling a criteria expression: recursive-descent parser with an
  * explicit depth counter over the tokens of expr_lex.c, type checker (run
- * as each node is built), and the canonical printer.  The result is a flat node array in one arena,
- * with facts resolved to slots and operations specialised by type, so
- * that expr_eval.c never allocates, formats or looks anything up.
+ * as each node is built), and the canonical printer.  The result is a flat
+ * node array in one arena, with facts resolved to slots, phase names to
+ * indexes and operations specialised by type, so that expr_eval.c never
+ * allocates, formats or looks anything up.  Whether a unit-scope fact or a
+ * unit built-in reads the unit at hand or the initiative is decided here
+ * too (VEIKART__NODE_UNIT), from the context and the enclosing roll-up.
  */
 #include <stdio.h>
 #include <string.h>
@@ -25,6 +28,7 @@ typedef struct parser {
 	const veikart_allocator *alloc;
 	unsigned int max_depth;
 	unsigned int depth;
+	const veikart__token *rollup; /* the roll-up whose arguments are being read */
 
 	veikart__token *toks; /* temporary */
 	size_t ntoks;
@@ -50,21 +54,57 @@ static int fail_nomem(parser *p)
 }
 
 /* What a built-in takes. */
-enum { ARG_NONE, ARG_FACT, ARG_EVIDENCE, ARG_SIGNOFF, ARG_DATE };
+enum {
+	ARG_NONE,
+	ARG_FACT,
+	ARG_EVIDENCE,
+	ARG_SIGNOFF,
+	ARG_DATE,
+	ARG_PHASE,  /* a phase id as a string literal */
+	ARG_FILTER, /* a roll-up's condition */
+	ARG_VALUE   /* a roll-up's value, then an optional condition */
+};
+
+/* Where a built-in may stand, and what it is about. */
+enum {
+	AT_ANY,      /* anywhere, about the initiative */
+	AT_SUBJECT,  /* anywhere: about the unit at hand, or else the initiative */
+	AT_UNIT,     /* inside a roll-up or at the top of a unit-context expression */
+	AT_UNIT_TOP, /* at the top of a unit-context expression only */
+	AT_ROLLUP    /* a roll-up itself: anywhere but inside another */
+};
 
 static const struct builtin {
 	const char *name;
 	uint8_t op;
 	uint8_t arg;
-	uint8_t type;
+	uint8_t type; /* of the result; 0: decided by the value argument */
+	uint8_t where;
+	uint8_t min_args, max_args;
 } builtins[] = {
-	{ "defined", VEIKART__OP_DEFINED, ARG_FACT, VEIKART_TYPE_BOOL },
-	{ "days_in_phase", VEIKART__OP_DAYS_IN_PHASE, ARG_NONE, VEIKART_TYPE_DURATION },
-	{ "today", VEIKART__OP_TODAY, ARG_NONE, VEIKART_TYPE_DATE },
-	{ "days_since", VEIKART__OP_DAYS_SINCE, ARG_DATE, VEIKART_TYPE_DURATION },
-	{ "has_evidence", VEIKART__OP_HAS_EVIDENCE, ARG_EVIDENCE, VEIKART_TYPE_BOOL },
-	{ "approved", VEIKART__OP_APPROVED, ARG_EVIDENCE, VEIKART_TYPE_BOOL },
-	{ "signed", VEIKART__OP_SIGNED, ARG_SIGNOFF, VEIKART_TYPE_BOOL },
+	{ "defined", VEIKART__OP_DEFINED, ARG_FACT, VEIKART_TYPE_BOOL, AT_ANY, 1, 1 },
+	{ "days_in_phase", VEIKART__OP_DAYS_IN_PHASE, ARG_NONE, VEIKART_TYPE_DURATION, AT_ANY, 0,
+	  0 },
+	{ "today", VEIKART__OP_TODAY, ARG_NONE, VEIKART_TYPE_DATE, AT_ANY, 0, 0 },
+	{ "days_since", VEIKART__OP_DAYS_SINCE, ARG_DATE, VEIKART_TYPE_DURATION, AT_ANY, 1, 1 },
+	{ "has_evidence", VEIKART__OP_HAS_EVIDENCE, ARG_EVIDENCE, VEIKART_TYPE_BOOL, AT_ANY, 1, 1 },
+	{ "approved", VEIKART__OP_APPROVED, ARG_EVIDENCE, VEIKART_TYPE_BOOL, AT_ANY, 1, 1 },
+	{ "signed", VEIKART__OP_SIGNED, ARG_SIGNOFF, VEIKART_TYPE_BOOL, AT_ANY, 1, 1 },
+	{ "count", VEIKART__OP_COUNT, ARG_FILTER, VEIKART_TYPE_INTEGER, AT_ROLLUP, 0, 1 },
+	{ "ratio", VEIKART__OP_RATIO, ARG_FILTER, VEIKART_TYPE_NUMBER, AT_ROLLUP, 1, 1 },
+	{ "sum", VEIKART__OP_SUM, ARG_VALUE, 0, AT_ROLLUP, 1, 2 },
+	{ "min", VEIKART__OP_MIN, ARG_VALUE, 0, AT_ROLLUP, 1, 2 },
+	{ "max", VEIKART__OP_MAX, ARG_VALUE, 0, AT_ROLLUP, 1, 2 },
+	{ "mean", VEIKART__OP_MEAN, ARG_VALUE, VEIKART_TYPE_NUMBER, AT_ROLLUP, 1, 2 },
+	{ "phase", VEIKART__OP_PHASE, ARG_NONE, VEIKART_TYPE_TEXT, AT_SUBJECT, 0, 0 },
+	{ "in_phase", VEIKART__OP_IN_PHASE, ARG_PHASE, VEIKART_TYPE_BOOL, AT_SUBJECT, 1, 1 },
+	{ "reached", VEIKART__OP_REACHED, ARG_PHASE, VEIKART_TYPE_BOOL, AT_SUBJECT, 1, 1 },
+	{ "wave", VEIKART__OP_WAVE, ARG_NONE, VEIKART_TYPE_INTEGER, AT_UNIT, 0, 0 },
+	{ "unit_type", VEIKART__OP_UNIT_TYPE, ARG_NONE, VEIKART_TYPE_TEXT, AT_UNIT, 0, 0 },
+	{ "initiative_reached", VEIKART__OP_INITIATIVE_REACHED, ARG_PHASE, VEIKART_TYPE_BOOL,
+	  AT_ANY, 1, 1 },
+	{ "earlier_waves_reached", VEIKART__OP_EARLIER_WAVES, ARG_PHASE, VEIKART_TYPE_BOOL,
+	  AT_UNIT_TOP, 1, 1 },
 };
 
 /* Names as in the XML `type` attribute (veikart_type_name() lives in the
@@ -128,6 +168,8 @@ static uint32_t add_node(parser *p, uint8_t op, uint8_t type, size_t from, size_
 	nd->ref = VEIKART__NO_REF;
 	nd->src_off = (uint32_t)from;
 	nd->src_len = (uint32_t)(to - from);
+	if (p->rollup != NULL)
+		nd->flags = VEIKART__NODE_IN_ROLLUP;
 	p->heights[p->nnodes] = 0;
 	return p->nnodes++;
 }
@@ -247,6 +289,7 @@ static int fact_ref(parser *p, const veikart__token *t, uint32_t *out)
 	ref->id = veikart__arena_strndup(p->arena, name, t->len);
 	ref->slot = info.index;
 	ref->type = info.type;
+	ref->scope = info.scope;
 	if (ref->id == NULL)
 		return fail_nomem(p);
 	if (info.type == VEIKART_TYPE_SCALE) {
@@ -342,6 +385,8 @@ static int is_special_const(const parser *p, uint32_t n)
 
 /* ------------------------------------------------------------------ */
 /* Type checks                                                          */
+
+static int check_phase_literal(parser *p, uint32_t x, uint32_t lit);
 
 static int not_comparable(parser *p, uint32_t n)
 {
@@ -442,6 +487,13 @@ static int check_compare(parser *p, uint8_t cmp, uint32_t l, uint32_t r, size_t 
 			            "%s can only be compared with eq or ne, not %s",
 			            tl == VEIKART_TYPE_TEXT ? "text" : "true or false",
 			            veikart__cmp_words[cmp]);
+		if (tl == VEIKART_TYPE_TEXT) {
+			err = check_phase_literal(p, l, r);
+			if (err == 0)
+				err = check_phase_literal(p, r, l);
+			if (err < 0)
+				return err;
+		}
 		*op = tl == VEIKART_TYPE_TEXT ? VEIKART__OP_CMP_TEXT : VEIKART__OP_CMP_BOOL;
 		return 0;
 	case VEIKART_TYPE_SCALE:
@@ -551,19 +603,241 @@ static int expect_close(parser *p, const veikart__token *open, const char *what)
 	            TOKEN_TEXT(p, after), what, TOKEN_TEXT(p, t));
 }
 
+static char lower(char c)
+{
+	return (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+}
+
+/* Edit distance of two short words, ignoring case, for "did you mean";
+ * 99 when too long. */
+static unsigned int distance(const char *a, size_t la, const char *b, size_t lb)
+{
+	unsigned int row[33], prev, next_prev, cost;
+	size_t i, j;
+
+	if (la > 32 || lb > 32)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = (unsigned int)j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = (unsigned int)i;
+		for (j = 1; j <= lb; j++) {
+			next_prev = row[j];
+			cost = prev + (lower(a[i - 1]) != lower(b[j - 1]));
+			if (row[j] + 1 < cost)
+				cost = row[j] + 1;
+			if (row[j - 1] + 1 < cost)
+				cost = row[j - 1] + 1;
+			row[j] = cost;
+			prev = next_prev;
+		}
+	}
+	return row[lb];
+}
+
+static int unknown_function(parser *p, const veikart__token *name)
+{
+	const char *s = p->src + name->off;
+	char list[320];
+	size_t i, n = 0, best = 0, quoted;
+	unsigned int d, best_d = 99;
+
+	for (i = 0; i < VEIKART__ARRAY_SIZE(builtins); i++) {
+		d = distance(s, name->len, builtins[i].name, strlen(builtins[i].name));
+		if (d < best_d) {
+			best_d = d;
+			best = i;
+		}
+	}
+	if (best_d <= 2 && best_d < name->len)
+		return fail(p, VEIKART_EFORMAT, name->off,
+		            "unknown function `%.*s`: did you mean `%s()`?", TOKEN_TEXT(p, name),
+		            builtins[best].name);
+	list[0] = '\0';
+	for (i = 0; i < VEIKART__ARRAY_SIZE(builtins) && n < sizeof(list); i++)
+		n += (size_t)snprintf(list + n, sizeof(list) - n, "%s%s",
+		                      i == 0                                   ? ""
+		                      : i + 1 == VEIKART__ARRAY_SIZE(builtins) ? " and "
+		                                                               : ", ",
+		                      builtins[i].name);
+	/* A long name is cut so that the whole list fits in the message. */
+	quoted = name->len > 16 ? 16 : name->len;
+	while (quoted < name->len && quoted > 0 && ((unsigned char)s[quoted] & 0xC0) == 0x80)
+		quoted--;
+	return fail(p, VEIKART_EFORMAT, name->off, "unknown function `%.*s`; the functions are %s",
+	            (int)quoted, s, list);
+}
+
+/* Whether a built-in may stand here, before its arguments are read. */
+static int check_where(parser *p, const struct builtin *b, const veikart__token *name)
+{
+	int unit_context = p->decls->context == VEIKART__CONTEXT_UNIT;
+
+	switch (b->where) {
+	case AT_ROLLUP:
+		if (p->rollup != NULL)
+			return fail(p, VEIKART_EFORMAT, name->off,
+			            "roll-ups cannot be nested: `%s()` is inside `%.*s()`", b->name,
+			            TOKEN_TEXT(p, p->rollup));
+		return 0;
+	case AT_UNIT:
+		if (p->rollup == NULL && !unit_context)
+			return fail(
+			        p, VEIKART_EFORMAT, name->off,
+			        "`%s()` is about a rollout unit: use it inside a roll-up such as "
+			        "%s, or in a gate of a unit phase",
+			        b->name,
+			        b->op == VEIKART__OP_WAVE ? "count(wave() eq 1)"
+			                                  : "count(unit_type() eq 'site')");
+		return 0;
+	case AT_UNIT_TOP:
+		if (p->rollup != NULL)
+			return fail(p, VEIKART_EFORMAT, name->off,
+			            "`%s()` compares the unit at hand with the units of earlier "
+			            "waves, so it cannot stand inside a roll-up",
+			            b->name);
+		if (!unit_context)
+			return fail(
+			        p, VEIKART_EFORMAT, name->off,
+			        "`%s()` is about a rollout unit: use it in a gate or skip-if of "
+			        "a unit phase",
+			        b->name);
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+static const char *arg_words(const struct builtin *b)
+{
+	switch (b->arg) {
+	case ARG_DATE:
+		return "a date";
+	case ARG_FACT:
+		return "a fact name";
+	case ARG_EVIDENCE:
+		return "an evidence fact";
+	case ARG_SIGNOFF:
+		return "a sign-off fact";
+	case ARG_PHASE:
+		return "a phase id in quotes";
+	case ARG_FILTER:
+		return "a condition";
+	default:
+		return "a value, then a condition";
+	}
+}
+
+static int check_arity(parser *p, const struct builtin *b, const veikart__token *name,
+                       uint32_t nargs)
+{
+	const char *were = nargs == 1 ? "was" : "were";
+
+	if (nargs >= b->min_args && nargs <= b->max_args)
+		return 0;
+	if (b->max_args == 0)
+		return fail(p, VEIKART_EFORMAT, name->off,
+		            "`%s()` takes no arguments, but %u %s given", b->name, nargs, were);
+	if (b->min_args == b->max_args)
+		return fail(p, VEIKART_EFORMAT, name->off,
+		            "`%s()` takes 1 argument (%s), but %u %s given", b->name, arg_words(b),
+		            nargs, were);
+	if (b->min_args == 0)
+		return fail(p, VEIKART_EFORMAT, name->off,
+		            "`%s()` takes at most 1 argument (%s), but %u %s given", b->name,
+		            arg_words(b), nargs, were);
+	return fail(p, VEIKART_EFORMAT, name->off,
+	            "`%s()` takes 1 or 2 arguments (%s), but %u %s given", b->name, arg_words(b),
+	            nargs, were);
+}
+
+/* The index of the phase a string literal names. */
+static int phase_of(parser *p, uint32_t lit, int *index)
+{
+	const veikart__node *nd = &p->nodes[lit];
+
+	if (p->decls->phase_lookup == NULL)
+		return fail(p, VEIKART_EFORMAT, nd->src_off,
+		            "phases are not known here, so `%.*s` cannot name one",
+		            NODE_TEXT(p, lit));
+	*index = p->decls->phase_lookup(nd->k.u.text.ptr, nd->k.u.text.len, p->decls->payload);
+	if (*index < 0)
+		return fail(p, VEIKART_EFORMAT, nd->src_off,
+		            "`%.*s` is not a phase of the methodology", NODE_TEXT(p, lit));
+	return 0;
+}
+
+/* `phase() eq 'lve'` can never hold: check the literal when phases are known. */
+static int check_phase_literal(parser *p, uint32_t x, uint32_t lit)
+{
+	int index;
+
+	if (p->nodes[x].op != VEIKART__OP_PHASE || !is_const(p, lit, VEIKART_TYPE_TEXT) ||
+	    p->decls->phase_lookup == NULL)
+		return 0;
+	return phase_of(p, lit, &index);
+}
+
+/* What the arguments of a roll-up must be; sets the result type. */
+static int check_rollup(parser *p, const struct builtin *b, uint32_t value, uint32_t filter,
+                        uint8_t *type)
+{
+	unsigned int t;
+	int ok;
+
+	if (filter != VEIKART__NO_REF && p->nodes[filter].type != VEIKART_TYPE_BOOL)
+		return fail(p, VEIKART_EFORMAT, p->nodes[filter].src_off,
+		            "the filter of `%s()` must be true or false, but `%.*s` is %s%s",
+		            b->name, NODE_TEXT(p, filter), a_type(p->nodes[filter].type),
+		            b->arg == ARG_FILTER && is_numeric(p->nodes[filter].type)
+		                    ? ": to add up values, use sum()"
+		                    : "");
+	if (value == VEIKART__NO_REF)
+		return 0;
+	t = p->nodes[value].type;
+	ok = is_numeric(t) || (t == VEIKART_TYPE_DURATION && b->op != VEIKART__OP_MEAN) ||
+	     (t == VEIKART_TYPE_DATE && (b->op == VEIKART__OP_MIN || b->op == VEIKART__OP_MAX));
+	if (!ok)
+		return fail(p, VEIKART_EFORMAT, p->nodes[value].src_off,
+		            "`%s()` takes %s, but `%.*s` is %s%s", b->name,
+		            b->op == VEIKART__OP_MEAN  ? "numbers"
+		            : b->op == VEIKART__OP_SUM ? "numbers or durations"
+		                                       : "numbers, durations or dates",
+		            NODE_TEXT(p, value), a_type(t),
+		            t == VEIKART_TYPE_BOOL
+		                    ? ": to count the units where it holds, use count()"
+		                    : "");
+	if (b->type != 0)
+		*type = b->type;
+	else if (b->op == VEIKART__OP_SUM && t == VEIKART_TYPE_RATIO)
+		*type = VEIKART_TYPE_NUMBER; /* a sum of shares is not a share */
+	else
+		*type = (uint8_t)t;
+	return 0;
+}
+
 static int parse_call(parser *p, const veikart__token *name, uint32_t *out)
 {
 	const struct builtin *b = find_builtin(p->src + name->off, name->len);
-	const veikart__token *open = next(p);
-	uint32_t from = p->nstack, n, arg = 0, nargs, height = 0;
+	const veikart__token *open = next(p), *outer = p->rollup;
+	uint32_t from = p->nstack, n, arg = 0, nargs, height = 0, filter = VEIKART__NO_REF;
+	uint8_t type;
 	veikart__node *nd;
-	int err;
+	int err, index = 0;
 
 	if (b == NULL)
-		return fail(p, VEIKART_EFORMAT, name->off,
-		            "unknown function `%.*s`; the functions are defined, days_in_phase, "
-		            "today, days_since, has_evidence, approved and signed",
-		            TOKEN_TEXT(p, name));
+		return unknown_function(p, name);
+	err = check_where(p, b, name);
+	if (err < 0)
+		return err;
+	/* `reached(live)`: say what to write rather than "unknown fact". */
+	if (b->arg == ARG_PHASE && peek(p)->kind == T_IDENT && peek2(p)->kind != T_LPAREN)
+		return fail(p, VEIKART_EFORMAT, peek(p)->off,
+		            "`%s()` takes a phase id in quotes, such as `%s('%.*s')`", b->name,
+		            b->name, TOKEN_TEXT(p, peek(p)));
+	if (b->where == AT_ROLLUP)
+		p->rollup = name;
 	err = enter(p, open->off);
 	while (err == 0 && peek(p)->kind != T_RPAREN) {
 		err = parse_or(p, &arg);
@@ -579,22 +853,20 @@ static int parse_call(parser *p, const veikart__token *name, uint32_t *out)
 	if (err < 0)
 		return err;
 	p->depth--;
+	p->rollup = outer;
 	nargs = p->nstack - from;
-	if (b->arg == ARG_NONE && nargs != 0)
-		return fail(p, VEIKART_EFORMAT, name->off,
-		            "`%s()` takes no arguments, but %u %s given", b->name, nargs,
-		            nargs == 1 ? "was" : "were");
-	if (b->arg != ARG_NONE && nargs != 1)
-		return fail(p, VEIKART_EFORMAT, name->off,
-		            "`%s()` takes 1 argument (%s), but %u %s given", b->name,
-		            b->arg == ARG_DATE       ? "a date"
-		            : b->arg == ARG_FACT     ? "a fact name"
-		            : b->arg == ARG_EVIDENCE ? "an evidence fact"
-		                                     : "a sign-off fact",
-		            nargs, nargs == 1 ? "was" : "were");
-	if (nargs == 1)
+	err = check_arity(p, b, name, nargs);
+	if (err < 0)
+		return err;
+	if (nargs >= 1)
 		arg = p->stack[from];
+	if (nargs == 2)
+		filter = p->stack[from + 1];
+	for (n = from; n < p->nstack; n++)
+		if (p->heights[p->stack[n]] > height)
+			height = p->heights[p->stack[n]];
 	p->nstack = from;
+	type = b->type;
 	if (b->arg == ARG_DATE && p->nodes[arg].type != VEIKART_TYPE_DATE)
 		return fail(p, VEIKART_EFORMAT, p->nodes[arg].src_off,
 		            "`%s()` takes a date, but `%.*s` is %s", b->name, NODE_TEXT(p, arg),
@@ -612,18 +884,66 @@ static int parse_call(parser *p, const veikart__token *name, uint32_t *out)
 		            "`%s()` takes %s fact, but `%.*s` is %s", b->name,
 		            b->arg == ARG_EVIDENCE ? "an evidence" : "a sign-off",
 		            NODE_TEXT(p, arg), a_type(p->nodes[arg].type));
-
-	n = add_node(p, b->op, b->type, name->off, p->toks[p->pos - 1].off + 1);
-	nd = &p->nodes[n];
-	if (b->arg != ARG_NONE) {
-		nd->a = arg;
-		nd->ref = p->nodes[arg].ref; /* the fact, for those that take one */
-		if (b->arg == ARG_DATE)
-			nd->ref = VEIKART__NO_REF;
-		height = p->heights[arg];
+	if (b->arg == ARG_PHASE) {
+		if (!is_const(p, arg, VEIKART_TYPE_TEXT))
+			return fail(p, VEIKART_EFORMAT, p->nodes[arg].src_off,
+			            "`%s()` takes a phase id in quotes, such as `%s('live')`",
+			            b->name, b->name);
+		err = phase_of(p, arg, &index);
+	} else if (b->arg == ARG_FILTER) {
+		filter = nargs == 1 ? arg : VEIKART__NO_REF;
+		arg = VEIKART__NO_REF;
+		err = check_rollup(p, b, arg, filter, &type);
+	} else if (b->arg == ARG_VALUE) {
+		err = check_rollup(p, b, arg, filter, &type);
 	}
+	if (err < 0)
+		return err;
+
+	n = add_node(p, b->op, type, name->off, p->toks[p->pos - 1].off + 1);
+	nd = &p->nodes[n];
+	switch (b->arg) {
+	case ARG_NONE:
+		break;
+	case ARG_PHASE:
+		nd->a = arg;
+		nd->b = (uint32_t)index;
+		break;
+	case ARG_FILTER:
+	case ARG_VALUE:
+		nd->a = arg;
+		nd->b = filter;
+		break;
+	case ARG_DATE:
+		nd->a = arg;
+		break;
+	default:
+		nd->a = arg;
+		nd->ref = p->nodes[arg].ref; /* the fact */
+		break;
+	}
+	if (b->where == AT_UNIT || b->where == AT_UNIT_TOP ||
+	    (b->where == AT_SUBJECT &&
+	     (p->rollup != NULL || p->decls->context == VEIKART__CONTEXT_UNIT)))
+		nd->flags |= VEIKART__NODE_UNIT;
 	*out = n;
 	return set_height(p, n, height);
+}
+
+/* How to use a unit-scope fact where a unit is needed, by its type. */
+static void rollup_example(char *out, size_t size, const veikart__fact_ref *ref)
+{
+	if (ref->type == VEIKART_TYPE_BOOL)
+		snprintf(out, size, "count(%s)", ref->id);
+	else if (is_numeric(ref->type))
+		snprintf(out, size, "mean(%s)", ref->id);
+	else if (ref->type == VEIKART_TYPE_DATE || ref->type == VEIKART_TYPE_DURATION)
+		snprintf(out, size, "max(%s)", ref->id);
+	else if (ref->type == VEIKART_TYPE_SCALE && ref->scale.nlevels > 0)
+		snprintf(out, size, "count(%s eq '%s')", ref->id,
+		         ref->scale.levels[ref->scale.nlevels - 1]);
+	else
+		snprintf(out, size, "count(defined(%s))", ref->id);
 }
 
 static int parse_primary(parser *p, uint32_t *out)
@@ -655,10 +975,23 @@ static int parse_primary(parser *p, uint32_t *out)
 		err = fact_ref(p, t, &ref);
 		if (err < 0)
 			return err;
+		if (p->facts[ref].scope == VEIKART_SCOPE_UNIT && p->rollup == NULL &&
+		    p->decls->context != VEIKART__CONTEXT_UNIT) {
+			char example[160];
+
+			rollup_example(example, sizeof(example), &p->facts[ref]);
+			return fail(
+			        p, VEIKART_EFORMAT, t->off,
+			        "fact `%s` is recorded per unit: use it in a roll-up such as %s, "
+			        "or in a gate of a unit phase",
+			        p->facts[ref].id, example);
+		}
 		n = add_node(p, VEIKART__OP_FACT, (uint8_t)p->facts[ref].type, t->off,
 		             (size_t)t->off + t->len);
 		p->nodes[n].a = p->facts[ref].slot;
 		p->nodes[n].ref = ref;
+		if (p->facts[ref].scope == VEIKART_SCOPE_UNIT)
+			p->nodes[n].flags |= VEIKART__NODE_UNIT;
 		*out = n;
 		return 0;
 	case T_LPAREN:
@@ -803,7 +1136,7 @@ static int check_member(parser *p, uint32_t x, uint32_t m)
 	if (tx == VEIKART_TYPE_SCALE && tm == VEIKART_TYPE_TEXT)
 		return to_scale(p, m, x);
 	if ((is_numeric(tx) && is_numeric(tm)) || tx == tm)
-		return 0;
+		return check_phase_literal(p, x, m);
 	if (tx == VEIKART_TYPE_DURATION)
 		days_hint(p, m, hint, sizeof(hint));
 	return fail(p, VEIKART_EFORMAT, p->nodes[m].src_off,
@@ -848,7 +1181,8 @@ static int parse_in(parser *p, uint32_t x, int negated, uint32_t *out)
 	             p->toks[p->pos - 1].off + 1);
 	p->nodes[n].a = start;
 	p->nodes[n].b = p->nkids - start;
-	p->nodes[n].flags = negated ? VEIKART__NODE_NEGATED : 0;
+	if (negated)
+		p->nodes[n].flags |= VEIKART__NODE_NEGATED;
 	*out = n;
 	return set_height(p, n, height);
 }
@@ -1033,14 +1367,41 @@ static const char *arith_symbol(uint8_t op)
 	}
 }
 
-static const char *builtin_name(uint8_t op)
+static const struct builtin *builtin_of(uint8_t op)
 {
 	size_t i;
 
 	for (i = 0; i < VEIKART__ARRAY_SIZE(builtins); i++)
 		if (builtins[i].op == op)
-			return builtins[i].name;
-	return "?";
+			return &builtins[i];
+	return NULL;
+}
+
+static void print_node(parser *p, veikart__buf *b, uint32_t n, int min);
+
+static void print_call(parser *p, veikart__buf *b, const veikart__node *nd,
+                       const struct builtin *call)
+{
+	veikart__buf_printf(b, "%s(", call->name);
+	switch (call->arg) {
+	case ARG_NONE:
+		break;
+	case ARG_FILTER:
+		if (nd->b != VEIKART__NO_REF)
+			print_node(p, b, nd->b, 1);
+		break;
+	case ARG_VALUE:
+		print_node(p, b, nd->a, 1);
+		if (nd->b != VEIKART__NO_REF) {
+			veikart__buf_puts(b, ", ");
+			print_node(p, b, nd->b, 1);
+		}
+		break;
+	default:
+		print_node(p, b, nd->a, 1);
+		break;
+	}
+	veikart__buf_putc(b, ')');
 }
 
 /* Print node `n`, in parentheses when it binds less tightly than `min`;
@@ -1093,20 +1454,10 @@ static void print_node(parser *p, veikart__buf *b, uint32_t n, int min)
 		}
 		veikart__buf_putc(b, ')');
 		break;
-	case VEIKART__OP_DEFINED:
-	case VEIKART__OP_DAYS_IN_PHASE:
-	case VEIKART__OP_TODAY:
-	case VEIKART__OP_DAYS_SINCE:
-	case VEIKART__OP_HAS_EVIDENCE:
-	case VEIKART__OP_APPROVED:
-	case VEIKART__OP_SIGNED:
-		veikart__buf_printf(b, "%s(", builtin_name(nd->op));
-		if (nd->op != VEIKART__OP_DAYS_IN_PHASE && nd->op != VEIKART__OP_TODAY)
-			print_node(p, b, nd->a, 1);
-		veikart__buf_putc(b, ')');
-		break;
 	default:
-		if (prec == 4) {
+		if (builtin_of(nd->op) != NULL) {
+			print_call(p, b, nd, builtin_of(nd->op));
+		} else if (prec == 4) {
 			print_node(p, b, nd->a, 5);
 			veikart__buf_printf(b, " %s ", veikart__cmp_words[nd->cmp]);
 			print_node(p, b, nd->b, 5);

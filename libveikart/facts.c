@@ -5,7 +5,9 @@
  * A set of fact values typed by a methodology (veikart_facts_*): a value
  * array indexed by fact slot, ready for evaluation as it is, and per fact
  * one owned block holding its strings and its canonical text, so that
- * setting a fact again frees exactly the old value.
+ * setting a fact again frees exactly the old value.  Rollout units, each
+ * with a value array of its own for the unit-scope facts, and the
+ * initiative's phase make it a sandbox for roll-ups and unit built-ins.
  */
 #include <string.h>
 
@@ -13,23 +15,65 @@
 #include "facts.h"
 #include "method.h"
 
+/* Values by slot: one array for the initiative, one per unit. */
+typedef struct slots {
+	veikart__value *values; /* type 0 when not recorded */
+	const char **texts;     /* as veikart_facts_get() returns it */
+	void **blocks;          /* the storage behind values and texts */
+} slots;
+
+typedef struct unit {
+	const char *id;   /* in this block */
+	const char *type; /* in this block, or NULL */
+	int32_t wave;     /* 0: none */
+	int32_t phase;    /* -1: not started */
+	slots s;          /* the arrays follow the struct, then the strings */
+} unit;
+
 struct veikart_facts {
 	const veikart_method *method;
 	const veikart_allocator *alloc;
-	size_t count;
-	veikart__value *values; /* by slot; type 0 when not recorded */
-	const char **texts;     /* by slot: as veikart_facts_get() returns it */
-	void **blocks;          /* by slot: the storage behind values and texts */
+	size_t count; /* slots */
+	slots s;
+	int32_t phase;          /* the initiative's; -1: not known */
+	const char **phase_ids; /* by phase index, for phase() and reasons */
+	size_t nphases;
+	unit **units; /* in the order they were added */
+	size_t nunits, cap_units;
+	veikart__unit_view *views; /* by unit, what evaluation reads */
+	size_t cap_views;
 };
 
 /* Bytes of a value quoted in a message, cut at a character boundary. */
 #define QUOTE_MAX 60
 
+/* The three slot arrays at `p` (pointer-aligned), `count` long each. */
+static void *slots_at(slots *s, void *p, size_t count)
+{
+	s->values = p;
+	s->texts = (const char **)(void *)(s->values + count);
+	s->blocks = (void **)(void *)(s->texts + count);
+	return s->blocks + count;
+}
+
+static size_t slots_size(size_t count)
+{
+	return count * (sizeof(veikart__value) + sizeof(const char *) + sizeof(void *));
+}
+
+static void slots_dispose(const veikart_allocator *alloc, slots *s, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		veikart__free(alloc, s->blocks[i]);
+}
+
 int veikart_facts_new(veikart_facts **out, const veikart_method *method)
 {
 	veikart_facts *f;
 	const veikart_allocator *alloc;
-	size_t count, size;
+	size_t count, nphases, size, i;
 	char *p;
 
 	if (out == NULL)
@@ -39,8 +83,9 @@ int veikart_facts_new(veikart_facts **out, const veikart_method *method)
 		return veikart__error_set(VEIKART_EINVALID, "veikart_facts_new: method is NULL");
 	alloc = veikart__method_allocator(method);
 	count = veikart__method_fact_slots(method);
-	/* One block: the struct, then the three arrays (all pointer-aligned). */
-	size = sizeof(*f) + count * (sizeof(*f->values) + sizeof(*f->texts) + sizeof(*f->blocks));
+	nphases = veikart_method_phase_count(method);
+	/* One block: the struct, the slot arrays, the phase ids (all pointer-aligned). */
+	size = sizeof(*f) + slots_size(count) + nphases * sizeof(*f->phase_ids);
 	p = veikart__calloc(alloc, 1, size);
 	if (p == NULL)
 		return VEIKART_ENOMEM;
@@ -48,9 +93,11 @@ int veikart_facts_new(veikart_facts **out, const veikart_method *method)
 	f->method = method;
 	f->alloc = alloc;
 	f->count = count;
-	f->values = (veikart__value *)(void *)(p + sizeof(*f));
-	f->texts = (const char **)(void *)(f->values + count);
-	f->blocks = (void **)(void *)(f->texts + count);
+	f->phase = -1;
+	f->phase_ids = slots_at(&f->s, p + sizeof(*f), count);
+	f->nphases = nphases;
+	for (i = 0; i < nphases; i++)
+		f->phase_ids[i] = veikart_phase_id(veikart_method_phase(method, i));
 	*out = f;
 	return 0;
 }
@@ -61,8 +108,13 @@ void veikart_facts_free(veikart_facts *facts)
 
 	if (facts == NULL)
 		return;
-	for (i = 0; i < facts->count; i++)
-		veikart__free(facts->alloc, facts->blocks[i]);
+	for (i = 0; i < facts->nunits; i++) {
+		slots_dispose(facts->alloc, &facts->units[i]->s, facts->count);
+		veikart__free(facts->alloc, facts->units[i]);
+	}
+	veikart__free(facts->alloc, facts->units);
+	veikart__free(facts->alloc, facts->views);
+	slots_dispose(facts->alloc, &facts->s, facts->count);
 	veikart__free(facts->alloc, facts);
 }
 
@@ -141,17 +193,35 @@ static int pack(const veikart_allocator *alloc, veikart__value *v, const char *t
 	return 0;
 }
 
-static long find_slot(const veikart_facts *facts, const char *fact_id, const char *fn)
+/* The slot of a fact of the scope `scope`, or a raised error. */
+static long find_slot(const veikart_facts *facts, const char *fact_id, veikart_scope scope,
+                      const char *fn)
 {
 	long slot = veikart__method_fact_slot(facts->method, fact_id);
+	veikart__fact_info info;
 
-	if (slot < 0 || (size_t)slot >= facts->count)
+	if (slot < 0 || (size_t)slot >= facts->count) {
 		veikart__error_set(VEIKART_ENOTFOUND, "%s: the methodology declares no fact `%s`",
 		                   fn, fact_id);
-	return slot;
+		return VEIKART_ENOTFOUND;
+	}
+	memset(&info, 0, sizeof(info));
+	veikart__method_fact_info(facts->method, (size_t)slot, &info);
+	if (info.scope == scope)
+		return slot;
+	if (scope == VEIKART_SCOPE_INITIATIVE)
+		return veikart__error_set(VEIKART_ESTATE,
+		                          "%s: fact `%s` is recorded per unit: use "
+		                          "veikart_facts_set_unit() to record it for a unit",
+		                          fn, fact_id);
+	return veikart__error_set(VEIKART_ESTATE,
+	                          "%s: fact `%s` is recorded for the initiative, not per unit: use "
+	                          "veikart_facts_set()",
+	                          fn, fact_id);
 }
 
-int veikart_facts_set(veikart_facts *facts, const char *fact_id, const char *value)
+/* Parse `value` as fact `slot`'s type and store it in `s`. */
+static int store(veikart_facts *facts, slots *s, long slot, const char *fact_id, const char *value)
 {
 	veikart__fact_info info;
 	veikart__arena scratch;
@@ -160,17 +230,8 @@ int veikart_facts_set(veikart_facts *facts, const char *fact_id, const char *val
 	const char *stored_text = NULL;
 	void *block = NULL;
 	char why[256];
-	long slot;
 	int err;
 
-	if (facts == NULL || fact_id == NULL || value == NULL)
-		return veikart__error_set(VEIKART_EINVALID, "veikart_facts_set: %s is NULL",
-		                          facts == NULL     ? "facts"
-		                          : fact_id == NULL ? "fact_id"
-		                                            : "value");
-	slot = find_slot(facts, fact_id, "veikart_facts_set");
-	if (slot < 0)
-		return VEIKART_ENOTFOUND;
 	memset(&info, 0, sizeof(info));
 	veikart__method_fact_info(facts->method, (size_t)slot, &info);
 	veikart__arena_init(&scratch, facts->alloc);
@@ -196,14 +257,29 @@ int veikart_facts_set(veikart_facts *facts, const char *fact_id, const char *val
 	err = pack(facts->alloc, &v, veikart__buf_cstr(&text), text.len, &block, &stored_text);
 	if (err < 0)
 		goto out;
-	veikart__free(facts->alloc, facts->blocks[slot]);
-	facts->blocks[slot] = block;
-	facts->texts[slot] = stored_text;
-	facts->values[slot] = v;
+	veikart__free(facts->alloc, s->blocks[slot]);
+	s->blocks[slot] = block;
+	s->texts[slot] = stored_text;
+	s->values[slot] = v;
 out:
 	veikart__buf_dispose(&text);
 	veikart__arena_release(&scratch);
 	return err;
+}
+
+int veikart_facts_set(veikart_facts *facts, const char *fact_id, const char *value)
+{
+	long slot;
+
+	if (facts == NULL || fact_id == NULL || value == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "veikart_facts_set: %s is NULL",
+		                          facts == NULL     ? "facts"
+		                          : fact_id == NULL ? "fact_id"
+		                                            : "value");
+	slot = find_slot(facts, fact_id, VEIKART_SCOPE_INITIATIVE, "veikart_facts_set");
+	if (slot < 0)
+		return (int)slot;
+	return store(facts, &facts->s, slot, fact_id, value);
 }
 
 int veikart_facts_unset(veikart_facts *facts, const char *fact_id)
@@ -213,13 +289,13 @@ int veikart_facts_unset(veikart_facts *facts, const char *fact_id)
 	if (facts == NULL || fact_id == NULL)
 		return veikart__error_set(VEIKART_EINVALID, "veikart_facts_unset: %s is NULL",
 		                          facts == NULL ? "facts" : "fact_id");
-	slot = find_slot(facts, fact_id, "veikart_facts_unset");
+	slot = find_slot(facts, fact_id, VEIKART_SCOPE_INITIATIVE, "veikart_facts_unset");
 	if (slot < 0)
-		return VEIKART_ENOTFOUND;
-	veikart__free(facts->alloc, facts->blocks[slot]);
-	facts->blocks[slot] = NULL;
-	facts->texts[slot] = NULL;
-	memset(&facts->values[slot], 0, sizeof(facts->values[slot]));
+		return (int)slot;
+	veikart__free(facts->alloc, facts->s.blocks[slot]);
+	facts->s.blocks[slot] = NULL;
+	facts->s.texts[slot] = NULL;
+	memset(&facts->s.values[slot], 0, sizeof(facts->s.values[slot]));
 	return 0;
 }
 
@@ -232,8 +308,177 @@ const char *veikart_facts_get(const veikart_facts *facts, const char *fact_id)
 	slot = veikart__method_fact_slot(facts->method, fact_id);
 	if (slot < 0 || (size_t)slot >= facts->count)
 		return NULL;
-	return facts->texts[slot];
+	return facts->s.texts[slot];
 }
+
+/* ---- rollout units and phases ---------------------------------------------- */
+
+static unit *find_unit(const veikart_facts *facts, const char *unit_id)
+{
+	size_t i;
+
+	for (i = 0; i < facts->nunits; i++)
+		if (strcmp(facts->units[i]->id, unit_id) == 0)
+			return facts->units[i];
+	return NULL;
+}
+
+/* The index of phase `id` of the scope `scope`, or a raised error. */
+static int find_phase(const veikart_facts *facts, const char *id, veikart_scope scope,
+                      const char *fn)
+{
+	const veikart_phase *p = veikart_method_phase_by_id(facts->method, id);
+
+	if (p == NULL)
+		return veikart__error_set(VEIKART_ENOTFOUND,
+		                          "%s: the methodology has no phase `%s`", fn, id);
+	if (veikart_phase_scope(p) != scope)
+		return veikart__error_set(
+		        VEIKART_EINVALID, "%s: phase `%s` is walked by %s", fn, id,
+		        scope == VEIKART_SCOPE_UNIT ? "the initiative, not by units"
+		                                    : "each unit, not by the "
+		                                      "initiative");
+	return (int)veikart_phase_index(p);
+}
+
+/* Non-empty, UTF-8, no control characters: a name a reason can show. */
+static int printable(const char *s)
+{
+	size_t i, len = strlen(s);
+
+	if (len == 0 || veikart__utf8_check(s, len) != len)
+		return 0;
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7F)
+			return 0;
+	return 1;
+}
+
+int veikart_facts_add_unit(veikart_facts *facts, const char *unit_id, const char *type, int wave,
+                           const char *phase_id)
+{
+	static const char fn[] = "veikart_facts_add_unit";
+	size_t id_size, type_size, size;
+	int phase = -1;
+	void *array;
+	char *p;
+	unit *u;
+
+	if (facts == NULL || unit_id == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "%s: %s is NULL", fn,
+		                          facts == NULL ? "facts" : "unit_id");
+	if (!printable(unit_id) || (type != NULL && !printable(type)))
+		return veikart__error_set(VEIKART_EINVALID,
+		                          "%s: a unit's %s must be non-empty UTF-8 text without "
+		                          "control characters",
+		                          fn, printable(unit_id) ? "type" : "id");
+	if (wave < 0)
+		return veikart__error_set(VEIKART_EINVALID,
+		                          "%s: wave %d is negative (0 means no wave)", fn, wave);
+	if (find_unit(facts, unit_id) != NULL)
+		return veikart__error_set(VEIKART_EEXISTS, "%s: there is already a unit `%s`", fn,
+		                          unit_id);
+	if (type != NULL && veikart_method_unit_type_count(facts->method) > 0 &&
+	    veikart_method_unit_type_by_id(facts->method, type) == NULL)
+		return veikart__error_set(VEIKART_ENOTFOUND,
+		                          "%s: the methodology declares no unit type `%s`", fn,
+		                          type);
+	if (phase_id != NULL) {
+		phase = find_phase(facts, phase_id, VEIKART_SCOPE_UNIT, fn);
+		if (phase < 0)
+			return phase;
+	}
+	/* Room in both arrays first, so that a failure changes nothing. */
+	array = facts->units;
+	if (veikart__grow(facts->alloc, &array, &facts->cap_units, facts->nunits + 1,
+	                  sizeof(*facts->units)) < 0)
+		return VEIKART_ENOMEM;
+	facts->units = array;
+	array = facts->views;
+	if (veikart__grow(facts->alloc, &array, &facts->cap_views, facts->nunits + 1,
+	                  sizeof(*facts->views)) < 0)
+		return VEIKART_ENOMEM;
+	facts->views = array;
+
+	id_size = strlen(unit_id) + 1;
+	type_size = type != NULL ? strlen(type) + 1 : 0;
+	size = sizeof(*u) + slots_size(facts->count) + id_size + type_size;
+	p = veikart__calloc(facts->alloc, 1, size);
+	if (p == NULL)
+		return VEIKART_ENOMEM;
+	u = (unit *)(void *)p;
+	p = slots_at(&u->s, p + sizeof(*u), facts->count);
+	u->id = memcpy(p, unit_id, id_size);
+	if (type != NULL)
+		u->type = memcpy(p + id_size, type, type_size);
+	u->wave = (int32_t)wave;
+	u->phase = phase;
+	/* The view points into the unit, which never moves. */
+	facts->views[facts->nunits].id = u->id;
+	facts->views[facts->nunits].title = u->id;
+	facts->views[facts->nunits].type = u->type;
+	facts->views[facts->nunits].wave = u->wave;
+	facts->views[facts->nunits].phase = u->phase;
+	facts->views[facts->nunits].facts = u->s.values;
+	facts->units[facts->nunits++] = u;
+	return 0;
+}
+
+int veikart_facts_set_unit(veikart_facts *facts, const char *unit_id, const char *fact_id,
+                           const char *value)
+{
+	static const char fn[] = "veikart_facts_set_unit";
+	unit *u;
+	long slot;
+
+	if (facts == NULL || unit_id == NULL || fact_id == NULL || value == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "%s: %s is NULL", fn,
+		                          facts == NULL     ? "facts"
+		                          : unit_id == NULL ? "unit_id"
+		                          : fact_id == NULL ? "fact_id"
+		                                            : "value");
+	u = find_unit(facts, unit_id);
+	if (u == NULL)
+		return veikart__error_set(VEIKART_ENOTFOUND, "%s: there is no unit `%s`", fn,
+		                          unit_id);
+	slot = find_slot(facts, fact_id, VEIKART_SCOPE_UNIT, fn);
+	if (slot < 0)
+		return (int)slot;
+	return store(facts, &u->s, slot, fact_id, value);
+}
+
+const char *veikart_facts_get_unit(const veikart_facts *facts, const char *unit_id,
+                                   const char *fact_id)
+{
+	const unit *u;
+	long slot;
+
+	if (facts == NULL || unit_id == NULL || fact_id == NULL)
+		return NULL;
+	u = find_unit(facts, unit_id);
+	slot = veikart__method_fact_slot(facts->method, fact_id);
+	if (u == NULL || slot < 0 || (size_t)slot >= facts->count)
+		return NULL;
+	return u->s.texts[slot];
+}
+
+int veikart_facts_set_phase(veikart_facts *facts, const char *phase_id)
+{
+	static const char fn[] = "veikart_facts_set_phase";
+	int phase = -1;
+
+	if (facts == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "%s: facts is NULL", fn);
+	if (phase_id != NULL) {
+		phase = find_phase(facts, phase_id, VEIKART_SCOPE_INITIATIVE, fn);
+		if (phase < 0)
+			return phase;
+	}
+	facts->phase = phase;
+	return 0;
+}
+
+/* ---- internal ---------------------------------------------------------------- */
 
 const veikart_method *veikart__facts_method(const veikart_facts *facts)
 {
@@ -243,5 +488,28 @@ const veikart_method *veikart__facts_method(const veikart_facts *facts)
 const veikart__value *veikart__facts_values(const veikart_facts *facts, size_t *count)
 {
 	*count = facts->count;
-	return facts->values;
+	return facts->s.values;
+}
+
+int veikart__facts_env(const veikart_facts *facts, const char *unit_id, veikart__eval_env *env)
+{
+	size_t i;
+
+	env->facts = facts->s.values;
+	env->nfacts = facts->count;
+	env->units = facts->views;
+	env->nunits = facts->nunits;
+	env->phase = facts->phase;
+	env->phase_ids = facts->phase_ids;
+	env->nphases = facts->nphases;
+	env->unit = NULL;
+	if (unit_id == NULL)
+		return 0;
+	for (i = 0; i < facts->nunits; i++)
+		if (strcmp(facts->views[i].id, unit_id) == 0)
+			env->unit = &facts->views[i];
+	if (env->unit == NULL)
+		return veikart__error_set(VEIKART_ENOTFOUND,
+		                          "veikart_expr_evaluate: there is no unit `%s`", unit_id);
+	return 0;
 }

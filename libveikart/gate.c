@@ -322,36 +322,40 @@ int veikart__report_rebuild(veikart_report **out, const veikart_gate *g, int64_t
 	return report_new(out, g, time, truths, reasons, &verdict, score, alloc);
 }
 
-int veikart_initiative_evaluate(veikart_report **out, const veikart_initiative *in,
-                                const veikart_gate *gate)
+/* Evaluate a gate of the initiative (unit NULL) or of a unit, now. */
+static int evaluate(veikart_report **out, const veikart_initiative *in, const veikart_unit *unit,
+                    const veikart_gate *gate, const veikart_facts *hypothetical)
 {
-	return veikart_initiative_what_if(out, in, gate, NULL);
-}
-
-int veikart_initiative_what_if(veikart_report **out, const veikart_initiative *in,
-                               const veikart_gate *gate, const veikart_facts *hypothetical)
-{
+	const veikart__walk *w = unit != NULL ? &unit->walk : &in->walk;
 	const veikart__value *overlay;
 	veikart__value *values = NULL;
 	veikart__eval_env env;
+	veikart_scope scope;
 	size_t i, n;
 	int err;
 
-	if (out == NULL || in == NULL)
-		return veikart__error_set(VEIKART_EINVALID,
-		                          "no place for the report or no initiative");
 	*out = NULL;
 	if (gate == NULL) {
-		if (in->phase == NULL || veikart_phase_gate_count(in->phase) != 1)
+		if (w->phase == NULL || veikart_phase_gate_count(w->phase) != 1)
 			return veikart__error_set(
 			        VEIKART_ENOTFOUND, "phase `%s` has %s gate: say which to evaluate",
-			        in->phase ? veikart_phase_id(in->phase) : "(none)",
-			        in->phase && veikart_phase_gate_count(in->phase) > 1
-			                ? "more than one"
-			                : "no");
-		gate = veikart_phase_gate(in->phase, 0);
+			        w->phase ? veikart_phase_id(w->phase) : "(none)",
+			        w->phase && veikart_phase_gate_count(w->phase) > 1 ? "more than one"
+			                                                           : "no");
+		gate = veikart_phase_gate(w->phase, 0);
 	}
-	veikart__initiative_env(in, in->clock(in->clock_payload), &env);
+	scope = veikart_phase_scope(veikart_gate_from(gate));
+	if (unit == NULL && scope == VEIKART_SCOPE_UNIT)
+		return veikart__error_set(
+		        VEIKART_EINVALID,
+		        "gate `%s` is passed by each rollout unit: evaluate it for "
+		        "a unit",
+		        veikart_gate_id(gate));
+	if (unit != NULL && scope != VEIKART_SCOPE_UNIT)
+		return veikart__error_set(VEIKART_EINVALID,
+		                          "gate `%s` is the initiative's, not a rollout unit's",
+		                          veikart_gate_id(gate));
+	veikart__initiative_env(in, unit, in->clock(in->clock_payload), &env);
 	if (hypothetical != NULL) {
 		if (strcmp(veikart_method_digest(veikart__facts_method(hypothetical)),
 		           veikart_method_digest(in->method)) != 0)
@@ -369,6 +373,37 @@ int veikart_initiative_what_if(veikart_report **out, const veikart_initiative *i
 	err = veikart__report_evaluate(out, gate, &env, &in->alloc);
 	veikart__free(&in->alloc, values);
 	return err;
+}
+
+int veikart_initiative_evaluate(veikart_report **out, const veikart_initiative *in,
+                                const veikart_gate *gate)
+{
+	return veikart_initiative_what_if(out, in, gate, NULL);
+}
+
+int veikart_initiative_what_if(veikart_report **out, const veikart_initiative *in,
+                               const veikart_gate *gate, const veikart_facts *hypothetical)
+{
+	if (out == NULL || in == NULL)
+		return veikart__error_set(VEIKART_EINVALID,
+		                          "no place for the report or no initiative");
+	return evaluate(out, in, NULL, gate, hypothetical);
+}
+
+int veikart_initiative_unit_evaluate(veikart_report **out, const veikart_initiative *in,
+                                     const char *unit_id, const veikart_gate *gate)
+{
+	const veikart_unit *unit;
+
+	if (out == NULL || in == NULL || unit_id == NULL)
+		return veikart__error_set(VEIKART_EINVALID,
+		                          "no place for the report, no initiative or no unit");
+	*out = NULL;
+	unit = veikart__unit_find(in, unit_id);
+	if (unit == NULL)
+		return veikart__error_set(VEIKART_ENOTFOUND,
+		                          "the initiative has no rollout unit `%s`", unit_id);
+	return evaluate(out, in, unit, gate, NULL);
 }
 
 const veikart_gate *veikart_report_gate(const veikart_report *r)

@@ -52,57 +52,102 @@ static int text_ok(const veikart_initiative *in, const char *s, const char *what
 	return 0;
 }
 
-static int holds(const veikart_initiative *in, const char *person, const veikart_role *role)
+/* Whether an assignment lets its holder act for a unit (NULL: for the
+ * initiative): one for the whole initiative does, one for a unit only
+ * there. */
+static int covers(const veikart__assignment *a, const veikart_unit *unit)
+{
+	return a->unit == NULL || a->unit == unit;
+}
+
+static int holds(const veikart_initiative *in, const char *person, const veikart_role *role,
+                 const veikart_unit *unit)
 {
 	size_t i;
 
 	for (i = 0; i < in->nassignments; i++)
-		if (in->assignments[i].role == role &&
+		if (in->assignments[i].role == role && covers(&in->assignments[i], unit) &&
 		    strcmp(in->assignments[i].person, person) == 0)
 			return 1;
 	return 0;
 }
 
-static int holds_any(const veikart_initiative *in, const char *person)
+static int holds_any(const veikart_initiative *in, const char *person, const veikart_unit *unit)
 {
 	size_t i;
 
 	for (i = 0; i < in->nassignments; i++)
-		if (strcmp(in->assignments[i].person, person) == 0)
+		if (covers(&in->assignments[i], unit) &&
+		    strcmp(in->assignments[i].person, person) == 0)
 			return 1;
 	return 0;
 }
 
-/* The roles a person holds, for messages: "prosjektleder, gevinstansvarlig". */
-static void roles_of(const veikart_initiative *in, const char *person, char *out, size_t size)
+/* " for unit `u`", or nothing for the initiative; for messages. */
+static const char *for_unit(const veikart_unit *unit, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (unit != NULL)
+		snprintf(buf, size, " for unit `%s`", unit->id);
+	return buf;
+}
+
+/*
+ * What a person holds there, for refusals, after "`Ola` holds ":
+ * "prosjektleder, gevinstansvarlig", "lead for unit `site-01`", "no role
+ * here, only lead for unit `site-02`", or NONE when they hold nothing.
+ */
+static void roles_of(const veikart_initiative *in, const char *person, const veikart_unit *unit,
+                     const char *none, char *out, size_t size)
 {
 	size_t i, n = 0;
+	char where[160];
 
 	out[0] = '\0';
 	for (i = 0; i < in->nassignments && n < size; i++)
-		if (strcmp(in->assignments[i].person, person) == 0)
+		if (covers(&in->assignments[i], unit) &&
+		    strcmp(in->assignments[i].person, person) == 0)
 			n += (size_t)snprintf(out + n, size - n, "%s%s", n ? ", " : "",
 			                      veikart_role_id(in->assignments[i].role));
-	if (out[0] == '\0')
-		snprintf(out, size, "no role");
+	if (n > 0) {
+		if (n < size)
+			snprintf(out + n, size - n, "%s", for_unit(unit, where, sizeof(where)));
+		return;
+	}
+	/* Roles for other units only: say where, or "holds none" misleads. */
+	for (i = 0; i < in->nassignments && n < size; i++) {
+		if (in->assignments[i].unit == NULL ||
+		    strcmp(in->assignments[i].person, person) != 0)
+			continue;
+		n += (size_t)snprintf(
+		        out + n, size - n, "%s%s for unit `%s`", n ? ", " : "no role here, only ",
+		        veikart_role_id(in->assignments[i].role), in->assignments[i].unit->id);
+	}
+	if (n == 0)
+		snprintf(out, size, "%s", none);
 }
 
 static int denied(const veikart_initiative *in, const char *actor, const veikart_role *role,
-                  const char *what)
+                  const veikart_unit *unit, const char *what)
 {
 	char held[256];
 
-	roles_of(in, actor, held, sizeof(held));
+	roles_of(in, actor, unit, "no role", held, sizeof(held));
 	return veikart__error_set(VEIKART_EDENIED, "%s needs role `%s`; `%s` holds %s", what,
 	                          veikart_role_id(role), actor, held);
 }
 
-static int may_act(const veikart_initiative *in, const char *actor, const char *what)
+static int may_act(const veikart_initiative *in, const char *actor, const veikart_unit *unit,
+                   const char *what)
 {
-	if (holds_any(in, actor))
+	char where[160], held[256];
+
+	if (holds_any(in, actor, unit))
 		return 0;
-	return veikart__error_set(
-	        VEIKART_EDENIED, "%s needs a role in the initiative; `%s` holds none", what, actor);
+	roles_of(in, actor, unit, "none", held, sizeof(held));
+	return veikart__error_set(VEIKART_EDENIED,
+	                          "%s needs a role in the initiative%s; `%s` holds %s", what,
+	                          for_unit(unit, where, sizeof(where)), actor, held);
 }
 
 static int active(const veikart_initiative *in)
@@ -110,12 +155,48 @@ static int active(const veikart_initiative *in)
 	if (in->id == NULL)
 		return veikart__error_set(VEIKART_ESTATE,
 		                          "the initiative has not been created yet");
-	if (in->status != VEIKART_STATUS_ACTIVE)
+	if (in->walk.status != VEIKART_STATUS_ACTIVE)
 		return veikart__error_set(VEIKART_ESTATE,
 		                          "the initiative is %s; nothing more can be "
 		                          "recorded",
-		                          veikart_status_name(in->status));
+		                          veikart_status_name(in->walk.status));
 	return 0;
+}
+
+/*
+ * Whether a unit can change.  A stopped unit records nothing more; a unit
+ * that has walked to its last phase can no longer do steps or decide, but
+ * its facts can still be recorded, since adoption goes on being measured
+ * while the initiative runs.
+ */
+static int unit_open(const veikart_initiative *in, const veikart_unit *unit, int walking)
+{
+	int err = active(in);
+
+	if (err < 0 || unit == NULL)
+		return err;
+	if (unit->walk.status == VEIKART_STATUS_STOPPED ||
+	    (walking && unit->walk.status != VEIKART_STATUS_ACTIVE))
+		return veikart__error_set(VEIKART_ESTATE,
+		                          "unit `%s` is %s; its %s can no longer change", unit->id,
+		                          veikart_status_name(unit->walk.status),
+		                          walking ? "phases and steps" : "facts");
+	return 0;
+}
+
+static veikart__walk *walk_of(veikart_initiative *in, veikart_unit *unit)
+{
+	return unit != NULL ? &unit->walk : &in->walk;
+}
+
+/* The phase a walk is in, for messages: "the initiative is in `x`". */
+static const char *who_is(const veikart_unit *unit, char *buf, size_t size)
+{
+	if (unit == NULL)
+		snprintf(buf, size, "the initiative");
+	else
+		snprintf(buf, size, "unit `%s`", unit->id);
+	return buf;
 }
 
 static int grow(veikart_initiative *in, void **array, size_t *cap, size_t need, size_t size)
@@ -149,12 +230,33 @@ static void *block(const veikart_initiative *in, size_t head, const char *const 
 	return p;
 }
 
-void veikart__initiative_env(const veikart_initiative *in, int64_t now, veikart__eval_env *env)
+void veikart__initiative_env(const veikart_initiative *in, const veikart_unit *unit, int64_t now,
+                             veikart__eval_env *env)
 {
+	const veikart__walk *w = unit != NULL ? &unit->walk : &in->walk;
+
+	memset(env, 0, sizeof(*env));
 	env->facts = in->values;
 	env->nfacts = in->nfacts;
 	env->now = now;
-	env->phase_entered = in->phase != NULL ? in->phase_entered : VEIKART_TIME_UNKNOWN;
+	env->phase_entered = w->phase != NULL ? w->phase_entered : VEIKART_TIME_UNKNOWN;
+	env->units = in->views;
+	env->nunits = in->nunits;
+	env->unit = unit != NULL ? &in->views[unit->index] : NULL;
+	env->phase = in->walk.phase != NULL ? (int32_t)veikart_phase_index(in->walk.phase) : -1;
+	env->phase_ids = in->phase_ids;
+	env->nphases = veikart_method_phase_count(in->method);
+}
+
+veikart_unit *veikart__unit_find(const veikart_initiative *in, const char *id)
+{
+	size_t i;
+
+	/* Linear: the ids are short and lookups come one per event. */
+	for (i = 0; i < in->nunits; i++)
+		if (strcmp(in->units[i]->id, id) == 0)
+			return in->units[i];
+	return NULL;
 }
 
 const char *veikart_status_name(veikart_status status)
@@ -247,6 +349,8 @@ veikart__fact_rec *veikart__fact_rec_new(veikart_initiative *in, const veikart_f
 /* What an event will change, prepared before the hook is asked. */
 typedef struct change {
 	const veikart_event *ev;
+	veikart_unit *unit;                /* the unit it is about; NULL: the initiative */
+	veikart_unit *added;               /* unit-add */
 	char *strings;                     /* create: id, title, creator */
 	const veikart_phase *phase;        /* create: the start phase */
 	char *person;                      /* assign */
@@ -314,7 +418,8 @@ static int decode_create(veikart_initiative *in, change *c)
 	if (c->phase == NULL)
 		return veikart__error_set(VEIKART_ENOTFOUND, "the methodology has no phase `%s`",
 		                          v[5]);
-	if (grow(in, (void **)&in->visits, &in->cap_visits, 1, sizeof(*in->visits)) < 0)
+	if (grow(in, (void **)&in->walk.visits, &in->walk.cap_visits, 1, sizeof(*in->walk.visits)) <
+	    0)
 		return VEIKART_ENOMEM;
 	strs[0] = v[0];
 	strs[1] = v[1];
@@ -328,8 +433,11 @@ static int decode_assign(veikart_initiative *in, change *c, int assign)
 	static const char *const keys[] = { "person", "role" };
 	const char *v[2] = { NULL };
 	size_t i;
+	char where[160];
 	int err;
 
+	/* Roles can change for a unit in any state: a stopped site's people
+	 * may still need withdrawing. */
 	err = active(in);
 	if (err < 0)
 		return err;
@@ -340,26 +448,28 @@ static int decode_assign(veikart_initiative *in, change *c, int assign)
 	if (c->role == NULL)
 		return veikart__error_set(VEIKART_ENOTFOUND, "the methodology has no role `%s`",
 		                          v[1]);
-	if (strcmp(c->ev->actor, in->creator) != 0 && !holds_any(in, c->ev->actor))
-		return veikart__error_set(
-		        VEIKART_EDENIED,
-		        "assigning roles needs the creator (`%s`) or a role in the "
-		        "initiative; `%s` holds none",
-		        in->creator, c->ev->actor);
+	for_unit(c->unit, where, sizeof(where));
+	if (strcmp(c->ev->actor, in->creator) != 0 && !holds_any(in, c->ev->actor, c->unit))
+		return veikart__error_set(VEIKART_EDENIED,
+		                          "assigning roles%s needs the creator (`%s`) or a role in "
+		                          "the initiative%s; `%s` holds none",
+		                          where, in->creator, where, c->ev->actor);
 	if (!assign) {
 		for (i = 0; i < in->nassignments; i++) {
 			if (in->assignments[i].role == c->role &&
+			    in->assignments[i].unit == c->unit &&
 			    strcmp(in->assignments[i].person, v[0]) == 0) {
 				c->index = i;
 				return 0;
 			}
 		}
-		return veikart__error_set(VEIKART_ENOTFOUND, "`%s` does not hold role `%s`", v[0],
-		                          v[1]);
+		return veikart__error_set(VEIKART_ENOTFOUND, "`%s` does not hold role `%s`%s", v[0],
+		                          v[1], where);
 	}
-	if (holds(in, v[0], c->role))
-		return veikart__error_set(VEIKART_EEXISTS, "`%s` already holds role `%s`", v[0],
-		                          v[1]);
+	if (holds(in, v[0], c->role, c->unit))
+		return veikart__error_set(
+		        VEIKART_EEXISTS, "`%s` already holds role `%s`%s", v[0], v[1],
+		        c->unit != NULL ? " (for the initiative or this unit)" : "");
 	if (grow(in, (void **)&in->assignments, &in->cap_assignments, in->nassignments + 1,
 	         sizeof(*in->assignments)) < 0)
 		return VEIKART_ENOMEM;
@@ -371,6 +481,7 @@ static int decode_assign(veikart_initiative *in, change *c, int assign)
 static int decode_fact(veikart_initiative *in, change *c)
 {
 	const veikart_event *ev = c->ev;
+	const veikart_unit *u = c->unit;
 	const veikart_fact *f;
 	const veikart__fact_rec *old;
 	veikart__value v;
@@ -380,20 +491,26 @@ static int decode_fact(veikart_initiative *in, change *c)
 	char why[200];
 	int err;
 
-	err = active(in);
+	err = unit_open(in, u, 0);
 	if (err < 0)
 		return err;
 	f = fact_of(in, ev, &c->slot);
 	if (f == NULL)
 		return veikart_error_last()->code;
-	old = in->facts[c->slot];
-	if (veikart_fact_scope(f) == VEIKART_SCOPE_UNIT)
-		return veikart__error_set(VEIKART_ESTATE, "fact `%s` is recorded per rollout unit",
+	old = u != NULL ? u->facts[c->slot] : in->facts[c->slot];
+	if (veikart_fact_scope(f) == VEIKART_SCOPE_UNIT && u == NULL)
+		return veikart__error_set(VEIKART_ESTATE,
+		                          "fact `%s` is recorded per rollout unit: say which unit",
+		                          veikart_fact_id(f));
+	if (veikart_fact_scope(f) != VEIKART_SCOPE_UNIT && u != NULL)
+		return veikart__error_set(VEIKART_ESTATE,
+		                          "fact `%s` is recorded for the whole initiative, not per "
+		                          "unit",
 		                          veikart_fact_id(f));
 	memset(&v, 0, sizeof(v));
 	switch (ev->kind) {
 	case VEIKART_EVENT_SET:
-		err = may_act(in, ev->actor, "recording a fact");
+		err = may_act(in, ev->actor, u, "recording a fact");
 		if (err < 0)
 			return err;
 		if (veikart_fact_type(f) == VEIKART_TYPE_EVIDENCE ||
@@ -419,7 +536,7 @@ static int decode_fact(veikart_initiative *in, change *c)
 			                          veikart_fact_id(f), why);
 		break;
 	case VEIKART_EVENT_CLEAR:
-		err = may_act(in, ev->actor, "withdrawing a fact");
+		err = may_act(in, ev->actor, u, "withdrawing a fact");
 		if (err < 0)
 			return err;
 		if (old == NULL)
@@ -428,7 +545,7 @@ static int decode_fact(veikart_initiative *in, change *c)
 		c->rec = NULL;
 		return 0;
 	case VEIKART_EVENT_ATTACH:
-		err = may_act(in, ev->actor, "attaching evidence");
+		err = may_act(in, ev->actor, u, "attaching evidence");
 		if (err < 0)
 			return err;
 		if (veikart_fact_type(f) != VEIKART_TYPE_EVIDENCE)
@@ -461,11 +578,11 @@ static int decode_fact(veikart_initiative *in, change *c)
 			return veikart__error_set(VEIKART_ETYPE, "fact `%s` is %s, not evidence",
 			                          veikart_fact_id(f),
 			                          veikart_type_name(veikart_fact_type(f)));
-		if (veikart_fact_role(f) != NULL && !holds(in, ev->actor, veikart_fact_role(f)))
-			return denied(in, ev->actor, veikart_fact_role(f),
+		if (veikart_fact_role(f) != NULL && !holds(in, ev->actor, veikart_fact_role(f), u))
+			return denied(in, ev->actor, veikart_fact_role(f), u,
 			              "approving this evidence");
 		if (veikart_fact_role(f) == NULL) {
-			err = may_act(in, ev->actor, "approving evidence");
+			err = may_act(in, ev->actor, u, "approving evidence");
 			if (err < 0)
 				return err;
 		}
@@ -487,8 +604,8 @@ static int decode_fact(veikart_initiative *in, change *c)
 			return veikart__error_set(VEIKART_ETYPE, "fact `%s` is %s, not a sign-off",
 			                          veikart_fact_id(f),
 			                          veikart_type_name(veikart_fact_type(f)));
-		if (!holds(in, ev->actor, veikart_fact_role(f)))
-			return denied(in, ev->actor, veikart_fact_role(f), "signing this off");
+		if (!holds(in, ev->actor, veikart_fact_role(f), u))
+			return denied(in, ev->actor, veikart_fact_role(f), u, "signing this off");
 		signoff.person = ev->actor;
 		v.type = VEIKART_TYPE_SIGNOFF;
 		v.u.signoff = &signoff;
@@ -500,15 +617,28 @@ static int decode_fact(veikart_initiative *in, change *c)
 	return c->rec != NULL ? 0 : VEIKART_ENOMEM;
 }
 
+/* Whether a step was done during the walk's current visit. */
+static int done_this_visit(const veikart__walk *w, const veikart_step *s)
+{
+	size_t i;
+
+	for (i = 0; i < w->nsteps; i++)
+		if (w->steps[i].step == s && w->steps[i].seq > w->visits[w->nvisits - 1].seq)
+			return 1;
+	return 0;
+}
+
 static int decode_step(veikart_initiative *in, change *c)
 {
 	static const char *const keys[] = { "phase", "step" };
-	const veikart_step *s = NULL;
+	const veikart_step *s = NULL, *before;
+	veikart__walk *w = walk_of(in, c->unit);
 	const char *v[2] = { NULL };
+	char who[160];
 	size_t i;
 	int err;
 
-	err = active(in);
+	err = unit_open(in, c->unit, 1);
 	if (err < 0)
 		return err;
 	err = fields_of(c->ev, keys, 2, v);
@@ -526,24 +656,29 @@ static int decode_step(veikart_initiative *in, change *c)
 		                          v[1]);
 	/* Steps are the checklist of the phase being walked; a phase visited
 	 * again (a new pilot round) has its checklist afresh. */
-	if (c->step.phase != in->phase)
+	if (c->step.phase != w->phase)
+		return veikart__error_set(
+		        VEIKART_ESTATE, "step `%s` belongs to phase `%s`, but %s is in `%s`", v[1],
+		        v[0], who_is(c->unit, who, sizeof(who)), veikart_phase_id(w->phase));
+	if (done_this_visit(w, s))
+		return veikart__error_set(VEIKART_EEXISTS,
+		                          "step `%s` of phase `%s` is already done in this visit",
+		                          v[1], v[0]);
+	before = veikart_step_after(s);
+	if (before != NULL && !done_this_visit(w, before))
 		return veikart__error_set(VEIKART_ESTATE,
-		                          "step `%s` belongs to phase `%s`, but the initiative is in "
-		                          "`%s`",
-		                          v[1], v[0], veikart_phase_id(in->phase));
-	for (i = 0; i < in->nsteps; i++)
-		if (in->steps[i].step == s && in->steps[i].seq > in->visits[in->nvisits - 1].seq)
-			return veikart__error_set(VEIKART_EEXISTS,
-			                          "step `%s` of phase `%s` is already done in this visit",
-			                          v[1], v[0]);
-	if (veikart_step_role(s) != NULL && !holds(in, c->ev->actor, veikart_step_role(s)))
-		return denied(in, c->ev->actor, veikart_step_role(s), "this step");
+		                          "step `%s` comes after step `%s`, which %s has not done "
+		                          "yet in this phase",
+		                          v[1], veikart_step_id(before),
+		                          who_is(c->unit, who, sizeof(who)));
+	if (veikart_step_role(s) != NULL && !holds(in, c->ev->actor, veikart_step_role(s), c->unit))
+		return denied(in, c->ev->actor, veikart_step_role(s), c->unit, "this step");
 	if (veikart_step_role(s) == NULL) {
-		err = may_act(in, c->ev->actor, "marking a step done");
+		err = may_act(in, c->ev->actor, c->unit, "marking a step done");
 		if (err < 0)
 			return err;
 	}
-	if (grow(in, (void **)&in->steps, &in->cap_steps, in->nsteps + 1, sizeof(*in->steps)) < 0)
+	if (grow(in, (void **)&w->steps, &w->cap_steps, w->nsteps + 1, sizeof(*w->steps)) < 0)
 		return VEIKART_ENOMEM;
 	c->step.step = s;
 	c->step.seq = c->ev->seq;
@@ -556,13 +691,14 @@ static int decode_step(veikart_initiative *in, change *c)
 
 /* Who decides at a gate now: the first authority rule whose condition holds. */
 const veikart_role *veikart__initiative_authority(const veikart_initiative *in,
-                                                  const veikart_gate *g, int64_t now)
+                                                  const veikart_unit *unit, const veikart_gate *g,
+                                                  int64_t now)
 {
 	const veikart__expr *e;
 	veikart__eval_env env;
 	size_t i;
 
-	veikart__initiative_env(in, now, &env);
+	veikart__initiative_env(in, unit, now, &env);
 	for (i = 0; i < veikart_gate_authority_count(g); i++) {
 		e = veikart__gate_authority_expr(g, i);
 		if (e == NULL || veikart__expr_eval_bool(e, &env, NULL) == VEIKART_MET)
@@ -574,28 +710,30 @@ const veikart_role *veikart__initiative_authority(const veikart_initiative *in,
 const veikart_role *veikart_initiative_authority(const veikart_initiative *in,
                                                  const veikart_gate *gate)
 {
-	if (in == NULL || in->phase == NULL)
+	if (in == NULL || in->walk.phase == NULL)
 		return NULL;
 	if (gate == NULL) {
-		if (veikart_phase_gate_count(in->phase) != 1)
+		if (veikart_phase_gate_count(in->walk.phase) != 1)
 			return NULL;
-		gate = veikart_phase_gate(in->phase, 0);
+		gate = veikart_phase_gate(in->walk.phase, 0);
 	}
-	return veikart__initiative_authority(in, gate, now_of(in));
+	return veikart__initiative_authority(in, NULL, gate, now_of(in));
 }
 
-static int may_override(const veikart_initiative *in, const char *person)
+static int may_override(const veikart_initiative *in, const char *person, const veikart_unit *unit)
 {
 	size_t i;
 
 	for (i = 0; i < in->nassignments; i++)
-		if (strcmp(in->assignments[i].person, person) == 0 &&
+		if (covers(&in->assignments[i], unit) &&
+		    strcmp(in->assignments[i].person, person) == 0 &&
 		    veikart_role_may_override(in->assignments[i].role))
 			return 1;
 	return 0;
 }
 
-static int override_denied(const veikart_initiative *in, const char *actor, const veikart_gate *g)
+static int override_denied(const veikart_initiative *in, const char *actor,
+                           const veikart_unit *unit, const veikart_gate *g)
 {
 	char roles[256], held[256];
 	size_t i, n = 0;
@@ -606,7 +744,7 @@ static int override_denied(const veikart_initiative *in, const char *actor, cons
 			n += (size_t)snprintf(roles + n, sizeof(roles) - n, "%s`%s`",
 			                      n ? " or " : "",
 			                      veikart_role_id(veikart_method_role(in->method, i)));
-	roles_of(in, actor, held, sizeof(held));
+	roles_of(in, actor, unit, "no role", held, sizeof(held));
 	if (n == 0)
 		return veikart__error_set(
 		        VEIKART_EDENIED,
@@ -713,43 +851,104 @@ out:
  * "ready" verdict at a blocked gate, and a recomputed hash chain would hide
  * it.  Live decisions pass trivially: their record was made this way.
  */
-static int check_recorded_report(veikart_initiative *in, const veikart_event *ev,
-                                 const veikart_gate *g, const veikart_report *recorded)
+static int check_recorded_report(veikart_initiative *in, const veikart_unit *unit,
+                                 const veikart_event *ev, const veikart_gate *g,
+                                 const veikart_report *recorded)
 {
 	veikart_report *now = NULL;
 	veikart__eval_env env;
 	size_t i;
 	int err;
 
-	veikart__initiative_env(in, ev->time, &env);
+	veikart__initiative_env(in, unit, ev->time, &env);
 	err = veikart__report_evaluate(&now, g, &env, &in->alloc);
 	if (err < 0)
 		return err;
 	if (veikart_report_verdict(now) != veikart_report_verdict(recorded)) {
-		err = veikart__error_set(VEIKART_ECORRUPT,
-		                         "the decision records gate `%s` as %s, but at that time it "
-		                         "was %s (%s)",
-		                         veikart_gate_id(g),
-		                         veikart_verdict_name(veikart_report_verdict(recorded)),
-		                         veikart_verdict_name(veikart_report_verdict(now)),
-		                         veikart_report_summary(now));
+		err = veikart__error_set(
+		        VEIKART_ECORRUPT,
+		        "the decision records gate `%s` as %s, but at that time it "
+		        "was %s (%s)",
+		        veikart_gate_id(g), veikart_verdict_name(veikart_report_verdict(recorded)),
+		        veikart_verdict_name(veikart_report_verdict(now)),
+		        veikart_report_summary(now));
 		goto out;
 	}
 	for (i = 0; i < veikart_report_count(now); i++) {
 		if (veikart_report_truth(now, i) == veikart_report_truth(recorded, i))
 			continue;
-		err = veikart__error_set(
-			VEIKART_ECORRUPT,
-			"the decision records criterion `%s` of gate `%s` as %s, but at that time it "
-			"was %s (%s)",
-			veikart_criterion_id(veikart_report_criterion(now, i)), veikart_gate_id(g),
-			veikart_truth_name(veikart_report_truth(recorded, i)),
-			veikart_truth_name(veikart_report_truth(now, i)), veikart_report_reason(now, i));
+		err = veikart__error_set(VEIKART_ECORRUPT,
+		                         "the decision records criterion `%s` of gate `%s` as %s, "
+		                         "but at that time it "
+		                         "was %s (%s)",
+		                         veikart_criterion_id(veikart_report_criterion(now, i)),
+		                         veikart_gate_id(g),
+		                         veikart_truth_name(veikart_report_truth(recorded, i)),
+		                         veikart_truth_name(veikart_report_truth(now, i)),
+		                         veikart_report_reason(now, i));
 		goto out;
 	}
 out:
 	veikart_report_free(now);
 	return err;
+}
+
+#define MAX_VIA 64
+
+/*
+ * Where an outcome lands: entering a phase whose skip-if holds passes over
+ * it to where its gate's go outcome leads.  Fills `via` (MAX_VIA places)
+ * with the phases passed over.
+ */
+static const veikart_phase *landing(const veikart_initiative *in, const veikart_unit *unit,
+                                    const veikart_phase *target, int64_t now,
+                                    const veikart_phase **via, size_t *nvia)
+{
+	const veikart_outcome *go;
+	const veikart_gate *g;
+	veikart__eval_env env;
+	size_t i, j;
+
+	*nvia = 0;
+	veikart__initiative_env(in, unit, now, &env);
+	env.phase_entered = now;
+	while (target != NULL && veikart__phase_skip_if_expr(target) != NULL && *nvia < MAX_VIA &&
+	       veikart__expr_eval_bool(veikart__phase_skip_if_expr(target), &env, NULL) ==
+	               VEIKART_MET) {
+		go = NULL;
+		for (i = 0; i < veikart_phase_gate_count(target) && go == NULL; i++) {
+			g = veikart_phase_gate(target, i);
+			for (j = 0; j < veikart_gate_outcome_count(g) && go == NULL; j++)
+				if (veikart_outcome_kind_of(veikart_gate_outcome(g, j)) ==
+				    VEIKART_OUTCOME_GO)
+					go = veikart_gate_outcome(g, j);
+		}
+		if (go == NULL)
+			break;
+		via[(*nvia)++] = target;
+		target = veikart_outcome_target(go);
+	}
+	return target;
+}
+
+/* A replayed decision must land where the rules led at its time. */
+static int check_landing(const veikart_initiative *in, const veikart_unit *unit,
+                         const veikart_decision *d)
+{
+	const veikart_phase *via[MAX_VIA], *land;
+	size_t n;
+
+	land = landing(in, unit, veikart_outcome_target(d->outcome), d->time, via, &n);
+	if (land == d->target && n == d->nvia &&
+	    (n == 0 || memcmp(via, d->via, n * sizeof(*via)) == 0))
+		return 0;
+	return veikart__error_set(
+	        VEIKART_ECORRUPT,
+	        "the decision at gate `%s` records that it led to `%s`%s, but at "
+	        "that time it led to `%s`%s",
+	        veikart_gate_id(d->gate), d->target ? veikart_phase_id(d->target) : "(nowhere)",
+	        d->nvia ? " passing over phases" : "", land ? veikart_phase_id(land) : "(nowhere)",
+	        n ? " passing over phases" : "");
 }
 
 static int decode_decide(veikart_initiative *in, change *c)
@@ -766,11 +965,13 @@ static int decode_decide(veikart_initiative *in, change *c)
 	veikart_outcome_kind kind = VEIKART_OUTCOME_HOLD;
 	veikart_verdict verdict = VEIKART_VERDICT_BLOCKED;
 	veikart_decision *d;
+	veikart__walk *w = walk_of(in, c->unit);
 	size_t i, nvia = 0, ncond = 0, k;
 	double score;
+	char who[160];
 	int err, override;
 
-	err = active(in);
+	err = unit_open(in, c->unit, 1);
 	if (err < 0)
 		return err;
 	err = fields_of(ev, keys, 6, v);
@@ -780,11 +981,11 @@ static int decode_decide(veikart_initiative *in, change *c)
 	if (g == NULL)
 		return veikart__error_set(VEIKART_ENOTFOUND, "the methodology has no gate `%s`",
 		                          v[0]);
-	if (veikart_gate_from(g) != in->phase)
+	if (veikart_gate_from(g) != w->phase)
 		return veikart__error_set(
-		        VEIKART_ESTATE,
-		        "gate `%s` leaves phase `%s`, but the initiative is in `%s`", v[0],
-		        veikart_phase_id(veikart_gate_from(g)), veikart_phase_id(in->phase));
+		        VEIKART_ESTATE, "gate `%s` leaves phase `%s`, but %s is in `%s`", v[0],
+		        veikart_phase_id(veikart_gate_from(g)), who_is(c->unit, who, sizeof(who)),
+		        veikart_phase_id(w->phase));
 	err = outcome_kind_from(v[1], &kind);
 	if (err < 0)
 		return err;
@@ -827,7 +1028,7 @@ static int decode_decide(veikart_initiative *in, change *c)
 		                                           "lands nowhere");
 
 	/* Who decides, and whether they may go against the verdict. */
-	role = veikart__initiative_authority(in, g, ev->time);
+	role = veikart__initiative_authority(in, c->unit, g, ev->time);
 	if (role == NULL)
 		return veikart__error_set(VEIKART_EDENIED,
 		                          "no authority rule of gate `%s` applies: none of its "
@@ -837,8 +1038,8 @@ static int decode_decide(veikart_initiative *in, change *c)
 		return veikart__error_set(VEIKART_EDENIED,
 		                          "gate `%s` is decided by role `%s` now, not `%s`", v[0],
 		                          veikart_role_id(role), v[2]);
-	if (!holds(in, ev->actor, role))
-		return denied(in, ev->actor, role, "deciding at this gate");
+	if (!holds(in, ev->actor, role, c->unit))
+		return denied(in, ev->actor, role, c->unit, "deciding at this gate");
 	override = veikart_event_field(ev, "override") != NULL;
 	if (veikart__outcome_needs_override(kind, verdict) && !override)
 		return veikart__error_set(VEIKART_ESTATE,
@@ -850,8 +1051,8 @@ static int decode_decide(veikart_initiative *in, change *c)
 		        VEIKART_EINVALID,
 		        "nothing to override: a %s at a gate that is %s needs none", v[1],
 		        veikart_verdict_name(verdict));
-	if (override && !may_override(in, ev->actor))
-		return override_denied(in, ev->actor, g);
+	if (override && !may_override(in, ev->actor, c->unit))
+		return override_denied(in, ev->actor, c->unit, g);
 	if (kind == VEIKART_OUTCOME_CONDITIONAL_GO && ncond == 0)
 		return veikart__error_set(VEIKART_EINVALID, "a conditional go needs at least one "
 		                                            "condition with a due date");
@@ -859,15 +1060,15 @@ static int decode_decide(veikart_initiative *in, change *c)
 		return veikart__error_set(VEIKART_EINVALID, "only a conditional go has conditions");
 
 	/* Everything the decision needs, allocated now. */
-	if (grow(in, (void **)&in->decisions, &in->cap_decisions, in->ndecisions + 1,
-	         sizeof(*in->decisions)) < 0 ||
-	    grow(in, (void **)&in->visits, &in->cap_visits, in->nvisits + 1, sizeof(*in->visits)) <
-	            0)
+	if (grow(in, (void **)&w->decisions, &w->cap_decisions, w->ndecisions + 1,
+	         sizeof(*w->decisions)) < 0 ||
+	    grow(in, (void **)&w->visits, &w->cap_visits, w->nvisits + 1, sizeof(*w->visits)) < 0)
 		return VEIKART_ENOMEM;
 	d = veikart__decision_new(in, nvia, ncond, ev->actor, v[5]);
 	if (d == NULL)
 		return VEIKART_ENOMEM;
 	c->decision = d;
+	d->unit = c->unit;
 	d->seq = ev->seq;
 	d->time = ev->time;
 	d->authority = role;
@@ -906,7 +1107,36 @@ static int decode_decide(veikart_initiative *in, change *c)
 	err = decision_report(in, ev, g, verdict, score, &d->report);
 	if (err < 0)
 		return err;
-	return check_recorded_report(in, ev, g, d->report);
+	err = check_landing(in, c->unit, d);
+	if (err < 0)
+		return err;
+	return check_recorded_report(in, c->unit, ev, g, d->report);
+}
+
+static veikart_decision *walk_decision(const veikart__walk *w, uint64_t seq)
+{
+	size_t lo = 0, hi = w->ndecisions, mid;
+
+	/* Decisions are kept in the order taken, so by sequence number. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (w->decisions[mid]->seq < seq)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < w->ndecisions && w->decisions[lo]->seq == seq ? w->decisions[lo] : NULL;
+}
+
+/* The decision an event recorded, at the initiative's gates or a unit's. */
+static veikart_decision *decision_by_seq(const veikart_initiative *in, uint64_t seq)
+{
+	veikart_decision *d = walk_decision(&in->walk, seq);
+	size_t i;
+
+	for (i = 0; d == NULL && i < in->nunits; i++)
+		d = walk_decision(&in->units[i]->walk, seq);
+	return d;
 }
 
 static int decode_condition(veikart_initiative *in, change *c)
@@ -916,7 +1146,6 @@ static int decode_condition(veikart_initiative *in, change *c)
 	char *end;
 	unsigned long long seq, n;
 	veikart_decision *d = NULL;
-	size_t i;
 	int err;
 
 	err = fields_of(c->ev, keys, 2, v);
@@ -929,9 +1158,7 @@ static int decode_condition(veikart_initiative *in, change *c)
 	if (*end != '\0' || n == 0)
 		return veikart__error_set(VEIKART_EFORMAT, "condition `%s` is not a number from 1",
 		                          v[1]);
-	for (i = 0; i < in->ndecisions; i++)
-		if (in->decisions[i]->seq == seq)
-			d = in->decisions[i];
+	d = decision_by_seq(in, seq);
 	if (d == NULL)
 		return veikart__error_set(VEIKART_ENOTFOUND,
 		                          "no decision was recorded as event %llu", seq);
@@ -945,8 +1172,9 @@ static int decode_condition(veikart_initiative *in, change *c)
 		                          "condition %llu of decision %llu is already "
 		                          "met",
 		                          n, seq);
-	if (!holds(in, c->ev->actor, d->authority))
-		return denied(in, c->ev->actor, d->authority, "recording a condition as met");
+	if (!holds(in, c->ev->actor, d->authority, d->unit))
+		return denied(in, c->ev->actor, d->authority, d->unit,
+		              "recording a condition as met");
 	c->condition = &d->conditions[n - 1];
 	c->actor = veikart__strdup(&in->alloc, c->ev->actor);
 	return c->actor != NULL ? 0 : VEIKART_ENOMEM;
@@ -986,6 +1214,247 @@ void veikart__decision_free(veikart_initiative *in, veikart_decision *d)
 	veikart__free(&in->alloc, d);
 }
 
+/* ---- rollout units ---------------------------------------------------------------- */
+
+#define MAX_UNIT_ID 200
+#define MAX_WAVE 100000
+
+/* A unit's id: short, printable UTF-8, so that it reads well in lists and
+ * command lines. */
+static int unit_id_ok(const char *id)
+{
+	size_t len = strlen(id), i;
+
+	if (len > MAX_UNIT_ID)
+		return veikart__error_set(VEIKART_EINVALID,
+		                          "unit id `%.40s...` is %zu bytes, more than %d", id, len,
+		                          MAX_UNIT_ID);
+	if (veikart__utf8_check(id, len) != len)
+		return veikart__error_set(VEIKART_EINVALID, "unit id is not valid UTF-8");
+	for (i = 0; i < len; i++)
+		if ((unsigned char)id[i] < 0x20 || id[i] == 0x7f)
+			return veikart__error_set(VEIKART_EINVALID,
+			                          "unit id `%s` holds a control character", id);
+	return 0;
+}
+
+static int count_of(const char *text, const char *what, int32_t *out)
+{
+	char *end;
+	long v;
+
+	*out = 0;
+	if (text == NULL)
+		return 0;
+	v = strtol(text, &end, 10);
+	if (text[0] < '0' || text[0] > '9' || *end != '\0' || v > MAX_WAVE)
+		return veikart__error_set(VEIKART_EFORMAT,
+		                          "%s `%s` is not a whole number from 0 to %d", what, text,
+		                          MAX_WAVE);
+	*out = (int32_t)v;
+	return 0;
+}
+
+/* The unit types a methodology declares, for messages: "kommun, botilbud". */
+static void unit_types_of(const veikart_method *m, char *out, size_t size)
+{
+	size_t i, n = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < veikart_method_unit_type_count(m) && n < size; i++)
+		n += (size_t)snprintf(out + n, size - n, "%s%s", n ? ", " : "",
+		                      veikart_unit_type_id(veikart_method_unit_type(m, i)));
+}
+
+/* A unit whose type belongs under another type needs a parent of that type. */
+static int check_parent(const veikart_unit_type *t, const char *type, const veikart_unit *parent)
+{
+	const veikart_unit_type *pt = t != NULL ? veikart_unit_type_parent(t) : NULL;
+
+	if (pt == NULL)
+		return 0;
+	if (parent == NULL)
+		return veikart__error_set(
+		        VEIKART_EINVALID,
+		        "a unit of type `%s` belongs to a unit of type `%s`: give "
+		        "its parent",
+		        type, veikart_unit_type_id(pt));
+	if (parent->type == NULL || strcmp(parent->type, veikart_unit_type_id(pt)) != 0)
+		return veikart__error_set(VEIKART_EINVALID,
+		                          "a unit of type `%s` belongs to a unit of type `%s`, but "
+		                          "`%s` is %s%s%s",
+		                          type, veikart_unit_type_id(pt), parent->id,
+		                          parent->type ? "of type `" : "of no type",
+		                          parent->type ? parent->type : "",
+		                          parent->type ? "`" : "");
+	return 0;
+}
+
+static int units_reserve(veikart_initiative *in);
+
+static int decode_unit_add(veikart_initiative *in, change *c)
+{
+	static const char *const keys[] = { "unit" };
+	const veikart_event *ev = c->ev;
+	const veikart_unit_type *t = NULL;
+	const char *id = NULL, *title, *type, *parent_id;
+	veikart_unit *parent = NULL, *u;
+	char types[512];
+	int32_t wave = 0, order = 0;
+	int err;
+
+	err = active(in);
+	if (err < 0)
+		return err;
+	err = fields_of(ev, keys, 1, &id);
+	if (err < 0)
+		return err;
+	c->phase = veikart_method_unit_start(in->method);
+	if (c->phase == NULL)
+		return veikart__error_set(VEIKART_ESTATE,
+		                          "methodology `%s` has no phases walked per unit, so an "
+		                          "initiative under it has no rollout units",
+		                          veikart_method_id(in->method));
+	err = may_act(in, ev->actor, NULL, "adding a rollout unit");
+	if (err < 0)
+		return err;
+	err = unit_id_ok(id);
+	if (err < 0)
+		return err;
+	if (veikart__unit_find(in, id) != NULL)
+		return veikart__error_set(VEIKART_EEXISTS, "the initiative already has a unit `%s`",
+		                          id);
+	type = veikart_event_field(ev, "type");
+	if (type != NULL && veikart_method_unit_type_count(in->method) > 0) {
+		t = veikart_method_unit_type_by_id(in->method, type);
+		unit_types_of(in->method, types, sizeof(types));
+		if (t == NULL)
+			return veikart__error_set(
+			        VEIKART_ENOTFOUND,
+			        "the methodology declares no unit type `%s` (it has: "
+			        "%s)",
+			        type, types);
+	}
+	parent_id = veikart_event_field(ev, "parent");
+	if (parent_id != NULL) {
+		parent = veikart__unit_find(in, parent_id);
+		if (parent == NULL)
+			return veikart__error_set(
+			        VEIKART_ENOTFOUND,
+			        "unit `%s` cannot belong to `%s`: there is no such "
+			        "unit",
+			        id, parent_id);
+	}
+	err = check_parent(t, type, parent);
+	if (err == 0)
+		err = count_of(veikart_event_field(ev, "wave"), "wave", &wave);
+	if (err == 0)
+		err = count_of(veikart_event_field(ev, "order"), "order", &order);
+	if (err < 0)
+		return err;
+	title = veikart_event_field(ev, "title");
+	if (units_reserve(in) < 0)
+		return VEIKART_ENOMEM;
+	u = veikart__unit_new(in, id, title, type, parent_id);
+	if (u == NULL)
+		return VEIKART_ENOMEM;
+	u->parent = parent;
+	u->wave = wave;
+	u->order = order;
+	u->seq = ev->seq;
+	u->time = ev->time;
+	c->added = u;
+	return 0;
+}
+
+veikart_unit *veikart__unit_new(veikart_initiative *in, const char *id, const char *title,
+                                const char *type, const char *parent_id)
+{
+	const char *strs[4] = { id, title != NULL && title[0] != '\0' ? title : id, type,
+		                parent_id };
+	char *copies[4];
+	veikart_unit *u;
+
+	u = block(in, sizeof(*u), strs, 4, copies);
+	if (u == NULL)
+		return NULL;
+	u->initiative = in;
+	u->id = copies[0];
+	u->title = copies[1];
+	u->type = copies[2];
+	u->parent_id = copies[3];
+	u->facts = veikart__calloc(&in->alloc, in->nfacts ? in->nfacts : 1, sizeof(*u->facts));
+	u->values = veikart__calloc(&in->alloc, in->nfacts ? in->nfacts : 1, sizeof(*u->values));
+	if (u->facts == NULL || u->values == NULL ||
+	    grow(in, (void **)&u->walk.visits, &u->walk.cap_visits, 1, sizeof(*u->walk.visits)) <
+	            0) {
+		veikart__unit_free(in, u);
+		return NULL;
+	}
+	return u;
+}
+
+static void walk_dispose(veikart_initiative *in, veikart__walk *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->nsteps; i++)
+		veikart__free(&in->alloc, w->steps[i].actor);
+	for (i = 0; i < w->ndecisions; i++)
+		veikart__decision_free(in, w->decisions[i]);
+	veikart__free(&in->alloc, w->steps);
+	veikart__free(&in->alloc, w->visits);
+	veikart__free(&in->alloc, w->decisions);
+}
+
+void veikart__unit_free(veikart_initiative *in, veikart_unit *u)
+{
+	size_t i;
+
+	if (u == NULL)
+		return;
+	for (i = 0; i < in->nfacts && u->facts != NULL; i++)
+		veikart__free(&in->alloc, u->facts[i]);
+	walk_dispose(in, &u->walk);
+	veikart__free(&in->alloc, u->facts);
+	veikart__free(&in->alloc, u->values);
+	veikart__free(&in->alloc, u); /* the strings share its block */
+}
+
+static int units_reserve(veikart_initiative *in)
+{
+	if (grow(in, (void **)&in->units, &in->cap_units, in->nunits + 1, sizeof(*in->units)) < 0 ||
+	    grow(in, (void **)&in->views, &in->cap_views, in->nunits + 1, sizeof(*in->views)) < 0)
+		return VEIKART_ENOMEM;
+	return 0;
+}
+
+/* Add a unit where units_reserve() made room: cannot fail. */
+static void unit_place(veikart_initiative *in, veikart_unit *u)
+{
+	veikart__unit_view *v;
+
+	u->index = in->nunits;
+	in->units[in->nunits] = u;
+	v = &in->views[in->nunits];
+	memset(v, 0, sizeof(*v));
+	v->id = u->id;
+	v->title = u->title;
+	v->type = u->type;
+	v->wave = u->wave;
+	v->phase = u->walk.phase != NULL ? (int32_t)veikart_phase_index(u->walk.phase) : -1;
+	v->facts = u->values;
+	in->nunits++;
+}
+
+int veikart__unit_push(veikart_initiative *in, veikart_unit *u)
+{
+	if (units_reserve(in) < 0)
+		return VEIKART_ENOMEM;
+	unit_place(in, u);
+	return 0;
+}
+
 static void change_release(veikart_initiative *in, change *c)
 {
 	veikart__free(&in->alloc, c->strings);
@@ -994,14 +1463,29 @@ static void change_release(veikart_initiative *in, change *c)
 	veikart__free(&in->alloc, c->rec);
 	veikart__free(&in->alloc, c->actor);
 	veikart__decision_free(in, c->decision);
+	veikart__unit_free(in, c->added);
 	memset(c, 0, sizeof(*c));
 }
 
 static int decode(veikart_initiative *in, change *c)
 {
+	const char *unit = veikart_event_field(c->ev, "unit");
+
 	if (c->ev->kind != VEIKART_EVENT_CREATE && in->id == NULL)
 		return veikart__error_set(VEIKART_ESTATE,
 		                          "the first event must create the initiative");
+	/* Most kinds of event may be about a unit; unit-add names the new one,
+	 * and a condition belongs to the decision it names. */
+	if (unit != NULL && c->ev->kind != VEIKART_EVENT_UNIT_ADD &&
+	    c->ev->kind != VEIKART_EVENT_CONDITION_MET) {
+		if (c->ev->kind == VEIKART_EVENT_CREATE)
+			return veikart__error_set(VEIKART_EFORMAT,
+			                          "the create event cannot be about a unit");
+		c->unit = veikart__unit_find(in, unit);
+		if (c->unit == NULL)
+			return veikart__error_set(VEIKART_ENOTFOUND,
+			                          "the initiative has no rollout unit `%s`", unit);
+	}
 	switch (c->ev->kind) {
 	case VEIKART_EVENT_CREATE:
 		return decode_create(in, c);
@@ -1021,32 +1505,41 @@ static int decode(veikart_initiative *in, change *c)
 		return decode_decide(in, c);
 	case VEIKART_EVENT_CONDITION_MET:
 		return decode_condition(in, c);
+	case VEIKART_EVENT_UNIT_ADD:
+		return decode_unit_add(in, c);
 	}
 	return veikart__error_set(VEIKART_EFORMAT, "unknown kind of event");
 }
 
 /* ---- committing ------------------------------------------------------------------- */
 
-static void enter(veikart_initiative *in, const veikart_phase *p, int64_t time, uint64_t seq)
+void veikart__walk_enter(veikart_initiative *in, veikart_unit *unit, const veikart_phase *p,
+                         int64_t time, uint64_t seq)
 {
+	veikart__walk *w = walk_of(in, unit);
 	veikart__visit *v;
 
-	if (in->nvisits > 0)
-		in->visits[in->nvisits - 1].left = time;
-	v = &in->visits[in->nvisits++];
+	if (w->nvisits > 0)
+		w->visits[w->nvisits - 1].left = time;
+	v = &w->visits[w->nvisits++];
 	v->phase = p;
 	v->entered = time;
 	v->left = 0;
 	v->seq = seq;
-	in->phase = p;
-	in->phase_entered = time;
+	w->phase = p;
+	w->phase_entered = time;
 	if (veikart_phase_is_terminal(p))
-		in->status = VEIKART_STATUS_COMPLETED;
+		w->status = VEIKART_STATUS_COMPLETED;
+	if (unit != NULL)
+		in->views[unit->index].phase = (int32_t)veikart_phase_index(p);
 }
 
 static void commit(veikart_initiative *in, change *c)
 {
 	const veikart_event *ev = c->ev;
+	veikart__walk *w = walk_of(in, c->unit);
+	veikart__fact_rec **facts;
+	veikart__value *values;
 	veikart__assignment *a;
 	veikart_decision *d;
 	size_t len;
@@ -1059,12 +1552,13 @@ static void commit(veikart_initiative *in, change *c)
 		in->creator = in->title + strlen(in->title) + 1;
 		c->strings = NULL;
 		in->created = ev->time;
-		enter(in, c->phase, ev->time, ev->seq);
+		veikart__walk_enter(in, NULL, c->phase, ev->time, ev->seq);
 		break;
 	case VEIKART_EVENT_ASSIGN:
 		a = &in->assignments[in->nassignments++];
 		a->person = c->person;
 		a->role = c->role;
+		a->unit = c->unit;
 		a->seq = ev->seq;
 		a->time = ev->time;
 		c->person = NULL;
@@ -1080,29 +1574,36 @@ static void commit(veikart_initiative *in, change *c)
 	case VEIKART_EVENT_ATTACH:
 	case VEIKART_EVENT_APPROVE:
 	case VEIKART_EVENT_SIGN:
-		veikart__free(&in->alloc, in->facts[c->slot]);
-		in->facts[c->slot] = c->rec;
+		facts = c->unit != NULL ? c->unit->facts : in->facts;
+		values = c->unit != NULL ? c->unit->values : in->values;
+		veikart__free(&in->alloc, facts[c->slot]);
+		facts[c->slot] = c->rec;
 		if (c->rec != NULL)
-			in->values[c->slot] = c->rec->value;
+			values[c->slot] = c->rec->value;
 		else
-			memset(&in->values[c->slot], 0, sizeof(in->values[c->slot]));
+			memset(&values[c->slot], 0, sizeof(values[c->slot]));
 		c->rec = NULL;
 		break;
 	case VEIKART_EVENT_STEP:
-		in->steps[in->nsteps++] = c->step;
+		w->steps[w->nsteps++] = c->step;
 		c->step.actor = NULL;
 		break;
 	case VEIKART_EVENT_DECIDE:
 		d = c->decision;
 		c->decision = NULL;
-		in->decisions[in->ndecisions++] = d;
+		w->decisions[w->ndecisions++] = d;
 		if (d->target != NULL)
-			enter(in, d->target, ev->time, ev->seq);
+			veikart__walk_enter(in, c->unit, d->target, ev->time, ev->seq);
 		if (veikart_outcome_kind_of(d->outcome) == VEIKART_OUTCOME_STOP) {
-			in->status = VEIKART_STATUS_STOPPED;
-			if (d->target == NULL && in->nvisits > 0)
-				in->visits[in->nvisits - 1].left = ev->time;
+			w->status = VEIKART_STATUS_STOPPED;
+			if (d->target == NULL && w->nvisits > 0)
+				w->visits[w->nvisits - 1].left = ev->time;
 		}
+		break;
+	case VEIKART_EVENT_UNIT_ADD:
+		unit_place(in, c->added);
+		veikart__walk_enter(in, c->added, c->phase, ev->time, ev->seq);
+		c->added = NULL;
 		break;
 	case VEIKART_EVENT_CONDITION_MET:
 		c->condition->met_seq = ev->seq;
@@ -1206,7 +1707,7 @@ int veikart__initiative_init(veikart_initiative **out, const veikart_method *met
 {
 	const veikart_allocator *alloc;
 	veikart_initiative *in;
-	size_t n;
+	size_t n, i;
 	int err;
 
 	if (out == NULL)
@@ -1240,10 +1741,14 @@ int veikart__initiative_init(veikart_initiative **out, const veikart_method *met
 	in->nfacts = n;
 	in->facts = veikart__calloc(&in->alloc, n ? n : 1, sizeof(*in->facts));
 	in->values = veikart__calloc(&in->alloc, n ? n : 1, sizeof(*in->values));
-	if (in->facts == NULL || in->values == NULL) {
+	n = veikart_method_phase_count(method);
+	in->phase_ids = veikart__calloc(&in->alloc, n ? n : 1, sizeof(*in->phase_ids));
+	if (in->facts == NULL || in->values == NULL || in->phase_ids == NULL) {
 		veikart_initiative_free(in);
 		return VEIKART_ENOMEM;
 	}
+	for (i = 0; i < n; i++)
+		in->phase_ids[i] = veikart_phase_id(veikart_method_phase(method, i));
 	*out = in;
 	return 0;
 }
@@ -1266,17 +1771,16 @@ void veikart_initiative_free(veikart_initiative *in)
 		veikart__free(&alloc, in->facts[i]);
 	for (i = 0; i < in->nassignments; i++)
 		veikart__free(&alloc, in->assignments[i].person);
-	for (i = 0; i < in->nsteps; i++)
-		veikart__free(&alloc, in->steps[i].actor);
-	for (i = 0; i < in->ndecisions; i++)
-		veikart__decision_free(in, in->decisions[i]);
+	walk_dispose(in, &in->walk);
+	for (i = 0; i < in->nunits; i++)
+		veikart__unit_free(in, in->units[i]);
 	veikart__free(&alloc, in->id); /* title and creator share its block */
 	veikart__free(&alloc, in->facts);
 	veikart__free(&alloc, in->values);
 	veikart__free(&alloc, in->assignments);
-	veikart__free(&alloc, in->steps);
-	veikart__free(&alloc, in->visits);
-	veikart__free(&alloc, in->decisions);
+	veikart__free(&alloc, in->units);
+	veikart__free(&alloc, in->views);
+	veikart__free(&alloc, in->phase_ids);
 	veikart__arena_release(&in->scratch);
 	veikart__free(&alloc, in);
 }
@@ -1424,8 +1928,9 @@ out:
 	return 0;
 }
 
+/* One event of two fields, about the initiative or a unit (`unit` NULL). */
 static int simple(veikart_initiative *in, veikart_event_kind kind, const char *actor,
-                  const char *k1, const char *v1, const char *k2, const char *v2)
+                  const char *unit, const char *k1, const char *v1, const char *k2, const char *v2)
 {
 	veikart__event_builder b;
 	int64_t now;
@@ -1436,46 +1941,57 @@ static int simple(veikart_initiative *in, veikart_event_kind kind, const char *a
 	err = begin(in, &b, kind, actor, &now);
 	if (err < 0)
 		return err;
+	veikart__event_add(&b, "unit", unit);
 	veikart__event_add(&b, k1, v1);
 	veikart__event_add(&b, k2, v2);
 	return record(in, &b, 1);
 }
 
-int veikart_initiative_assign(veikart_initiative *in, const char *actor, const char *person,
-                              const char *role_id)
+static int assign(veikart_initiative *in, veikart_event_kind kind, const char *actor,
+                  const char *unit, const char *person, const char *role_id)
 {
 	int err = in != NULL ? text_ok(in, person, "person") : 0;
 
 	if (err == 0 && role_id == NULL)
 		err = veikart__error_set(VEIKART_EINVALID, "no role given");
-	return err < 0 ? err
-	               : simple(in, VEIKART_EVENT_ASSIGN, actor, "person", person, "role", role_id);
+	return err < 0 ? err : simple(in, kind, actor, unit, "person", person, "role", role_id);
+}
+
+int veikart_initiative_assign(veikart_initiative *in, const char *actor, const char *person,
+                              const char *role_id)
+{
+	return assign(in, VEIKART_EVENT_ASSIGN, actor, NULL, person, role_id);
 }
 
 int veikart_initiative_unassign(veikart_initiative *in, const char *actor, const char *person,
                                 const char *role_id)
 {
-	int err = in != NULL ? text_ok(in, person, "person") : 0;
-
-	if (err == 0 && role_id == NULL)
-		err = veikart__error_set(VEIKART_EINVALID, "no role given");
-	return err < 0 ? err
-	               : simple(in, VEIKART_EVENT_UNASSIGN, actor, "person", person, "role",
-	                        role_id);
+	return assign(in, VEIKART_EVENT_UNASSIGN, actor, NULL, person, role_id);
 }
 
-int veikart_initiative_set(veikart_initiative *in, const char *actor, const char *fact_id,
-                           const char *value)
+int veikart_initiative_unit_assign(veikart_initiative *in, const char *actor, const char *unit_id,
+                                   const char *person, const char *role_id)
 {
-	return veikart_initiative_set_many(in, actor, 1, &fact_id, &value);
+	if (unit_id == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "no unit given");
+	return assign(in, VEIKART_EVENT_ASSIGN, actor, unit_id, person, role_id);
 }
 
-int veikart_initiative_set_many(veikart_initiative *in, const char *actor, size_t count,
-                                const char *const *fact_ids, const char *const *values)
+int veikart_initiative_unit_unassign(veikart_initiative *in, const char *actor, const char *unit_id,
+                                     const char *person, const char *role_id)
+{
+	if (unit_id == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "no unit given");
+	return assign(in, VEIKART_EVENT_UNASSIGN, actor, unit_id, person, role_id);
+}
+
+/* Facts of the initiative or of a unit, one `set` event each, in one commit. */
+static int set_many(veikart_initiative *in, const char *actor, const char *unit, size_t count,
+                    const char *const *fact_ids, const char *const *values)
 {
 	veikart__event_builder local[4], *b = local;
 	int64_t now;
-	size_t k;
+	size_t k, begun = 0;
 	int err;
 
 	if (in == NULL || count == 0 || fact_ids == NULL || values == NULL)
@@ -1499,25 +2015,93 @@ int veikart_initiative_set_many(veikart_initiative *in, const char *actor, size_
 		err = begin(in, &b[k], VEIKART_EVENT_SET, actor, &now);
 		if (err < 0)
 			goto out;
+		begun = k + 1;
+		veikart__event_add(&b[k], "unit", unit);
 		veikart__event_add(&b[k], "fact", fact_ids[k]);
 		veikart__event_add(&b[k], "value", values[k]);
 	}
+	begun = 0; /* record() disposes of the builders */
 	err = record(in, b, count);
 out:
+	for (k = 0; k < begun; k++)
+		veikart__event_builder_dispose(&b[k]);
 	if (b != local)
 		veikart__free(&in->alloc, b);
 	return err;
 }
 
-int veikart_initiative_clear(veikart_initiative *in, const char *actor, const char *fact_id)
+int veikart_initiative_set(veikart_initiative *in, const char *actor, const char *fact_id,
+                           const char *value)
+{
+	return set_many(in, actor, NULL, 1, &fact_id, &value);
+}
+
+int veikart_initiative_set_many(veikart_initiative *in, const char *actor, size_t count,
+                                const char *const *fact_ids, const char *const *values)
+{
+	return set_many(in, actor, NULL, count, fact_ids, values);
+}
+
+int veikart_initiative_unit_set(veikart_initiative *in, const char *actor, const char *unit_id,
+                                size_t count, const char *const *fact_ids,
+                                const char *const *values)
+{
+	if (unit_id == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "no unit given");
+	return set_many(in, actor, unit_id, count, fact_ids, values);
+}
+
+static int fact_event(veikart_initiative *in, veikart_event_kind kind, const char *actor,
+                      const char *unit, const char *fact_id)
 {
 	if (fact_id == NULL)
 		return veikart__error_set(VEIKART_EINVALID, "no fact given");
-	return simple(in, VEIKART_EVENT_CLEAR, actor, "fact", fact_id, "", NULL);
+	return simple(in, kind, actor, unit, "fact", fact_id, "", NULL);
 }
 
-int veikart_initiative_attach(veikart_initiative *in, const char *actor, const char *fact_id,
-                              const char *uri, const char *sha256)
+int veikart_initiative_clear(veikart_initiative *in, const char *actor, const char *fact_id)
+{
+	return fact_event(in, VEIKART_EVENT_CLEAR, actor, NULL, fact_id);
+}
+
+int veikart_initiative_approve(veikart_initiative *in, const char *actor, const char *fact_id)
+{
+	return fact_event(in, VEIKART_EVENT_APPROVE, actor, NULL, fact_id);
+}
+
+int veikart_initiative_sign(veikart_initiative *in, const char *actor, const char *fact_id)
+{
+	return fact_event(in, VEIKART_EVENT_SIGN, actor, NULL, fact_id);
+}
+
+static int unit_fact_event(veikart_initiative *in, veikart_event_kind kind, const char *actor,
+                           const char *unit_id, const char *fact_id)
+{
+	if (unit_id == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "no unit given");
+	return fact_event(in, kind, actor, unit_id, fact_id);
+}
+
+int veikart_initiative_unit_clear(veikart_initiative *in, const char *actor, const char *unit_id,
+                                  const char *fact_id)
+{
+	return unit_fact_event(in, VEIKART_EVENT_CLEAR, actor, unit_id, fact_id);
+}
+
+int veikart_initiative_unit_approve(veikart_initiative *in, const char *actor, const char *unit_id,
+                                    const char *fact_id)
+{
+	return unit_fact_event(in, VEIKART_EVENT_APPROVE, actor, unit_id, fact_id);
+}
+
+int veikart_initiative_unit_sign(veikart_initiative *in, const char *actor, const char *unit_id,
+                                 const char *fact_id)
+{
+	return unit_fact_event(in, VEIKART_EVENT_SIGN, actor, unit_id, fact_id);
+}
+
+static int attach(veikart_initiative *in, const char *actor, const char *unit, const char *fact_id,
+                  const char *uri, const char *sha256)
 {
 	veikart__event_builder b;
 	int64_t now;
@@ -1530,37 +2114,95 @@ int veikart_initiative_attach(veikart_initiative *in, const char *actor, const c
 		err = begin(in, &b, VEIKART_EVENT_ATTACH, actor, &now);
 	if (err < 0)
 		return err;
+	veikart__event_add(&b, "unit", unit);
 	veikart__event_add(&b, "fact", fact_id);
 	veikart__event_add(&b, "uri", uri);
 	veikart__event_add(&b, "sha256", sha256);
 	return record(in, &b, 1);
 }
 
-int veikart_initiative_approve(veikart_initiative *in, const char *actor, const char *fact_id)
+int veikart_initiative_attach(veikart_initiative *in, const char *actor, const char *fact_id,
+                              const char *uri, const char *sha256)
 {
-	if (fact_id == NULL)
-		return veikart__error_set(VEIKART_EINVALID, "no fact given");
-	return simple(in, VEIKART_EVENT_APPROVE, actor, "fact", fact_id, "", NULL);
+	return attach(in, actor, NULL, fact_id, uri, sha256);
 }
 
-int veikart_initiative_sign(veikart_initiative *in, const char *actor, const char *fact_id)
+int veikart_initiative_unit_attach(veikart_initiative *in, const char *actor, const char *unit_id,
+                                   const char *fact_id, const char *uri, const char *sha256)
 {
-	if (fact_id == NULL)
-		return veikart__error_set(VEIKART_EINVALID, "no fact given");
-	return simple(in, VEIKART_EVENT_SIGN, actor, "fact", fact_id, "", NULL);
+	if (unit_id == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "no unit given");
+	return attach(in, actor, unit_id, fact_id, uri, sha256);
+}
+
+static int step(veikart_initiative *in, const char *actor, const char *unit, const char *phase_id,
+                const char *step_id)
+{
+	if (phase_id == NULL || step_id == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "no phase or no step given");
+	return simple(in, VEIKART_EVENT_STEP, actor, unit, "phase", phase_id, "step", step_id);
 }
 
 int veikart_initiative_step(veikart_initiative *in, const char *actor, const char *phase_id,
                             const char *step_id)
 {
-	if (phase_id == NULL || step_id == NULL)
-		return veikart__error_set(VEIKART_EINVALID, "no phase or no step given");
-	return simple(in, VEIKART_EVENT_STEP, actor, "phase", phase_id, "step", step_id);
+	return step(in, actor, NULL, phase_id, step_id);
 }
 
-/* The single gate of the current phase, or the named one. */
-static int gate_for(const veikart_initiative *in, const char *id, const veikart_gate **out)
+int veikart_initiative_unit_step(veikart_initiative *in, const char *actor, const char *unit_id,
+                                 const char *phase_id, const char *step_id)
 {
+	if (unit_id == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "no unit given");
+	return step(in, actor, unit_id, phase_id, step_id);
+}
+
+int veikart_initiative_add_unit(veikart_initiative *in, const char *actor,
+                                const veikart_unit_spec *spec)
+{
+	veikart__event_builder b;
+	char wave[16], order[16];
+	int64_t now;
+	int err;
+
+	if (in == NULL || spec == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "no initiative or no unit given");
+	err = veikart__check_version(spec->version, VEIKART_UNIT_SPEC_VERSION, "veikart_unit_spec");
+	if (err < 0)
+		return err;
+	err = text_ok(in, spec->id, "unit id");
+	if (err == 0 && spec->title != NULL)
+		err = text_ok(in, spec->title, "unit title");
+	if (err == 0 && spec->type != NULL)
+		err = text_ok(in, spec->type, "unit type");
+	if (err == 0 && spec->parent != NULL)
+		err = text_ok(in, spec->parent, "parent unit");
+	if (err == 0 &&
+	    (spec->wave < 0 || spec->wave > MAX_WAVE || spec->order < 0 || spec->order > MAX_WAVE))
+		err = veikart__error_set(VEIKART_EINVALID,
+		                         "wave %d or order %d is not a whole number from 0 to %d",
+		                         spec->wave, spec->order, MAX_WAVE);
+	if (err == 0)
+		err = begin(in, &b, VEIKART_EVENT_UNIT_ADD, actor, &now);
+	if (err < 0)
+		return err;
+	snprintf(wave, sizeof(wave), "%d", spec->wave);
+	snprintf(order, sizeof(order), "%d", spec->order);
+	veikart__event_add(&b, "unit", spec->id);
+	veikart__event_add(&b, "title", spec->title);
+	veikart__event_add(&b, "type", spec->type);
+	veikart__event_add(&b, "parent", spec->parent);
+	veikart__event_add(&b, "wave", spec->wave > 0 ? wave : NULL);
+	veikart__event_add(&b, "order", spec->order > 0 ? order : NULL);
+	return record(in, &b, 1);
+}
+
+/* The single gate of the walk's current phase, or the named one. */
+static int gate_for(const veikart_initiative *in, const veikart_unit *unit, const char *id,
+                    const veikart_gate **out)
+{
+	const veikart__walk *w = unit != NULL ? &unit->walk : &in->walk;
+
 	*out = NULL;
 	if (id != NULL) {
 		*out = veikart_method_gate_by_id(in->method, id);
@@ -1569,14 +2211,14 @@ static int gate_for(const veikart_initiative *in, const char *id, const veikart_
 			                          "the methodology has no gate `%s`", id);
 		return 0;
 	}
-	if (in->phase == NULL || veikart_phase_gate_count(in->phase) == 0)
+	if (w->phase == NULL || veikart_phase_gate_count(w->phase) == 0)
 		return veikart__error_set(VEIKART_ENOTFOUND, "phase `%s` has no gate",
-		                          in->phase ? veikart_phase_id(in->phase) : "(none)");
-	if (veikart_phase_gate_count(in->phase) > 1)
+		                          w->phase ? veikart_phase_id(w->phase) : "(none)");
+	if (veikart_phase_gate_count(w->phase) > 1)
 		return veikart__error_set(VEIKART_ENOTFOUND,
 		                          "phase `%s` has several gates: say which",
-		                          veikart_phase_id(in->phase));
-	*out = veikart_phase_gate(in->phase, 0);
+		                          veikart_phase_id(w->phase));
+	*out = veikart_phase_gate(w->phase, 0);
 	return 0;
 }
 
@@ -1619,17 +2261,37 @@ static int outcome_for(const veikart_gate *g, veikart_outcome_kind kind, const c
 	                          to ? " to " : "", to ? to : "", choices);
 }
 
+/* What holds a gate back, for a refusal: "; in_order: units of earlier
+ * waves have not reached ..." for each must criterion not met. */
+static const char *missing_of(const veikart_report *r, char *buf, size_t size)
+{
+	const veikart_criterion *c;
+	size_t i, n = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < veikart_report_count(r) && n < size; i++) {
+		c = veikart_report_criterion(r, i);
+		if (veikart_report_truth(r, i) == VEIKART_MET ||
+		    veikart_criterion_level(c) != VEIKART_LEVEL_MUST)
+			continue;
+		n += (size_t)snprintf(buf + n, size - n, "; %s: %s", veikart_criterion_id(c),
+		                      veikart_report_reason(r, i));
+	}
+	return buf;
+}
+
 int veikart_initiative_decide(veikart_initiative *in, const veikart_decision_request *req)
 {
-	const veikart_phase *via[64], *target;
-	const veikart_gate *g, *next_gate;
-	const veikart_outcome *o, *go;
+	const veikart_phase *via[MAX_VIA], *target;
+	const veikart_gate *g;
+	const veikart_outcome *o;
 	const veikart_role *role;
+	veikart_unit *unit = NULL;
 	veikart__event_builder b;
 	veikart_report *report = NULL;
 	veikart__eval_env env;
-	char score[32], **results = NULL, **conditions = NULL;
-	size_t nvia = 0, i, j, n = 0, nc = 0;
+	char score[32], who[160], **results = NULL, **conditions = NULL;
+	size_t nvia = 0, i, n = 0, nc = 0;
 	int64_t now;
 	int err, building = 0;
 
@@ -1639,21 +2301,27 @@ int veikart_initiative_decide(veikart_initiative *in, const veikart_decision_req
 	                             "veikart_decision_request");
 	if (err < 0)
 		return err;
-	err = active(in);
+	if (req->unit != NULL) {
+		unit = veikart__unit_find(in, req->unit);
+		if (unit == NULL)
+			return veikart__error_set(VEIKART_ENOTFOUND,
+			                          "the initiative has no rollout unit `%s`",
+			                          req->unit);
+	}
+	err = unit_open(in, unit, 1);
 	if (err < 0)
 		return err;
 	err = text_ok(in, req->rationale, "rationale");
 	if (err < 0)
 		return err;
-	err = gate_for(in, req->gate, &g);
+	err = gate_for(in, unit, req->gate, &g);
 	if (err < 0)
 		return err;
-	if (veikart_gate_from(g) != in->phase)
+	if (veikart_gate_from(g) != walk_of(in, unit)->phase)
 		return veikart__error_set(
-		        VEIKART_ESTATE,
-		        "gate `%s` leaves phase `%s`, but the initiative is in `%s`",
+		        VEIKART_ESTATE, "gate `%s` leaves phase `%s`, but %s is in `%s`",
 		        veikart_gate_id(g), veikart_phase_id(veikart_gate_from(g)),
-		        veikart_phase_id(in->phase));
+		        who_is(unit, who, sizeof(who)), veikart_phase_id(walk_of(in, unit)->phase));
 	err = outcome_for(g, req->outcome, req->to, &o);
 	if (err < 0)
 		return err;
@@ -1664,7 +2332,7 @@ int veikart_initiative_decide(veikart_initiative *in, const veikart_decision_req
 
 	/* The rules are checked again when the event is applied; checking the
 	 * ones a person is most likely to break here gives the clearest message. */
-	role = veikart__initiative_authority(in, g, now);
+	role = veikart__initiative_authority(in, unit, g, now);
 	if (role == NULL) {
 		err = veikart__error_set(VEIKART_EDENIED,
 		                         "no authority rule of gate `%s` applies: none of its "
@@ -1672,22 +2340,24 @@ int veikart_initiative_decide(veikart_initiative *in, const veikart_decision_req
 		                         veikart_gate_id(g));
 		goto out;
 	}
-	if (!holds(in, req->actor, role)) {
-		err = denied(in, req->actor, role, "deciding at this gate");
+	if (!holds(in, req->actor, role, unit)) {
+		err = denied(in, req->actor, role, unit, "deciding at this gate");
 		goto out;
 	}
-	veikart__initiative_env(in, now, &env);
+	veikart__initiative_env(in, unit, now, &env);
 	err = veikart__report_evaluate(&report, g, &env, &in->alloc);
 	if (err < 0)
 		goto out;
 	if (veikart__outcome_needs_override(req->outcome, veikart_report_verdict(report)) &&
 	    !req->override) {
+		char missing[700];
 		err = veikart__error_set(
 		        VEIKART_ESTATE,
-		        "gate `%s` is not ready for %s: %s; to go on anyway, decide "
+		        "gate `%s`%s is not ready for %s: %s%s; to go on anyway, decide "
 		        "with an override and a rationale",
-		        veikart_gate_id(g), veikart_outcome_kind_name(req->outcome),
-		        veikart_report_summary(report));
+		        veikart_gate_id(g), for_unit(unit, who, sizeof(who)),
+		        veikart_outcome_kind_name(req->outcome), veikart_report_summary(report),
+		        missing_of(report, missing, sizeof(missing)));
 		goto out;
 	}
 	if (req->override &&
@@ -1699,31 +2369,13 @@ int veikart_initiative_decide(veikart_initiative *in, const veikart_decision_req
 		        veikart_verdict_name(veikart_report_verdict(report)));
 		goto out;
 	}
-	if (req->override && !may_override(in, req->actor)) {
-		err = override_denied(in, req->actor, g);
+	if (req->override && !may_override(in, req->actor, unit)) {
+		err = override_denied(in, req->actor, unit, g);
 		goto out;
 	}
 
 	/* Where it lands: phases whose skip-if holds are passed over. */
-	target = veikart_outcome_target(o);
-	env.phase_entered = now;
-	while (target != NULL && veikart__phase_skip_if_expr(target) != NULL &&
-	       nvia < VEIKART__ARRAY_SIZE(via) &&
-	       veikart__expr_eval_bool(veikart__phase_skip_if_expr(target), &env, NULL) ==
-	               VEIKART_MET) {
-		go = NULL;
-		for (i = 0; i < veikart_phase_gate_count(target) && go == NULL; i++) {
-			next_gate = veikart_phase_gate(target, i);
-			for (j = 0; j < veikart_gate_outcome_count(next_gate) && go == NULL; j++)
-				if (veikart_outcome_kind_of(veikart_gate_outcome(next_gate, j)) ==
-				    VEIKART_OUTCOME_GO)
-					go = veikart_gate_outcome(next_gate, j);
-		}
-		if (go == NULL)
-			break;
-		via[nvia++] = target;
-		target = veikart_outcome_target(go);
-	}
+	target = landing(in, unit, veikart_outcome_target(o), now, via, &nvia);
 
 	n = veikart_report_count(report);
 	nc = req->conditions != NULL ? req->condition_count : 0;
@@ -1765,6 +2417,7 @@ int veikart_initiative_decide(veikart_initiative *in, const veikart_decision_req
 	}
 	snprintf(score, sizeof(score), "%.6g", veikart_report_score(report));
 
+	veikart__event_add(&b, "unit", unit != NULL ? unit->id : NULL);
 	veikart__event_add(&b, "gate", veikart_gate_id(g));
 	veikart__event_add(&b, "outcome", veikart_outcome_kind_name(req->outcome));
 	veikart__event_add(&b, "to", target ? veikart_phase_id(target) : NULL);
@@ -1801,7 +2454,8 @@ int veikart_initiative_meet_condition(veikart_initiative *in, const char *actor,
 
 	snprintf(seq, sizeof(seq), "%" PRIu64, decision_seq);
 	snprintf(num, sizeof(num), "%zu", index + 1);
-	return simple(in, VEIKART_EVENT_CONDITION_MET, actor, "decision", seq, "condition", num);
+	return simple(in, VEIKART_EVENT_CONDITION_MET, actor, NULL, "decision", seq, "condition",
+	              num);
 }
 
 /* ---- reading ------------------------------------------------------------------------ */
@@ -1828,21 +2482,21 @@ const veikart_method *veikart_initiative_method(const veikart_initiative *in)
 
 const veikart_phase *veikart_initiative_phase(const veikart_initiative *in)
 {
-	return in ? in->phase : NULL;
+	return in ? in->walk.phase : NULL;
 }
 
 int64_t veikart_initiative_phase_entered(const veikart_initiative *in)
 {
-	return in && in->phase ? in->phase_entered : 0;
+	return in && in->walk.phase ? in->walk.phase_entered : 0;
 }
 
 long veikart_initiative_days_in_phase(const veikart_initiative *in)
 {
 	int64_t d;
 
-	if (in == NULL || in->phase == NULL)
+	if (in == NULL || in->walk.phase == NULL)
 		return -1;
-	d = veikart__days_from_time(now_of(in)) - veikart__days_from_time(in->phase_entered);
+	d = veikart__days_from_time(now_of(in)) - veikart__days_from_time(in->walk.phase_entered);
 	return d < 0 ? 0 : (long)d;
 }
 
@@ -1850,15 +2504,15 @@ int veikart_initiative_is_stalled(const veikart_initiative *in)
 {
 	unsigned int max;
 
-	if (in == NULL || in->phase == NULL || in->status != VEIKART_STATUS_ACTIVE)
+	if (in == NULL || in->walk.phase == NULL || in->walk.status != VEIKART_STATUS_ACTIVE)
 		return 0;
-	max = veikart_phase_max_days(in->phase);
+	max = veikart_phase_max_days(in->walk.phase);
 	return max > 0 && veikart_initiative_days_in_phase(in) > (long)max;
 }
 
 veikart_status veikart_initiative_status(const veikart_initiative *in)
 {
-	return in ? in->status : VEIKART_STATUS_ACTIVE;
+	return in ? in->walk.status : VEIKART_STATUS_ACTIVE;
 }
 
 uint64_t veikart_initiative_seq(const veikart_initiative *in)
@@ -1898,7 +2552,7 @@ int veikart_initiative_holds(const veikart_initiative *in, const char *person, c
 	if (in == NULL || person == NULL || role_id == NULL)
 		return 0;
 	r = veikart_method_role_by_id(in->method, role_id);
-	return r != NULL && holds(in, person, r);
+	return r != NULL && holds(in, person, r, NULL);
 }
 
 static const veikart__fact_rec *rec_of(const veikart_initiative *in, const char *id)
@@ -1929,41 +2583,46 @@ int64_t veikart_initiative_fact_time(const veikart_initiative *in, const char *f
 	return r ? r->time : 0;
 }
 
-int veikart_initiative_step_done(const veikart_initiative *in, const char *phase_id,
-                                 const char *step_id)
+int veikart__walk_step_done(const veikart__walk *w, const char *phase_id, const char *step_id)
 {
 	uint64_t from = 0, to = UINT64_MAX;
 	size_t i, k;
 
-	if (in == NULL || phase_id == NULL || step_id == NULL)
+	if (phase_id == NULL || step_id == NULL)
 		return 0;
 	/* Done during the latest visit of the phase: between the event that
 	 * entered it and the one that entered the next phase. */
-	for (k = in->nvisits; k > 0; k--) {
-		if (strcmp(veikart_phase_id(in->visits[k - 1].phase), phase_id) != 0)
+	for (k = w->nvisits; k > 0; k--) {
+		if (strcmp(veikart_phase_id(w->visits[k - 1].phase), phase_id) != 0)
 			continue;
-		from = in->visits[k - 1].seq;
-		to = k < in->nvisits ? in->visits[k].seq : UINT64_MAX;
+		from = w->visits[k - 1].seq;
+		to = k < w->nvisits ? w->visits[k].seq : UINT64_MAX;
 		break;
 	}
 	if (k == 0)
 		return 0;
-	for (i = 0; i < in->nsteps; i++)
-		if (in->steps[i].seq > from && in->steps[i].seq < to &&
-		    strcmp(veikart_phase_id(in->steps[i].phase), phase_id) == 0 &&
-		    strcmp(veikart_step_id(in->steps[i].step), step_id) == 0)
+	for (i = 0; i < w->nsteps; i++)
+		if (w->steps[i].seq > from && w->steps[i].seq < to &&
+		    strcmp(veikart_phase_id(w->steps[i].phase), phase_id) == 0 &&
+		    strcmp(veikart_step_id(w->steps[i].step), step_id) == 0)
 			return 1;
 	return 0;
 }
 
+int veikart_initiative_step_done(const veikart_initiative *in, const char *phase_id,
+                                 const char *step_id)
+{
+	return in != NULL && veikart__walk_step_done(&in->walk, phase_id, step_id);
+}
+
 size_t veikart_initiative_decision_count(const veikart_initiative *in)
 {
-	return in ? in->ndecisions : 0;
+	return in ? in->walk.ndecisions : 0;
 }
 
 const veikart_decision *veikart_initiative_decision(const veikart_initiative *in, size_t i)
 {
-	return in && i < in->ndecisions ? in->decisions[i] : NULL;
+	return in && i < in->walk.ndecisions ? in->walk.decisions[i] : NULL;
 }
 
 uint64_t veikart_decision_seq(const veikart_decision *d)
@@ -2038,20 +2697,20 @@ int64_t veikart_decision_condition_met(const veikart_decision *d, size_t i)
 
 size_t veikart_initiative_visit_count(const veikart_initiative *in)
 {
-	return in ? in->nvisits : 0;
+	return in ? in->walk.nvisits : 0;
 }
 
 const veikart_phase *veikart_initiative_visit_phase(const veikart_initiative *in, size_t i)
 {
-	return in && i < in->nvisits ? in->visits[i].phase : NULL;
+	return in && i < in->walk.nvisits ? in->walk.visits[i].phase : NULL;
 }
 
 int64_t veikart_initiative_visit_entered(const veikart_initiative *in, size_t i)
 {
-	return in && i < in->nvisits ? in->visits[i].entered : 0;
+	return in && i < in->walk.nvisits ? in->walk.visits[i].entered : 0;
 }
 
 int64_t veikart_initiative_visit_left(const veikart_initiative *in, size_t i)
 {
-	return in && i < in->nvisits ? in->visits[i].left : 0;
+	return in && i < in->walk.nvisits ? in->walk.visits[i].left : 0;
 }

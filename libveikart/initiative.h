@@ -29,6 +29,7 @@ typedef struct veikart__fact_rec {
 typedef struct veikart__assignment {
 	char *person;
 	const veikart_role *role;
+	const veikart_unit *unit; /* NULL: for the whole initiative */
 	uint64_t seq;
 	int64_t time;
 } veikart__assignment;
@@ -57,6 +58,7 @@ typedef struct veikart__condition_rec {
 } veikart__condition_rec;
 
 struct veikart_decision {
+	const veikart_unit *unit; /* whose gate; NULL: the initiative's */
 	uint64_t seq;
 	int64_t time;
 	char *actor;
@@ -71,6 +73,38 @@ struct veikart_decision {
 	veikart_report *report;
 	veikart__condition_rec *conditions;
 	size_t nconditions;
+};
+
+/* The walk through phases that the initiative, and each rollout unit, makes:
+ * where it stands, where it has been, what it has done and decided. */
+typedef struct veikart__walk {
+	const veikart_phase *phase; /* NULL until entered */
+	int64_t phase_entered;
+	veikart_status status;
+	veikart__step_rec *steps;
+	size_t nsteps, cap_steps;
+	veikart__visit *visits;
+	size_t nvisits, cap_visits;
+	veikart_decision **decisions;
+	size_t ndecisions, cap_decisions;
+} veikart__walk;
+
+/* A rollout unit: its walk through the unit phases and its own facts. */
+struct veikart_unit {
+	const veikart_initiative *initiative;
+	char *id; /* id, title, type and parent id share this block */
+	char *title;
+	char *type;      /* NULL when none */
+	char *parent_id; /* NULL when none */
+	const veikart_unit *parent;
+	size_t index; /* in the initiative's units and views */
+	int32_t wave; /* 0: none */
+	int32_t order;
+	uint64_t seq; /* the event that added it */
+	int64_t time;
+	veikart__walk walk;
+	veikart__fact_rec **facts; /* by slot: the unit-scope facts */
+	veikart__value *values;
 };
 
 struct veikart_initiative {
@@ -90,9 +124,7 @@ struct veikart_initiative {
 	char head[VEIKART__SHA256_HEX_SIZE];
 	int64_t created;
 	int64_t last_time;
-	const veikart_phase *phase;
-	int64_t phase_entered;
-	veikart_status status;
+	veikart__walk walk;
 
 	size_t nfacts;
 	veikart__fact_rec **facts; /* by slot; NULL: not recorded */
@@ -100,20 +132,29 @@ struct veikart_initiative {
 
 	veikart__assignment *assignments;
 	size_t nassignments, cap_assignments;
-	veikart__step_rec *steps;
-	size_t nsteps, cap_steps;
-	veikart__visit *visits;
-	size_t nvisits, cap_visits;
-	veikart_decision **decisions;
-	size_t ndecisions, cap_decisions;
+
+	veikart_unit **units; /* in the order added */
+	size_t nunits, cap_units, cap_views;
+	veikart__unit_view *views; /* what evaluation sees of each unit, same order */
+	const char **phase_ids;    /* the methodology's phase ids by index */
 };
 
-/* Who decides at a gate at a moment; NULL when no authority rule applies. */
+/* Who decides at a gate of the initiative (unit NULL) or of a unit at a
+ * moment; NULL when no authority rule applies. */
 const veikart_role *veikart__initiative_authority(const veikart_initiative *in,
+                                                  const veikart_unit *unit,
                                                   const veikart_gate *g, int64_t now);
 
-/* Evaluation environment at a moment. */
-void veikart__initiative_env(const veikart_initiative *in, int64_t now, veikart__eval_env *env);
+/* Evaluation environment at a moment: for the initiative's expressions
+ * (unit NULL), or for those of a unit's phases. */
+void veikart__initiative_env(const veikart_initiative *in, const veikart_unit *unit, int64_t now,
+                             veikart__eval_env *env);
+
+/* Whether a step was done during the walk's latest visit of its phase. */
+int veikart__walk_step_done(const veikart__walk *w, const char *phase_id, const char *step_id);
+
+/* A unit by id, or NULL. */
+veikart_unit *veikart__unit_find(const veikart_initiative *in, const char *id);
 
 /* Reports (gate.c). */
 int veikart__report_evaluate(veikart_report **out, const veikart_gate *gate,
@@ -142,5 +183,14 @@ veikart__fact_rec *veikart__fact_rec_new(veikart_initiative *in, const veikart_f
 veikart_decision *veikart__decision_new(veikart_initiative *in, size_t nvia, size_t nconditions,
                                         const char *actor, const char *rationale);
 void veikart__decision_free(veikart_initiative *in, veikart_decision *d);
+/* Add a unit (snapshot reader): allocated with its facts, not yet walking. */
+veikart_unit *veikart__unit_new(veikart_initiative *in, const char *id, const char *title,
+                                const char *type, const char *parent_id);
+int veikart__unit_push(veikart_initiative *in, veikart_unit *u);
+void veikart__unit_free(veikart_initiative *in, veikart_unit *u);
+/* Enter a phase: close the current visit, open a new one, update status
+ * (the walk's visits must have room for one more). */
+void veikart__walk_enter(veikart_initiative *in, veikart_unit *unit, const veikart_phase *p,
+                         int64_t time, uint64_t seq);
 
 #endif

@@ -574,6 +574,8 @@ static void forget_sources(veikart_method *m)
 		((veikart_role *)m->roles.items[i])->src = none;
 	for (i = 0; i < m->facts.count; i++)
 		((veikart_fact *)m->facts.items[i])->src = none;
+	for (i = 0; i < m->unit_types.count; i++)
+		((veikart_unit_type *)m->unit_types.items[i])->src = none;
 	for (i = 0; i < m->scales.count; i++) {
 		veikart_scale *s = m->scales.items[i];
 		s->src = none;
@@ -966,6 +968,11 @@ const veikart_phase *veikart_method_start(const veikart_method *m)
 	return m ? m->start : NULL;
 }
 
+const veikart_phase *veikart_method_unit_start(const veikart_method *m)
+{
+	return m ? m->unit_start : NULL;
+}
+
 size_t veikart_method_role_count(const veikart_method *m)
 {
 	return m ? m->roles.count : 0;
@@ -1081,6 +1088,41 @@ const veikart_scale *veikart_fact_scale(const veikart_fact *f)
 const veikart_role *veikart_fact_role(const veikart_fact *f)
 {
 	return f ? f->role : NULL;
+}
+
+size_t veikart_method_unit_type_count(const veikart_method *m)
+{
+	return m ? m->unit_types.count : 0;
+}
+
+const veikart_unit_type *veikart_method_unit_type(const veikart_method *m, size_t i)
+{
+	return m ? VEC_GET(m->unit_types, i) : NULL;
+}
+
+const veikart_unit_type *veikart_method_unit_type_by_id(const veikart_method *m, const char *id)
+{
+	return m ? by_id(&m->unit_types, offsetof(veikart_unit_type, id), id) : NULL;
+}
+
+const char *veikart_unit_type_id(const veikart_unit_type *t)
+{
+	return t ? t->id : NULL;
+}
+
+const char *veikart_unit_type_title(const veikart_unit_type *t, const char *lang)
+{
+	const char *title;
+
+	if (t == NULL)
+		return NULL;
+	title = veikart__labels_pick(&t->title, t->method, lang);
+	return title ? title : t->id;
+}
+
+const veikart_unit_type *veikart_unit_type_parent(const veikart_unit_type *t)
+{
+	return t ? t->parent : NULL;
 }
 
 size_t veikart_method_scale_count(const veikart_method *m)
@@ -1296,6 +1338,11 @@ const veikart_role *veikart_step_role(const veikart_step *s)
 const veikart_fact *veikart_step_produces(const veikart_step *s)
 {
 	return s ? s->produces : NULL;
+}
+
+const veikart_step *veikart_step_after(const veikart_step *s)
+{
+	return s ? s->after : NULL;
 }
 
 size_t veikart_method_gate_count(const veikart_method *m)

@@ -16,8 +16,9 @@
 /* The allocator the methodology (and everything made from it) uses. */
 const veikart_allocator *veikart__method_allocator(const veikart_method *m);
 
-/* Declarations for compiling an expression against the methodology's facts,
- * with its load limits.  `want_bool` is left 0. */
+/* Declarations for compiling an expression against the methodology's facts
+ * and phases (a phase name resolves to its position), with its load limits.
+ * `want_bool` is left 0 and `context` is VEIKART__CONTEXT_INITIATIVE. */
 void veikart__method_expr_decls(const veikart_method *m, veikart__expr_decls *out);
 
 /* Number of fact slots (one per declared fact, in declaration order). */

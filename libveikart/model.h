@@ -2,8 +2,8 @@
  * libveikart - phase state machines for service innovation methodologies
  * SPDX-License-Identifier: MIT
  *
- * The methodology model, shared by the modules that build it (load.c,
- * check.c) and the one that reads it (method.c).  Everything lives in the
+ * The methodology model, shared by the modules that build it (model_read.c,
+ * model_check.c) and the one that reads it (method.c).  Everything lives in the
  * methodology's arena; lists are arrays of pointers so that elements keep
  * their address while a variant adds, replaces or removes others.
  */
@@ -64,6 +64,17 @@ struct veikart_scale {
 	veikart__scale_info info; /* built when the model is final */
 };
 
+struct veikart_unit_type {
+	const veikart_method *method;
+	veikart__src src;
+	const char *id;
+	veikart__labels title;
+	veikart__labels description;
+	const char *parent_id;
+	const veikart_unit_type *parent;
+	size_t index; /* position in m->unit_types, set by the checks */
+};
+
 struct veikart_fact {
 	const veikart_method *method;
 	veikart__src src;
@@ -89,6 +100,8 @@ struct veikart_step {
 	const veikart_role *role;
 	const char *produces_id;
 	const veikart_fact *produces;
+	const char *after_id; /* after-step: a step of the same phase done first */
+	const veikart_step *after;
 };
 
 struct veikart_phase {
@@ -188,11 +201,13 @@ struct veikart_method {
 	veikart__vec roles;
 	veikart__vec scales;
 	veikart__vec facts;
+	veikart__vec unit_types;
 	veikart__vec phases;
 	veikart__vec gates;
 	const char *start_id;
 	veikart__src start_src;
 	const veikart_phase *start;
+	const veikart_phase *unit_start; /* first unit-scope phase, or NULL */
 };
 
 /* Arena vectors. */

@@ -5,10 +5,13 @@
  * The checks a schema cannot make, run on the merged model (after any
  * `extends`): every reference resolves, the phase graph can be walked from
  * the start to every phase and out of every phase that is not terminal,
- * outcomes go where their kind allows, and every expression compiles and
- * has the type its place needs.  Structured criteria are turned into the
- * expression they stand for here, once the facts' types are final.
+ * outcomes go where their kind allows, unit types form a hierarchy, a
+ * step waits only for an earlier step of its phase, and every expression
+ * compiles and has the type its place needs.  Structured criteria are
+ * turned into the expression they stand for here, once the facts' types
+ * are final.
  */
+#include <limits.h>
 #include <string.h>
 
 #include "method.h"
@@ -193,6 +196,107 @@ static void check_facts(checker *ck)
 	}
 }
 
+/* ---- unit types ------------------------------------------------------------ */
+
+static veikart_unit_type *unit_type_find(const veikart_method *m, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id != NULL && i < m->unit_types.count; i++)
+		if (strcmp(((const veikart_unit_type *)m->unit_types.items[i])->id, id) == 0)
+			return m->unit_types.items[i];
+	return NULL;
+}
+
+#define CYCLE_NAMES 8 /* a longer cycle is named in part: a message stays readable */
+
+/* Report a cycle of parents, naming it from `first` round to `first`. */
+static void report_cycle(checker *ck, const veikart_unit_type *first)
+{
+	const veikart_unit_type *u;
+	veikart__buf names;
+	size_t n = 1;
+
+	veikart__buf_init(&names, &ck->m->alloc);
+	veikart__buf_printf(&names, "`%s`", first->id);
+	for (u = first->parent; u != first; u = u->parent, n++)
+		if (n < CYCLE_NAMES)
+			veikart__buf_printf(&names, " -> `%s`", u->id);
+	if (n > CYCLE_NAMES)
+		veikart__buf_printf(&names, " -> ... (%zu unit types in all)", n);
+	veikart__buf_printf(&names, " -> `%s`", first->id);
+	if (names.failed)
+		ck->err = VEIKART_ENOMEM;
+	else
+		DIAG(ck, &first->src, "parent",
+		     "the parents of unit types go round in a cycle: %s; one of them must be at "
+		     "the top, without parent=\"...\"",
+		     veikart__buf_cstr(&names));
+	veikart__buf_dispose(&names);
+}
+
+/*
+ * Report each cycle of parents once, at the member written first.  Each type
+ * is walked over once (hostile files may have many): 1 marks the walk under
+ * way, 2 a type already walked.  Meeting a 1 again means a cycle.
+ */
+static void check_unit_type_cycles(checker *ck)
+{
+	const veikart_method *m = ck->m;
+	const veikart_unit_type *t, *u, *first;
+	unsigned char *state;
+	size_t i, n = m->unit_types.count;
+
+	state = veikart__calloc(&m->alloc, n ? n : 1, 1);
+	if (state == NULL) {
+		ck->err = VEIKART_ENOMEM;
+		return;
+	}
+	for (i = 0; i < n && ck->err == 0; i++) {
+		for (t = m->unit_types.items[i]; t != NULL && state[t->index] == 0; t = t->parent)
+			state[t->index] = 1;
+		if (t != NULL && state[t->index] == 1) {
+			first = t;
+			for (u = t->parent; u != t; u = u->parent)
+				if (u->index < first->index)
+					first = u;
+			report_cycle(ck, first);
+		}
+		for (t = m->unit_types.items[i]; t != NULL && state[t->index] == 1; t = t->parent)
+			state[t->index] = 2;
+	}
+	veikart__free(&m->alloc, state);
+}
+
+static void check_unit_types(checker *ck)
+{
+	veikart_unit_type *t;
+	size_t i;
+
+	for (i = 0; i < ck->m->unit_types.count; i++) {
+		t = ck->m->unit_types.items[i];
+		t->index = i;
+		t->parent = NULL;
+		if (t->parent_id == NULL)
+			continue;
+		if (strcmp(t->parent_id, t->id) == 0) {
+			DIAG(ck, &t->src, "parent",
+			     "unit type `%s` names itself as its parent: a unit belongs to a unit "
+			     "of another type",
+			     t->id);
+			continue;
+		}
+		t->parent = unit_type_find(ck->m, t->parent_id);
+		if (t->parent == NULL)
+			DIAG(ck, &t->src, "parent",
+			     "unit type `%s` has parent `%s`, which is not declared under "
+			     "<unit-types>",
+			     t->id, t->parent_id);
+	}
+	if (ck->err == 0)
+		check_unit_type_cycles(ck);
+}
+
 /* ---- expressions ----------------------------------------------------------- */
 
 void veikart__fact_info_of(veikart__fact_info *out, const veikart_fact *f)
@@ -216,10 +320,28 @@ static int lookup(veikart__fact_info *out, const char *name, size_t len, void *p
 	return 0;
 }
 
+/* A phase's position in the methodology's order.  Searched in m->phases
+ * rather than read from p->index, which is not set until the checks run. */
+static int phase_lookup(const char *name, size_t len, void *payload)
+{
+	const veikart_method *m = payload;
+	const veikart_phase *p;
+	size_t i;
+
+	for (i = 0; name != NULL && i < m->phases.count && i <= (size_t)INT_MAX; i++) {
+		p = m->phases.items[i];
+		if (strlen(p->id) == len && memcmp(p->id, name, len) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
 void veikart__method_expr_decls(const veikart_method *m, veikart__expr_decls *out)
 {
 	memset(out, 0, sizeof(*out));
 	out->lookup = lookup;
+	out->phase_lookup = phase_lookup;
+	out->context = VEIKART__CONTEXT_INITIATIVE;
 	out->payload = (void *)(uintptr_t)m;
 	out->alloc = &m->alloc;
 	out->max_length = m->max_expr_length;
@@ -242,7 +364,8 @@ static size_t utf8_chars(const char *s, size_t bytes)
  * points at the element.
  */
 static veikart__expr *compile(checker *ck, const char *source, const veikart__src *src,
-                              const char *in_attr, int in_text, const char *what)
+                              const char *in_attr, int in_text, veikart__expr_context context,
+                              const char *what)
 {
 	veikart__expr_decls decls;
 	veikart__expr_error e;
@@ -252,6 +375,7 @@ static veikart__expr *compile(checker *ck, const char *source, const veikart__sr
 
 	veikart__method_expr_decls(ck->m, &decls);
 	decls.want_bool = 1;
+	decls.context = context;
 	memset(&e, 0, sizeof(e));
 	err = veikart__expr_compile(&expr, source, strlen(source), &decls, &e);
 	if (err == 0)
@@ -269,6 +393,14 @@ static veikart__expr *compile(checker *ck, const char *source, const veikart__sr
 	                       what, e.message) < 0)
 		ck->err = VEIKART_ENOMEM;
 	return NULL;
+}
+
+/* Expressions of a unit-scope phase (its skip-if, its gates' criteria and
+ * authority conditions) are about one unit at a time. */
+static veikart__expr_context context_of(const veikart_phase *p)
+{
+	return p != NULL && p->scope == VEIKART_SCOPE_UNIT ? VEIKART__CONTEXT_UNIT
+	                                                   : VEIKART__CONTEXT_INITIATIVE;
 }
 
 /* An attribute of the body element of a structured criterion. */
@@ -502,8 +634,9 @@ static void check_criterion(checker *ck, veikart_gate *g, veikart_criterion *c)
 	}
 	veikart__buf_init(&what, &ck->m->alloc);
 	veikart__buf_printf(&what, "criterion `%s` of gate `%s`", c->id, g->id);
-	c->expr = compile(ck, c->source, &c->body_src, NULL, c->kind == VEIKART_CRITERION_EXPR,
-	                  what.failed ? "criterion" : veikart__buf_cstr(&what));
+	c->expr =
+	        compile(ck, c->source, &c->body_src, NULL, c->kind == VEIKART_CRITERION_EXPR,
+	                context_of(g->from), what.failed ? "criterion" : veikart__buf_cstr(&what));
 	veikart__buf_dispose(&what);
 	if (c->expr == NULL)
 		return;
@@ -524,6 +657,68 @@ static void check_criterion(checker *ck, veikart_gate *g, veikart_criterion *c)
 
 /* ---- phases and gates ------------------------------------------------------ */
 
+/* The phase other than `p` that has a step `id`, if any: for a hint. */
+static const veikart_phase *phase_with_step(const veikart_method *m, const veikart_phase *p,
+                                            const char *id)
+{
+	const veikart_phase *q;
+	size_t i, j;
+
+	for (i = 0; i < m->phases.count; i++) {
+		q = m->phases.items[i];
+		for (j = 0; q != p && j < q->steps.count; j++)
+			if (strcmp(((const veikart_step *)q->steps.items[j])->id, id) == 0)
+				return q;
+	}
+	return NULL;
+}
+
+/* A step's after-step must name a step of its phase listed before it, which
+ * also keeps the order free of cycles. */
+static void check_step_after(checker *ck, const veikart_phase *p, size_t at)
+{
+	veikart_step *s = p->steps.items[at];
+	const veikart_step *other;
+	const veikart_phase *elsewhere;
+	size_t k;
+
+	s->after = NULL;
+	if (s->after_id == NULL)
+		return;
+	for (k = 0; k < p->steps.count; k++) {
+		other = p->steps.items[k];
+		if (strcmp(other->id, s->after_id) == 0)
+			break;
+	}
+	if (k < at) {
+		s->after = p->steps.items[k];
+		return;
+	}
+	if (k == at) {
+		DIAG(ck, &s->src, "after-step",
+		     "step `%s` waits for itself: after-step names another step of the phase",
+		     s->id);
+		return;
+	}
+	if (k < p->steps.count) {
+		DIAG(ck, &s->src, "after-step",
+		     "step `%s` waits for step `%s`, which comes later in phase `%s`: a step can "
+		     "only wait for one listed before it",
+		     s->id, s->after_id, p->id);
+		return;
+	}
+	elsewhere = phase_with_step(ck->m, p, s->after_id);
+	if (elsewhere != NULL)
+		DIAG(ck, &s->src, "after-step",
+		     "step `%s` waits for step `%s`, which is a step of phase `%s`: after-step "
+		     "orders the steps of one phase",
+		     s->id, s->after_id, elsewhere->id);
+	else
+		DIAG(ck, &s->src, "after-step",
+		     "step `%s` waits for step `%s`, which phase `%s` does not have", s->id,
+		     s->after_id, p->id);
+}
+
 static void check_phases(checker *ck)
 {
 	veikart_phase *p;
@@ -531,11 +726,15 @@ static void check_phases(checker *ck)
 	veikart__buf what;
 	size_t i, j;
 
+	ck->m->unit_start = NULL;
 	for (i = 0; i < ck->m->phases.count; i++) {
 		p = ck->m->phases.items[i];
 		p->index = i;
 		p->gates.count = 0;
+		if (p->scope == VEIKART_SCOPE_UNIT && ck->m->unit_start == NULL)
+			ck->m->unit_start = p;
 		for (j = 0; j < p->steps.count; j++) {
+			check_step_after(ck, p, j);
 			s = p->steps.items[j];
 			role_ref(ck, s->role_id, &s->role, &s->src, "role", "the step");
 			s->produces = NULL;
@@ -554,7 +753,7 @@ static void check_phases(checker *ck)
 			veikart__buf_init(&what, &ck->m->alloc);
 			veikart__buf_printf(&what, "skip-if of phase `%s`", p->id);
 			p->skip_if_expr =
-			        compile(ck, p->skip_if, &p->skip_if_src, NULL, 1,
+			        compile(ck, p->skip_if, &p->skip_if_src, NULL, 1, context_of(p),
 			                what.failed ? "skip-if" : veikart__buf_cstr(&what));
 			veikart__buf_dispose(&what);
 		}
@@ -710,7 +909,7 @@ static void check_gates(checker *ck)
 			}
 			veikart__buf_init(&what, &ck->m->alloc);
 			veikart__buf_printf(&what, "authority condition of gate `%s`", g->id);
-			a->expr = compile(ck, a->when, &a->src, "when", 0,
+			a->expr = compile(ck, a->when, &a->src, "when", 0, context_of(from),
 			                  what.failed ? "when" : veikart__buf_cstr(&what));
 			veikart__buf_dispose(&what);
 		}
@@ -776,7 +975,7 @@ static void mark_reachable(const veikart_method *m, const veikart_phase *start, 
 static void check_graph(checker *ck)
 {
 	const veikart_method *m = ck->m;
-	const veikart_phase *p, *unit_start = NULL;
+	const veikart_phase *p, *unit_start = m->unit_start;
 	const veikart_gate *g;
 	const veikart_outcome *o;
 	unsigned char *seen;
@@ -791,9 +990,6 @@ static void check_graph(checker *ck)
 		return;
 	}
 	mark_reachable(m, m->start, seen);
-	for (i = 0; i < m->phases.count && unit_start == NULL; i++)
-		if (((const veikart_phase *)m->phases.items[i])->scope == VEIKART_SCOPE_UNIT)
-			unit_start = m->phases.items[i];
 	if (unit_start != NULL)
 		mark_reachable(m, unit_start, seen);
 
@@ -836,6 +1032,8 @@ int veikart__model_check(veikart_method *m, veikart_diagnostics *diags)
 	check_scales(&ck);
 	if (ck.err == 0)
 		check_facts(&ck);
+	if (ck.err == 0)
+		check_unit_types(&ck);
 	if (ck.err == 0)
 		check_phases(&ck);
 	if (ck.err == 0)

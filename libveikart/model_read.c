@@ -312,11 +312,16 @@ static action decide(reader *r, const xmlNode *node, const char *what, const cha
 	return ACT_REMOVE;
 }
 
-/* Place a new or replacing element: at `at` (replace), else per after/before, else at the end. */
-static void place(reader *r, veikart__vec *vec, size_t id_offset, void *item, const xmlNode *node,
-                  size_t at)
+/*
+ * Place a new or replacing element: at `at` (replace), else per after/before
+ * when its kind may be placed, else at the end.  Only phases are placed; a
+ * step's after-step="..." is an order of work, never a position.
+ */
+static void place(reader *r, veikart__vec *vec, size_t id_offset, int placeable, void *item,
+                  const xmlNode *node, size_t at)
 {
-	const char *after = attr(r, node, "after"), *before = attr(r, node, "before");
+	const char *after = placeable ? attr(r, node, "after") : NULL;
+	const char *before = placeable ? attr(r, node, "before") : NULL;
 	const char *ref = after ? after : before;
 	size_t i;
 
@@ -351,6 +356,7 @@ static void place(reader *r, veikart__vec *vec, size_t id_offset, void *item, co
  */
 typedef struct item_kind {
 	const char *what; /* "phase", as messages name it */
+	int placeable;    /* after="ID" / before="ID" say where it goes (phases) */
 	size_t size;
 	size_t method_at; /* offsets of the fields every kind has */
 	size_t src_at;
@@ -361,10 +367,10 @@ typedef struct item_kind {
 	void (*complete)(reader *r, const void *item, const xmlNode *node);
 } item_kind;
 
-#define ITEM_KIND(type, what, init, fill, complete)                              \
-	{                                                                        \
-		what, sizeof(type), offsetof(type, method), offsetof(type, src), \
-		        offsetof(type, id), init, fill, complete                 \
+#define ITEM_KIND(type, what, placeable, init, fill, complete)                              \
+	{                                                                                   \
+		what, placeable, sizeof(type), offsetof(type, method), offsetof(type, src), \
+		        offsetof(type, id), init, fill, complete                            \
 	}
 
 #define FIELD(item, at, type) (*(type *)((char *)(item) + (at)))
@@ -387,8 +393,9 @@ static void read_item(reader *r, const item_kind *k, veikart__vec *vec, const xm
 		return;
 	case ACT_MODIFY:
 		k->fill(r, old, node, 1);
-		if (attr(r, node, "after") != NULL || attr(r, node, "before") != NULL)
-			place(r, vec, k->id_at, old, node, i);
+		if (k->placeable &&
+		    (attr(r, node, "after") != NULL || attr(r, node, "before") != NULL))
+			place(r, vec, k->id_at, 1, old, node, i);
 		return;
 	case ACT_NEW:
 	case ACT_REPLACE:
@@ -403,7 +410,7 @@ static void read_item(reader *r, const item_kind *k, veikart__vec *vec, const xm
 		k->fill(r, item, node, 0);
 		if (k->complete != NULL)
 			k->complete(r, item, node);
-		place(r, vec, k->id_at, item, node, a == ACT_NEW ? SIZE_MAX : i);
+		place(r, vec, k->id_at, k->placeable, item, node, a == ACT_NEW ? SIZE_MAX : i);
 		return;
 	}
 }
@@ -507,6 +514,20 @@ static void fact_fill(reader *r, void *item, const xmlNode *node, int replace)
 	labels_read(r, &f->description, node, "description", replace);
 }
 
+/* ---- unit types ----------------------------------------------------------- */
+
+static void unit_type_fill(reader *r, void *item, const xmlNode *node, int replace)
+{
+	veikart_unit_type *t = item;
+	const char *v;
+
+	v = attr(r, node, "parent");
+	if (v != NULL)
+		t->parent_id = v;
+	labels_read(r, &t->title, node, "title", replace);
+	labels_read(r, &t->description, node, "description", replace);
+}
+
 /* ---- phases and steps ----------------------------------------------------- */
 
 static void step_fill(reader *r, void *item, const xmlNode *node, int replace)
@@ -520,10 +541,13 @@ static void step_fill(reader *r, void *item, const xmlNode *node, int replace)
 	v = attr(r, node, "produces");
 	if (v != NULL)
 		s->produces_id = v;
+	v = attr(r, node, "after-step");
+	if (v != NULL)
+		s->after_id = v;
 	labels_read(r, &s->title, node, "title", replace);
 }
 
-static const item_kind step_kind = ITEM_KIND(veikart_step, "step", NULL, step_fill, NULL);
+static const item_kind step_kind = ITEM_KIND(veikart_step, "step", 0, NULL, step_fill, NULL);
 
 static const char *const phase_kinds[] = {
 	"needs", "planning", "pilot", "evaluation", "rollout", "operation", "closed", "custom",
@@ -655,7 +679,7 @@ static void criterion_complete(reader *r, const void *item, const xmlNode *node)
 		     c->id);
 }
 
-static const item_kind criterion_kind = ITEM_KIND(veikart_criterion, "criterion", criterion_init,
+static const item_kind criterion_kind = ITEM_KIND(veikart_criterion, "criterion", 0, criterion_init,
                                                   criterion_fill, criterion_complete);
 
 static const char *const outcome_kinds[] = {
@@ -777,12 +801,16 @@ static void gate_complete(reader *r, const void *item, const xmlNode *node)
 		diag(r, node, NULL, "gate `%s` needs from=\"PHASE\": the phase it leaves", g->id);
 }
 
-static const item_kind role_kind = ITEM_KIND(veikart_role, "role", NULL, role_fill, NULL);
-static const item_kind scale_kind = ITEM_KIND(veikart_scale, "scale", NULL, scale_fill, NULL);
-static const item_kind fact_kind = ITEM_KIND(veikart_fact, "fact", NULL, fact_fill, fact_complete);
+static const item_kind role_kind = ITEM_KIND(veikart_role, "role", 0, NULL, role_fill, NULL);
+static const item_kind scale_kind = ITEM_KIND(veikart_scale, "scale", 0, NULL, scale_fill, NULL);
+static const item_kind fact_kind =
+        ITEM_KIND(veikart_fact, "fact", 0, NULL, fact_fill, fact_complete);
+static const item_kind unit_type_kind =
+        ITEM_KIND(veikart_unit_type, "unit type", 0, NULL, unit_type_fill, NULL);
 static const item_kind phase_kind =
-        ITEM_KIND(veikart_phase, "phase", phase_init, phase_fill, phase_complete);
-static const item_kind gate_kind = ITEM_KIND(veikart_gate, "gate", NULL, gate_fill, gate_complete);
+        ITEM_KIND(veikart_phase, "phase", 1, phase_init, phase_fill, phase_complete);
+static const item_kind gate_kind =
+        ITEM_KIND(veikart_gate, "gate", 0, NULL, gate_fill, gate_complete);
 
 /* ---- the document --------------------------------------------------------- */
 
@@ -853,6 +881,7 @@ int veikart__model_read(veikart_method *m, const veikart__xml *x, int is_variant
 	read_group(&r, root, "roles", "role", &role_kind, &m->roles);
 	read_group(&r, root, "scales", "scale", &scale_kind, &m->scales);
 	read_group(&r, root, "facts", "fact", &fact_kind, &m->facts);
+	read_group(&r, root, "unit-types", "unit-type", &unit_type_kind, &m->unit_types);
 	read_group(&r, root, "phases", "phase", &phase_kind, &m->phases);
 	read_group(&r, root, "gates", "gate", &gate_kind, &m->gates);
 	return r.err;

@@ -76,12 +76,18 @@ static void attr_u64(veikart__buf *b, const char *name, uint64_t v)
 	veikart__buf_printf(b, " %s=\"%" PRIu64 "\"", name, v);
 }
 
-static void write_decision(veikart__buf *b, const veikart_decision *d)
+static void indent(veikart__buf *b, int depth)
+{
+	veikart__buf_printf(b, "%*s", depth * 2, "");
+}
+
+static void write_decision(veikart__buf *b, const veikart_decision *d, int depth)
 {
 	const veikart_report *r = d->report;
 	size_t i;
 
-	veikart__buf_puts(b, "  <decision");
+	indent(b, depth);
+	veikart__buf_puts(b, "<decision");
 	attr_u64(b, "seq", d->seq);
 	attr_i64(b, "time", d->time);
 	attr(b, "actor", d->actor);
@@ -93,15 +99,18 @@ static void write_decision(veikart__buf *b, const veikart_decision *d)
 	attr(b, "verdict", veikart_verdict_name(veikart_report_verdict(r)));
 	veikart__buf_printf(b, " score=\"%.6g\">\n", veikart_report_score(r));
 	for (i = 0; i < d->nvia; i++) {
-		veikart__buf_puts(b, "    <via");
+		indent(b, depth + 1);
+		veikart__buf_puts(b, "<via");
 		attr(b, "phase", veikart_phase_id(d->via[i]));
 		veikart__buf_puts(b, "/>\n");
 	}
-	veikart__buf_puts(b, "    <rationale>");
+	indent(b, depth + 1);
+	veikart__buf_puts(b, "<rationale>");
 	put_escaped(b, d->rationale);
 	veikart__buf_puts(b, "</rationale>\n");
 	for (i = 0; i < veikart_report_count(r); i++) {
-		veikart__buf_puts(b, "    <result");
+		indent(b, depth + 1);
+		veikart__buf_puts(b, "<result");
 		attr(b, "criterion", veikart_criterion_id(veikart_report_criterion(r, i)));
 		attr(b, "truth", veikart_truth_name(veikart_report_truth(r, i)));
 		veikart__buf_putc(b, '>');
@@ -110,7 +119,8 @@ static void write_decision(veikart__buf *b, const veikart_decision *d)
 	}
 	for (i = 0; i < d->nconditions; i++) {
 		const veikart__condition_rec *c = &d->conditions[i];
-		veikart__buf_puts(b, "    <condition");
+		indent(b, depth + 1);
+		veikart__buf_puts(b, "<condition");
 		attr(b, "due", c->due);
 		if (c->met_seq != 0) {
 			attr_u64(b, "met-seq", c->met_seq);
@@ -121,12 +131,78 @@ static void write_decision(veikart__buf *b, const veikart_decision *d)
 		put_escaped(b, c->text);
 		veikart__buf_puts(b, "</condition>\n");
 	}
-	veikart__buf_puts(b, "  </decision>\n");
+	indent(b, depth);
+	veikart__buf_puts(b, "</decision>\n");
+}
+
+/* Facts, steps, visits and decisions: of the initiative or of a unit. */
+static void write_walk(veikart__buf *b, const veikart_initiative *in,
+                       const veikart__fact_rec *const *facts, const veikart__walk *w, int depth)
+{
+	const veikart__fact_rec *f;
+	size_t i;
+
+	for (i = 0; i < in->nfacts; i++) {
+		f = facts[i];
+		if (f == NULL)
+			continue;
+		indent(b, depth);
+		veikart__buf_puts(b, "<fact");
+		attr(b, "id", veikart_fact_id(veikart_method_fact(in->method, i)));
+		attr_u64(b, "seq", f->seq);
+		attr_i64(b, "time", f->time);
+		attr(b, "actor", f->actor);
+		veikart__buf_putc(b, '>');
+		put_escaped(b, f->text);
+		veikart__buf_puts(b, "</fact>\n");
+	}
+	for (i = 0; i < w->nsteps; i++) {
+		indent(b, depth);
+		veikart__buf_puts(b, "<step");
+		attr(b, "phase", veikart_phase_id(w->steps[i].phase));
+		attr(b, "step", veikart_step_id(w->steps[i].step));
+		attr_u64(b, "seq", w->steps[i].seq);
+		attr_i64(b, "time", w->steps[i].time);
+		attr(b, "actor", w->steps[i].actor);
+		veikart__buf_puts(b, "/>\n");
+	}
+	for (i = 0; i < w->nvisits; i++) {
+		indent(b, depth);
+		veikart__buf_puts(b, "<visit");
+		attr(b, "phase", veikart_phase_id(w->visits[i].phase));
+		attr_i64(b, "entered", w->visits[i].entered);
+		if (w->visits[i].left != 0)
+			attr_i64(b, "left", w->visits[i].left);
+		attr_u64(b, "seq", w->visits[i].seq);
+		veikart__buf_puts(b, "/>\n");
+	}
+	for (i = 0; i < w->ndecisions; i++)
+		write_decision(b, w->decisions[i], depth);
+}
+
+static void write_unit(veikart__buf *b, const veikart_initiative *in, const veikart_unit *u)
+{
+	char num[16];
+
+	veikart__buf_puts(b, "  <unit");
+	attr(b, "id", u->id);
+	attr(b, "title", strcmp(u->title, u->id) != 0 ? u->title : NULL);
+	attr(b, "type", u->type);
+	attr(b, "parent", u->parent_id);
+	snprintf(num, sizeof(num), "%d", (int)u->wave);
+	attr(b, "wave", u->wave > 0 ? num : NULL);
+	snprintf(num, sizeof(num), "%d", (int)u->order);
+	attr(b, "order", u->order > 0 ? num : NULL);
+	attr(b, "status", veikart_status_name(u->walk.status));
+	attr_u64(b, "seq", u->seq);
+	attr_i64(b, "time", u->time);
+	veikart__buf_puts(b, ">\n");
+	write_walk(b, in, (const veikart__fact_rec *const *)u->facts, &u->walk, 2);
+	veikart__buf_puts(b, "  </unit>\n");
 }
 
 int veikart_initiative_snapshot(char **out, size_t *length, const veikart_initiative *in)
 {
-	const veikart__fact_rec *f;
 	veikart__buf b;
 	size_t i;
 	int err;
@@ -147,7 +223,7 @@ int veikart_initiative_snapshot(char **out, size_t *length, const veikart_initia
 	attr(&b, "digest", veikart_method_digest(in->method));
 	attr(&b, "creator", in->creator);
 	attr_i64(&b, "created", in->created);
-	attr(&b, "status", veikart_status_name(in->status));
+	attr(&b, "status", veikart_status_name(in->walk.status));
 	attr_u64(&b, "seq", in->seq);
 	attr(&b, "head", in->head);
 	attr_i64(&b, "last", in->last_time);
@@ -158,43 +234,14 @@ int veikart_initiative_snapshot(char **out, size_t *length, const veikart_initia
 		veikart__buf_puts(&b, "  <assignment");
 		attr(&b, "person", in->assignments[i].person);
 		attr(&b, "role", veikart_role_id(in->assignments[i].role));
+		attr(&b, "unit", in->assignments[i].unit ? in->assignments[i].unit->id : NULL);
 		attr_u64(&b, "seq", in->assignments[i].seq);
 		attr_i64(&b, "time", in->assignments[i].time);
 		veikart__buf_puts(&b, "/>\n");
 	}
-	for (i = 0; i < in->nfacts; i++) {
-		f = in->facts[i];
-		if (f == NULL)
-			continue;
-		veikart__buf_puts(&b, "  <fact");
-		attr(&b, "id", veikart_fact_id(veikart_method_fact(in->method, i)));
-		attr_u64(&b, "seq", f->seq);
-		attr_i64(&b, "time", f->time);
-		attr(&b, "actor", f->actor);
-		veikart__buf_putc(&b, '>');
-		put_escaped(&b, f->text);
-		veikart__buf_puts(&b, "</fact>\n");
-	}
-	for (i = 0; i < in->nsteps; i++) {
-		veikart__buf_puts(&b, "  <step");
-		attr(&b, "phase", veikart_phase_id(in->steps[i].phase));
-		attr(&b, "step", veikart_step_id(in->steps[i].step));
-		attr_u64(&b, "seq", in->steps[i].seq);
-		attr_i64(&b, "time", in->steps[i].time);
-		attr(&b, "actor", in->steps[i].actor);
-		veikart__buf_puts(&b, "/>\n");
-	}
-	for (i = 0; i < in->nvisits; i++) {
-		veikart__buf_puts(&b, "  <visit");
-		attr(&b, "phase", veikart_phase_id(in->visits[i].phase));
-		attr_i64(&b, "entered", in->visits[i].entered);
-		if (in->visits[i].left != 0)
-			attr_i64(&b, "left", in->visits[i].left);
-		attr_u64(&b, "seq", in->visits[i].seq);
-		veikart__buf_puts(&b, "/>\n");
-	}
-	for (i = 0; i < in->ndecisions; i++)
-		write_decision(&b, in->decisions[i]);
+	write_walk(&b, in, (const veikart__fact_rec *const *)in->facts, &in->walk, 1);
+	for (i = 0; i < in->nunits; i++)
+		write_unit(&b, in, in->units[i]);
 	veikart__buf_puts(&b, "</initiative>\n");
 	if (b.failed) {
 		veikart__buf_dispose(&b);
@@ -307,10 +354,18 @@ static void read_assignment(reader *r, const xmlNode *node)
 	veikart_initiative *in = r->in;
 	veikart__assignment *a;
 	const veikart_role *role = role_attr(r, node, "role");
-	const char *person = get(r, node, "person");
+	const char *person = get(r, node, "person"), *unit = get(r, node, "unit");
+	const veikart_unit *u = NULL;
 
 	if (r->err < 0)
 		return;
+	if (unit != NULL) {
+		u = veikart__unit_find(in, unit);
+		if (u == NULL) {
+			bad(r, node, "unit", "the snapshot has no unit `%s`", unit);
+			return;
+		}
+	}
 	if (veikart__grow(&in->alloc, (void **)&in->assignments, &in->cap_assignments,
 	                  in->nassignments + 1, sizeof(*in->assignments)) < 0) {
 		r->err = VEIKART_ENOMEM;
@@ -323,14 +378,17 @@ static void read_assignment(reader *r, const xmlNode *node)
 		return;
 	}
 	a->role = role;
+	a->unit = u;
 	a->seq = get_u64(r, node, "seq");
 	a->time = get_i64(r, node, "time");
 	in->nassignments++;
 }
 
-static void read_fact(reader *r, const xmlNode *node)
+static void read_fact(reader *r, const xmlNode *node, veikart_unit *u)
 {
 	veikart_initiative *in = r->in;
+	veikart__fact_rec **facts = u != NULL ? u->facts : in->facts;
+	veikart__value *values = u != NULL ? u->values : in->values;
 	const char *id = get(r, node, "id"), *value = text(r, node), *actor = get(r, node, "actor");
 	const veikart_fact *f;
 	veikart__value v;
@@ -345,11 +403,16 @@ static void read_fact(reader *r, const xmlNode *node)
 		bad(r, node, "id", "the methodology declares no fact `%s`", id);
 		return;
 	}
-	if (in->facts[slot] != NULL) {
+	if (facts[slot] != NULL) {
 		bad(r, node, "id", "fact `%s` appears twice", id);
 		return;
 	}
 	f = veikart_method_fact(in->method, (size_t)slot);
+	if ((veikart_fact_scope(f) == VEIKART_SCOPE_UNIT) != (u != NULL)) {
+		bad(r, node, "id", "fact `%s` is recorded %s", id,
+		    u != NULL ? "for the whole initiative, not per unit" : "per rollout unit");
+		return;
+	}
 	err = veikart__value_parse(&v, veikart_fact_type(f),
 	                           veikart__scale_info_of(veikart_fact_scale(f)), value,
 	                           strlen(value), r->scratch, why, sizeof(why));
@@ -361,31 +424,46 @@ static void read_fact(reader *r, const xmlNode *node)
 		bad(r, node, NULL, "`%s` is not a value of fact `%s`: %s", value, id, why);
 		return;
 	}
-	in->facts[slot] = veikart__fact_rec_new(in, f, &v, actor, get_i64(r, node, "time"),
-	                                        get_u64(r, node, "seq"));
-	if (in->facts[slot] == NULL) {
+	facts[slot] = veikart__fact_rec_new(in, f, &v, actor, get_i64(r, node, "time"),
+	                                    get_u64(r, node, "seq"));
+	if (facts[slot] == NULL) {
 		r->err = VEIKART_ENOMEM;
 		return;
 	}
-	in->values[slot] = in->facts[slot]->value;
+	values[slot] = facts[slot]->value;
 }
 
-static void read_step(reader *r, const xmlNode *node)
+/* A phase a walk can be in: the initiative's phases, or the units'. */
+static const veikart_phase *walk_phase(reader *r, const xmlNode *node, const char *name,
+                                       const veikart_unit *u)
+{
+	const veikart_phase *p = phase_attr(r, node, name);
+
+	if (p != NULL && (veikart_phase_scope(p) == VEIKART_SCOPE_UNIT) != (u != NULL)) {
+		bad(r, node, name, "phase `%s` is walked %s", veikart_phase_id(p),
+		    u != NULL ? "by the initiative, not by its units" : "per rollout unit");
+		return NULL;
+	}
+	return p;
+}
+
+static void read_step(reader *r, const xmlNode *node, veikart_unit *u)
 {
 	veikart_initiative *in = r->in;
-	const veikart_phase *p = phase_attr(r, node, "phase");
+	veikart__walk *w = u != NULL ? &u->walk : &in->walk;
+	const veikart_phase *p = walk_phase(r, node, "phase", u);
 	const char *id = get(r, node, "step");
 	veikart__step_rec *s;
 	size_t i;
 
 	if (r->err < 0 || p == NULL)
 		return;
-	if (veikart__grow(&in->alloc, (void **)&in->steps, &in->cap_steps, in->nsteps + 1,
-	                  sizeof(*in->steps)) < 0) {
+	if (veikart__grow(&in->alloc, (void **)&w->steps, &w->cap_steps, w->nsteps + 1,
+	                  sizeof(*w->steps)) < 0) {
 		r->err = VEIKART_ENOMEM;
 		return;
 	}
-	s = &in->steps[in->nsteps];
+	s = &w->steps[w->nsteps];
 	memset(s, 0, sizeof(*s));
 	for (i = 0; i < veikart_phase_step_count(p); i++)
 		if (strcmp(veikart_step_id(veikart_phase_step(p, i)), id) == 0)
@@ -402,23 +480,24 @@ static void read_step(reader *r, const xmlNode *node)
 		r->err = VEIKART_ENOMEM;
 		return;
 	}
-	in->nsteps++;
+	w->nsteps++;
 }
 
-static void read_visit(reader *r, const xmlNode *node)
+static void read_visit(reader *r, const xmlNode *node, veikart_unit *u)
 {
 	veikart_initiative *in = r->in;
-	const veikart_phase *p = phase_attr(r, node, "phase");
+	veikart__walk *w = u != NULL ? &u->walk : &in->walk;
+	const veikart_phase *p = walk_phase(r, node, "phase", u);
 	veikart__visit *v;
 
 	if (r->err < 0 || p == NULL)
 		return;
-	if (veikart__grow(&in->alloc, (void **)&in->visits, &in->cap_visits, in->nvisits + 1,
-	                  sizeof(*in->visits)) < 0) {
+	if (veikart__grow(&in->alloc, (void **)&w->visits, &w->cap_visits, w->nvisits + 1,
+	                  sizeof(*w->visits)) < 0) {
 		r->err = VEIKART_ENOMEM;
 		return;
 	}
-	v = &in->visits[in->nvisits++];
+	v = &w->visits[w->nvisits++];
 	v->phase = p;
 	v->entered = get_i64(r, node, "entered");
 	v->left = get_i64(r, node, "left");
@@ -435,9 +514,10 @@ static size_t count_children(const xmlNode *node, const char *name)
 	return n;
 }
 
-static void read_decision(reader *r, const xmlNode *node)
+static void read_decision(reader *r, const xmlNode *node, veikart_unit *u)
 {
 	veikart_initiative *in = r->in;
+	veikart__walk *w = u != NULL ? &u->walk : &in->walk;
 	const char *gate_id = get(r, node, "gate"), *outcome = get(r, node, "outcome");
 	const char *verdict_s = get(r, node, "verdict"), *rationale = NULL, *ov;
 	const veikart_phase *target = phase_attr(r, node, "to"), *first;
@@ -457,6 +537,11 @@ static void read_decision(reader *r, const xmlNode *node)
 	g = veikart_method_gate_by_id(in->method, gate_id);
 	if (g == NULL) {
 		bad(r, node, "gate", "the methodology has no gate `%s`", gate_id);
+		return;
+	}
+	if ((veikart_phase_scope(veikart_gate_from(g)) == VEIKART_SCOPE_UNIT) != (u != NULL)) {
+		bad(r, node, "gate", "gate `%s` is passed %s", gate_id,
+		    u != NULL ? "by the initiative, not by its units" : "by each rollout unit");
 		return;
 	}
 	for (c = veikart__xml_first_child(node); c != NULL; c = veikart__xml_next(c))
@@ -533,6 +618,7 @@ static void read_decision(reader *r, const xmlNode *node)
 		    first ? " to " : "", first ? veikart_phase_id(first) : "");
 		goto out;
 	}
+	d->unit = u;
 	d->seq = get_u64(r, node, "seq");
 	d->time = get_i64(r, node, "time");
 	d->authority = role;
@@ -547,17 +633,95 @@ static void read_decision(reader *r, const xmlNode *node)
 		r->err = VEIKART_ENOMEM;
 		goto out;
 	}
-	if (veikart__grow(&in->alloc, (void **)&in->decisions, &in->cap_decisions,
-	                  in->ndecisions + 1, sizeof(*in->decisions)) < 0) {
+	if (w->ndecisions > 0 && w->decisions[w->ndecisions - 1]->seq >= d->seq) {
+		bad(r, node, "seq", "decision %" PRIu64 " is out of order", d->seq);
+		goto out;
+	}
+	if (veikart__grow(&in->alloc, (void **)&w->decisions, &w->cap_decisions, w->ndecisions + 1,
+	                  sizeof(*w->decisions)) < 0) {
 		r->err = VEIKART_ENOMEM;
 		goto out;
 	}
-	in->decisions[in->ndecisions++] = d;
+	w->decisions[w->ndecisions++] = d;
 	d = NULL;
 out:
 	veikart__decision_free(in, d);
 	veikart__free(&in->alloc, truths);
 	veikart__free(&in->alloc, reasons);
+}
+
+static veikart_status status_of(const char *s)
+{
+	return strcmp(s, "stopped") == 0     ? VEIKART_STATUS_STOPPED
+	       : strcmp(s, "completed") == 0 ? VEIKART_STATUS_COMPLETED
+	                                     : VEIKART_STATUS_ACTIVE;
+}
+
+/* The walk stands where its last visit is. */
+static void walk_finish(veikart__walk *w)
+{
+	w->phase = w->visits[w->nvisits - 1].phase;
+	w->phase_entered = w->visits[w->nvisits - 1].entered;
+}
+
+static void read_unit(reader *r, const xmlNode *node)
+{
+	veikart_initiative *in = r->in;
+	const char *id = get(r, node, "id"), *type = get(r, node, "type");
+	const char *parent = get(r, node, "parent");
+	const veikart_unit *p = NULL;
+	veikart_unit *u;
+	const xmlNode *c;
+
+	if (r->err < 0)
+		return;
+	if (veikart__unit_find(in, id) != NULL) {
+		bad(r, node, "id", "unit `%s` appears twice", id);
+		return;
+	}
+	if (type != NULL && veikart_method_unit_type_count(in->method) > 0 &&
+	    veikart_method_unit_type_by_id(in->method, type) == NULL) {
+		bad(r, node, "type", "the methodology declares no unit type `%s`", type);
+		return;
+	}
+	if (parent != NULL) {
+		p = veikart__unit_find(in, parent);
+		if (p == NULL) {
+			bad(r, node, "parent",
+			    "unit `%s` belongs to `%s`, but no unit `%s` comes before it", id,
+			    parent, parent);
+			return;
+		}
+	}
+	u = veikart__unit_new(in, id, get(r, node, "title"), type, parent);
+	if (u == NULL) {
+		r->err = VEIKART_ENOMEM;
+		return;
+	}
+	u->parent = p;
+	u->wave = (int32_t)get_i64(r, node, "wave");
+	u->order = (int32_t)get_i64(r, node, "order");
+	u->seq = get_u64(r, node, "seq");
+	u->time = get_i64(r, node, "time");
+	u->walk.status = status_of(get(r, node, "status"));
+	for (c = veikart__xml_first_child(node); c != NULL && r->err == 0;
+	     c = veikart__xml_next(c)) {
+		if (veikart__xml_is(c, NS, "fact"))
+			read_fact(r, c, u);
+		else if (veikart__xml_is(c, NS, "step"))
+			read_step(r, c, u);
+		else if (veikart__xml_is(c, NS, "visit"))
+			read_visit(r, c, u);
+		else if (veikart__xml_is(c, NS, "decision"))
+			read_decision(r, c, u);
+	}
+	if (r->err == 0) {
+		walk_finish(&u->walk);
+		if (veikart__unit_push(in, u) == 0)
+			return;
+		r->err = VEIKART_ENOMEM;
+	}
+	veikart__unit_free(in, u);
 }
 
 static int read_root(reader *r, const xmlNode *root)
@@ -609,26 +773,27 @@ static int read_root(reader *r, const xmlNode *root)
 	memcpy(in->head, get(r, root, "head"), 64);
 	in->head[64] = '\0';
 	in->last_time = get_i64(r, root, "last");
-	in->status = strcmp(status, "stopped") == 0     ? VEIKART_STATUS_STOPPED
-	             : strcmp(status, "completed") == 0 ? VEIKART_STATUS_COMPLETED
-	                                                : VEIKART_STATUS_ACTIVE;
+	in->walk.status = status_of(status);
+	/* Units first: assignments may be for one of them. */
+	for (c = veikart__xml_first_child(root); c != NULL && r->err == 0; c = veikart__xml_next(c))
+		if (veikart__xml_is(c, NS, "unit"))
+			read_unit(r, c);
 	for (c = veikart__xml_first_child(root); c != NULL && r->err == 0;
 	     c = veikart__xml_next(c)) {
 		if (veikart__xml_is(c, NS, "assignment"))
 			read_assignment(r, c);
 		else if (veikart__xml_is(c, NS, "fact"))
-			read_fact(r, c);
+			read_fact(r, c, NULL);
 		else if (veikart__xml_is(c, NS, "step"))
-			read_step(r, c);
+			read_step(r, c, NULL);
 		else if (veikart__xml_is(c, NS, "visit"))
-			read_visit(r, c);
+			read_visit(r, c, NULL);
 		else if (veikart__xml_is(c, NS, "decision"))
-			read_decision(r, c);
+			read_decision(r, c, NULL);
 	}
 	if (r->err < 0)
 		return r->err;
-	in->phase = in->visits[in->nvisits - 1].phase;
-	in->phase_entered = in->visits[in->nvisits - 1].entered;
+	walk_finish(&in->walk);
 	return 0;
 }
 

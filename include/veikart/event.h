@@ -53,8 +53,8 @@ typedef enum veikart_event_kind {
 	VEIKART_EVENT_SIGN,         /**< A sign-off is given (`sign`). */
 	VEIKART_EVENT_STEP,         /**< A step of a phase is done (`step`). */
 	VEIKART_EVENT_DECIDE,       /**< A gate decision is taken (`decide`). */
-	VEIKART_EVENT_CONDITION_MET /**< A condition of a conditional go is met (`condition-met`).
-	                             */
+	VEIKART_EVENT_CONDITION_MET, /**< A condition of a conditional go is met (`condition-met`). */
+	VEIKART_EVENT_UNIT_ADD       /**< A rollout unit is added (`unit-add`). */
 } veikart_event_kind;
 
 /** Length of a hash in hexadecimal digits (SHA-256). */

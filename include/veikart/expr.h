@@ -15,6 +15,11 @@
  * declarations, put values in a #veikart_facts set, and evaluate.
  * Evaluation is three-valued (met, unmet, unknown) and always explains
  * itself.  docs/format.md describes the language.
+ *
+ * A #veikart_facts set can also hold rollout units, each with its phase,
+ * wave, type and unit-scope facts, and the initiative's phase: a sandbox
+ * for roll-ups such as `ratio(in_phase('live'))` and for expressions of
+ * unit phases (veikart_expr_compile_in() with #VEIKART_SCOPE_UNIT).
  */
 
 #include <stdint.h>
@@ -59,7 +64,7 @@ VEIKART_API const char *veikart_truth_name(veikart_truth truth);
 #define VEIKART_EVAL_OPTIONS_VERSION 1
 
 /**
- * The moment an expression is evaluated at.
+ * The moment an expression is evaluated at, and the unit it is about.
  *
  * Times are seconds since 1970-01-01T00:00:00Z.  `today()` is the UTC date
  * of #now, and `days_in_phase()` the whole days from #phase_entered to #now.
@@ -73,12 +78,20 @@ typedef struct veikart_eval_options {
 	int64_t now;
 	/** When the current phase was entered, or #VEIKART_TIME_UNKNOWN. */
 	int64_t phase_entered;
+	/**
+	 * For an expression compiled with #VEIKART_SCOPE_UNIT: the id of the
+	 * unit at hand, one added with veikart_facts_add_unit().  Its
+	 * unit-scope facts, `phase()`, `wave()` and the like are that unit's.
+	 * NULL: no unit at hand, so those are unknown.  Must be NULL for an
+	 * expression of the initiative.
+	 */
+	const char *unit;
 } veikart_eval_options;
 
-/** Static initialiser for #veikart_eval_options: both times unknown. */
-#define VEIKART_EVAL_OPTIONS_INIT                                                        \
-	{                                                                                \
-		VEIKART_EVAL_OPTIONS_VERSION, VEIKART_TIME_UNKNOWN, VEIKART_TIME_UNKNOWN \
+/** Static initialiser for #veikart_eval_options: both times unknown, no unit. */
+#define VEIKART_EVAL_OPTIONS_INIT                                                              \
+	{                                                                                      \
+		VEIKART_EVAL_OPTIONS_VERSION, VEIKART_TIME_UNKNOWN, VEIKART_TIME_UNKNOWN, NULL \
 	}
 
 /**
@@ -102,6 +115,34 @@ typedef struct veikart_eval_options {
  */
 VEIKART_API int veikart_expr_compile(veikart_expr **out, const veikart_method *method,
                                      const char *source);
+
+/**
+ * Compile an expression as it would stand in a gate of the initiative or
+ * of a unit phase.
+ *
+ * With #VEIKART_SCOPE_INITIATIVE this is veikart_expr_compile(): a
+ * unit-scope fact may appear only inside a roll-up (`mean(users_active)`),
+ * and `phase()`, `in_phase()` and `reached()` outside roll-ups are about the
+ * initiative.  With #VEIKART_SCOPE_UNIT the expression is about one unit,
+ * named at evaluation by veikart_eval_options.unit: unit-scope facts,
+ * `phase()`, `wave()`, `unit_type()` and `earlier_waves_reached()` read
+ * that unit.  Phase names in `in_phase('...')` and the like are checked
+ * against the methodology's phases now.
+ *
+ * @param out Receives the expression; free it with veikart_expr_free().
+ *        It must not outlive @p method.
+ * @param method The methodology whose facts, scales and phases names refer to.
+ * @param source The expression text, NUL-terminated, UTF-8.
+ * @param scope #VEIKART_SCOPE_INITIATIVE or #VEIKART_SCOPE_UNIT.
+ * @return 0; #VEIKART_EFORMAT for a syntax, name or type error (with the
+ *         column in veikart_error_last()); #VEIKART_ELIMIT;
+ *         #VEIKART_EINVALID for NULL arguments or another @p scope;
+ *         #VEIKART_ENOMEM.
+ * @note Thread-safe; @p method may be shared.
+ * @since 0.1.0
+ */
+VEIKART_API int veikart_expr_compile_in(veikart_expr **out, const veikart_method *method,
+                                        const char *source, veikart_scope scope);
 
 /**
  * Free a compiled expression.
@@ -138,11 +179,17 @@ VEIKART_API veikart_type veikart_expr_type(const veikart_expr *expr);
  *
  * @param out Receives the result; free it with veikart_value_free().
  * @param expr The expression.
- * @param facts The values to read; NULL reads every fact as not recorded.
- *        It must come from the methodology @p expr was compiled against.
- * @param opts The moment of evaluation, or NULL when no time is known.
+ * @param facts The values to read, with the rollout units that roll-ups
+ *        range over and the initiative's phase; NULL reads every fact as
+ *        not recorded, with no units and no phase.  It must come from the
+ *        methodology @p expr was compiled against.
+ * @param opts The moment of evaluation and the unit at hand, or NULL when
+ *        no time is known and there is no unit at hand.
  * @return 0; #VEIKART_EMISMATCH when @p facts belongs to another
- *         methodology; #VEIKART_EINVALID; #VEIKART_EVERSION; #VEIKART_ENOMEM.
+ *         methodology; #VEIKART_ENOTFOUND when @p facts has no unit
+ *         `opts->unit`; #VEIKART_EINVALID for a NULL argument, or a unit
+ *         given for an expression of the initiative; #VEIKART_EVERSION;
+ *         #VEIKART_ENOMEM.
  * @note Thread-safe for distinct @p out; @p expr and @p facts are only read.
  * @since 0.1.0
  */
@@ -228,12 +275,14 @@ VEIKART_API void veikart_facts_free(veikart_facts *facts);
  * name.  Numbers are read the same whatever the C locale.
  *
  * @param facts The set.
- * @param fact_id A fact declared by the methodology.
+ * @param fact_id A fact of scope initiative declared by the methodology.
  * @param value The value as text.
- * @return 0; #VEIKART_ENOTFOUND when no fact has that id; #VEIKART_ETYPE
- *         when @p value is not a valid value of the fact's type (the error
- *         message says what was expected); #VEIKART_EINVALID; #VEIKART_ENOMEM.
- *         On failure the fact keeps its previous value.
+ * @return 0; #VEIKART_ENOTFOUND when no fact has that id; #VEIKART_ESTATE
+ *         when the fact is recorded per unit (use veikart_facts_set_unit());
+ *         #VEIKART_ETYPE when @p value is not a valid value of the fact's
+ *         type (the error message says what was expected);
+ *         #VEIKART_EINVALID; #VEIKART_ENOMEM.  On failure the fact keeps
+ *         its previous value.
  * @note Not thread-safe on the same @p facts.
  * @since 0.1.0
  */
@@ -242,8 +291,9 @@ VEIKART_API int veikart_facts_set(veikart_facts *facts, const char *fact_id, con
 /**
  * Forget a fact's value, so that it reads as not recorded.
  * @param facts The set.
- * @param fact_id A fact declared by the methodology.
- * @return 0; #VEIKART_ENOTFOUND; #VEIKART_EINVALID.
+ * @param fact_id A fact of scope initiative declared by the methodology.
+ * @return 0; #VEIKART_ENOTFOUND; #VEIKART_ESTATE for a fact recorded per
+ *         unit; #VEIKART_EINVALID.
  * @note Not thread-safe on the same @p facts.
  * @since 0.1.0
  */
@@ -259,6 +309,77 @@ VEIKART_API int veikart_facts_unset(veikart_facts *facts, const char *fact_id);
  * @since 0.1.0
  */
 VEIKART_API const char *veikart_facts_get(const veikart_facts *facts, const char *fact_id);
+
+/**
+ * Add a rollout unit to the set: roll-ups range over the units in the
+ * order they were added, and veikart_eval_options.unit can name it as the
+ * unit at hand.  Its unit-scope facts start out not recorded.
+ *
+ * @param facts The set.
+ * @param unit_id The unit's id, unique in the set; non-empty UTF-8 text
+ *        without control characters.  Reasons name the unit by it.
+ * @param type The unit type (what `unit_type()` gives), or NULL for none.
+ *        When the methodology declares unit types, one of them.
+ * @param wave The rollout wave, 1 and up (what `wave()` gives), or 0 for none.
+ * @param phase_id The unit's current phase, a phase of scope unit, or NULL
+ *        when the unit has not started.
+ * @return 0; #VEIKART_EEXISTS when the set has a unit of that id already;
+ *         #VEIKART_ENOTFOUND when the methodology has no phase @p phase_id,
+ *         or declares unit types but not @p type;
+ *         #VEIKART_EINVALID for NULL @p facts or @p unit_id, an empty or
+ *         unprintable id or type, a negative wave, or a phase of the
+ *         initiative; #VEIKART_ENOMEM.  On failure the set is unchanged.
+ * @note Not thread-safe on the same @p facts.
+ * @since 0.1.0
+ */
+VEIKART_API int veikart_facts_add_unit(veikart_facts *facts, const char *unit_id, const char *type,
+                                       int wave, const char *phase_id);
+
+/**
+ * Record a unit-scope fact's value for one unit, given as text and parsed
+ * by the fact's type as veikart_facts_set() does.
+ *
+ * @param facts The set.
+ * @param unit_id A unit added with veikart_facts_add_unit().
+ * @param fact_id A fact of scope unit declared by the methodology.
+ * @param value The value as text.
+ * @return 0; #VEIKART_ENOTFOUND when there is no such unit or fact;
+ *         #VEIKART_ESTATE when the fact is recorded for the initiative
+ *         (use veikart_facts_set()); #VEIKART_ETYPE when @p value is not a
+ *         valid value of the fact's type; #VEIKART_EINVALID;
+ *         #VEIKART_ENOMEM.  On failure the fact keeps its previous value.
+ * @note Not thread-safe on the same @p facts.
+ * @since 0.1.0
+ */
+VEIKART_API int veikart_facts_set_unit(veikart_facts *facts, const char *unit_id,
+                                       const char *fact_id, const char *value);
+
+/**
+ * A unit's value of a unit-scope fact, written as veikart_facts_set_unit()
+ * would accept it.
+ * @param facts The set.
+ * @param unit_id The unit's id.
+ * @param fact_id The fact's id.
+ * @return Owned by @p facts until the value changes; NULL when the value
+ *         is not recorded, or the unit or fact does not exist.
+ * @note Not thread-safe against writers of the same @p facts.
+ * @since 0.1.0
+ */
+VEIKART_API const char *veikart_facts_get_unit(const veikart_facts *facts, const char *unit_id,
+                                               const char *fact_id);
+
+/**
+ * Set the initiative's current phase, what `phase()`, `in_phase()` and
+ * `reached()` outside roll-ups and `initiative_reached()` read.  Until it
+ * is set, those are unknown.
+ * @param facts The set.
+ * @param phase_id A phase of scope initiative, or NULL for not known.
+ * @return 0; #VEIKART_ENOTFOUND when the methodology has no such phase;
+ *         #VEIKART_EINVALID for NULL @p facts or a phase walked by units.
+ * @note Not thread-safe on the same @p facts.
+ * @since 0.1.0
+ */
+VEIKART_API int veikart_facts_set_phase(veikart_facts *facts, const char *phase_id);
 
 /** @} */
 

@@ -583,13 +583,15 @@ typedef struct veikart_decision_request {
 	const veikart_condition *conditions;
 	/** Number of #conditions. */
 	size_t condition_count;
+	/** The rollout unit whose gate this is (see veikart/unit.h), or NULL for the initiative's. */
+	const char *unit;
 } veikart_decision_request;
 
 /** Static initialiser for #veikart_decision_request. */
 #define VEIKART_DECISION_REQUEST_INIT                                                              \
 	{                                                                                          \
 		VEIKART_DECISION_REQUEST_VERSION, NULL, NULL, VEIKART_OUTCOME_HOLD, NULL, NULL, 0, \
-		        NULL, 0                                                                    \
+		        NULL, 0, NULL                                                              \
 	}
 
 /**

@@ -10,8 +10,8 @@
  * @brief Loading a methodology from XML and reading its definition.
  *
  * A methodology (#veikart_method) is the definition layer: roles, fact
- * declarations, scales, phases with their steps, and gates with criteria
- * and outcomes.  It is loaded once, checked, compiled, and never changes
+ * declarations, scales, rollout unit types, phases with their steps, and
+ * gates with criteria and outcomes.  It is loaded once, checked, compiled, and never changes
  * afterwards, so one methodology can be shared by any number of threads
  * and initiatives.
  *
@@ -42,6 +42,8 @@ typedef struct veikart_role veikart_role;
 typedef struct veikart_fact veikart_fact;
 /** An ordinal scale with levels and special values (NASSS, CFIR, TRL). */
 typedef struct veikart_scale veikart_scale;
+/** A kind of rollout unit (municipality, site, team), possibly within a parent kind. */
+typedef struct veikart_unit_type veikart_unit_type;
 /** A phase of the methodology. */
 typedef struct veikart_phase veikart_phase;
 /** A checklist item inside a phase. */
@@ -447,6 +449,17 @@ VEIKART_API const char *veikart_method_source_title(const veikart_method *method
  */
 VEIKART_API const veikart_phase *veikart_method_start(const veikart_method *method);
 
+/**
+ * The phase a new rollout unit starts in: the first phase of scope unit in
+ * the methodology's phase order.
+ * @param method The methodology.
+ * @return Owned by @p method; NULL when the methodology has no unit-scope
+ *         phase or @p method is NULL.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API const veikart_phase *veikart_method_unit_start(const veikart_method *method);
+
 /** @} */
 
 /**
@@ -780,6 +793,78 @@ VEIKART_API const char *veikart_scale_special_label(const veikart_scale *scale, 
 /** @} */
 
 /**
+ * @defgroup veikart_unit_types Rollout unit types
+ * @ingroup veikart_method
+ * @{
+ */
+
+/**
+ * Number of rollout unit types (`<unit-types>`).
+ * @param method The methodology.
+ * @return The count; 0 when @p method is NULL or it declares none.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API size_t veikart_method_unit_type_count(const veikart_method *method);
+
+/**
+ * A unit type by position, in document order (a variant's new types after
+ * its base's).
+ * @param method The methodology.
+ * @param index 0-based, less than veikart_method_unit_type_count().
+ * @return Owned by @p method; NULL when out of range or @p method is NULL.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API const veikart_unit_type *veikart_method_unit_type(const veikart_method *method,
+                                                              size_t index);
+
+/**
+ * A unit type by id.
+ * @param method The methodology.
+ * @param id The unit type's id.
+ * @return Owned by @p method; NULL when there is no such type or an argument is NULL.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API const veikart_unit_type *veikart_method_unit_type_by_id(const veikart_method *method,
+                                                                    const char *id);
+
+/**
+ * The unit type's id.
+ * @param type The unit type.
+ * @return Owned by the methodology; NULL when @p type is NULL.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API const char *veikart_unit_type_id(const veikart_unit_type *type);
+
+/**
+ * The unit type's title in a language, chosen as for veikart_method_title();
+ * the id when it has no title.
+ * @param type The unit type.
+ * @param lang A language tag, or NULL for the default.
+ * @return Owned by the methodology; NULL when @p type is NULL.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API const char *veikart_unit_type_title(const veikart_unit_type *type, const char *lang);
+
+/**
+ * The type a unit of this type belongs within (`parent="..."`): a site's
+ * municipality, a team's service area.  Following parents always ends; the
+ * loader refuses cycles.
+ * @param type The unit type.
+ * @return Owned by the methodology; NULL when the type is at the top of the
+ *         hierarchy or @p type is NULL.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API const veikart_unit_type *veikart_unit_type_parent(const veikart_unit_type *type);
+
+/** @} */
+
+/**
  * @defgroup veikart_phases Phases and steps
  * @ingroup veikart_method
  * @{
@@ -1002,6 +1087,17 @@ VEIKART_API const veikart_role *veikart_step_role(const veikart_step *step);
  * @since 0.1.0
  */
 VEIKART_API const veikart_fact *veikart_step_produces(const veikart_step *step);
+
+/**
+ * The step that must be done before this one can be marked done
+ * (`after-step="..."`).  It is a step of the same phase, listed earlier.
+ * @param step The step.
+ * @return Owned by the methodology; NULL when the step waits for none or
+ *         @p step is NULL.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API const veikart_step *veikart_step_after(const veikart_step *step);
 
 /** @} */
 

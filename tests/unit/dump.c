@@ -108,6 +108,7 @@ void dump_method(FILE *out, const veikart_method *m)
 	const veikart_role *r;
 	const veikart_scale *s;
 	const veikart_fact *f;
+	const veikart_unit_type *t;
 	const veikart_phase *p;
 	const veikart_step *st;
 	size_t i, j;
@@ -117,6 +118,10 @@ void dump_method(FILE *out, const veikart_method *m)
 	        veikart_method_extends(m) ? veikart_method_extends(m) : "-",
 	        veikart_method_lang(m) ? veikart_method_lang(m) : "-",
 	        veikart_phase_id(veikart_method_start(m)));
+	/* Lines that only appear when there is something to say keep the dumps
+	 * of methodologies without rollout units as they were. */
+	if (veikart_method_unit_start(m) != NULL)
+		fprintf(out, "unit-start=%s\n", veikart_phase_id(veikart_method_unit_start(m)));
 	fprintf(out, "languages:");
 	for (i = 0; i < veikart_method_language_count(m); i++)
 		fprintf(out, " %s", veikart_method_language(m, i));
@@ -157,6 +162,14 @@ void dump_method(FILE *out, const veikart_method *m)
 		if (veikart_fact_description(f, NULL) != NULL)
 			fprintf(out, "  description: %s\n", veikart_fact_description(f, NULL));
 	}
+	for (i = 0; i < veikart_method_unit_type_count(m); i++) {
+		t = veikart_method_unit_type(m, i);
+		fprintf(out, "unit-type %s parent=%s\n", veikart_unit_type_id(t),
+		        veikart_unit_type_parent(t)
+		                ? veikart_unit_type_id(veikart_unit_type_parent(t))
+		                : "-");
+		LABELS(out, m, "  ", "title", veikart_unit_type_title, t);
+	}
 	for (i = 0; i < veikart_method_phase_count(m); i++) {
 		p = veikart_method_phase(m, i);
 		fprintf(out,
@@ -172,12 +185,16 @@ void dump_method(FILE *out, const veikart_method *m)
 			fprintf(out, "  skip-if: %s\n", veikart_phase_skip_if(p));
 		for (j = 0; j < veikart_phase_step_count(p); j++) {
 			st = veikart_phase_step(p, j);
-			fprintf(out, "  step %s role=%s produces=%s\n", veikart_step_id(st),
+			fprintf(out, "  step %s role=%s produces=%s", veikart_step_id(st),
 			        veikart_step_role(st) ? veikart_role_id(veikart_step_role(st))
 			                              : "-",
 			        veikart_step_produces(st)
 			                ? veikart_fact_id(veikart_step_produces(st))
 			                : "-");
+			if (veikart_step_after(st) != NULL)
+				fprintf(out, " after-step=%s",
+				        veikart_step_id(veikart_step_after(st)));
+			fprintf(out, "\n");
 		}
 		fprintf(out, "  gates:");
 		for (j = 0; j < veikart_phase_gate_count(p); j++)

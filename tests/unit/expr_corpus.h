@@ -14,7 +14,9 @@
 #include "support.h"
 #include "value.h"
 
-#define CORPUS_MAX_FACTS 32
+#define CORPUS_MAX_FACTS 160
+#define CORPUS_MAX_UNITS 64
+#define CORPUS_NAME 64
 
 typedef struct corpus_case {
 	int line;
@@ -26,14 +28,27 @@ typedef struct corpus_case {
 } corpus_case;
 
 typedef struct corpus_fact {
-	char id[64];
+	char unit[CORPUS_NAME]; /* "" for a fact of the initiative */
+	char id[CORPUS_NAME];
 	char value[512];
 } corpus_fact;
+
+typedef struct corpus_unit {
+	char id[CORPUS_NAME];
+	char type[CORPUS_NAME];  /* "": none */
+	char phase[CORPUS_NAME]; /* "": not started */
+	int wave;                /* 0: none */
+} corpus_unit;
 
 typedef struct corpus_facts {
 	corpus_fact items[CORPUS_MAX_FACTS];
 	int count;
-	int64_t now, entered; /* VEIKART_TIME_UNKNOWN when not given */
+	corpus_unit units[CORPUS_MAX_UNITS];
+	int nunits;
+	int unit_context;        /* compile with VEIKART_SCOPE_UNIT */
+	char at[CORPUS_NAME];    /* the unit at hand; "": none */
+	char phase[CORPUS_NAME]; /* the initiative's phase; "": not known */
+	int64_t now, entered;    /* VEIKART_TIME_UNKNOWN when not given */
 } corpus_facts;
 
 typedef struct corpus {
@@ -150,12 +165,104 @@ static inline void corpus_trim(char *s)
 	memmove(s, s + start, len - start + 1);
 }
 
-/* Split `id=value; id=value; @now=TIME; @entered=TIME` (`\;` is a `;`). */
+static inline void corpus_copy(char *out, size_t size, const char *s, int line, const char *what)
+{
+	if (strlen(s) >= size)
+		fail_msg("cases.tsv:%d: %s `%s` too long", line, what, s);
+	memcpy(out, s, strlen(s) + 1);
+}
+
+/* `Site 1..30` stands for Site 1, Site 2, ... Site 30: the number of names,
+ * and the k-th (from 0) in `out`.  A name without a range is one name. */
+static inline int corpus_range(const char *name, int k, char *out, size_t size, int line)
+{
+	const char *dots = strstr(name, ".."), *start;
+	long from, to;
+	char *end;
+
+	if (dots == NULL || dots == name || dots[-1] < '0' || dots[-1] > '9') {
+		if (out != NULL)
+			corpus_copy(out, size, name, line, "unit");
+		return 1;
+	}
+	for (start = dots; start > name && start[-1] >= '0' && start[-1] <= '9'; start--)
+		;
+	from = strtol(start, NULL, 10);
+	to = strtol(dots + 2, &end, 10);
+	if (*end != '\0' || to < from || to - from >= CORPUS_MAX_UNITS)
+		fail_msg("cases.tsv:%d: bad range `%s`", line, name);
+	if (out != NULL) {
+		if ((size_t)(start - name) + 24 >= size)
+			fail_msg("cases.tsv:%d: unit `%s` too long", line, name);
+		snprintf(out, size, "%.*s%ld", (int)(start - name), name, from + k);
+	}
+	return (int)(to - from + 1);
+}
+
+/* `@unit=ID, type=T, wave=N, phase=P`: all but the id may be left out. */
+static inline void corpus_parse_unit(char *spec, int line, corpus_facts *out)
+{
+	corpus_unit u;
+	char *part, *next, *eq;
+	int n, k;
+
+	memset(&u, 0, sizeof(u));
+	next = strchr(spec, ',');
+	if (next != NULL)
+		*next++ = '\0';
+	corpus_trim(spec);
+	while (next != NULL) {
+		part = next;
+		next = strchr(part, ',');
+		if (next != NULL)
+			*next++ = '\0';
+		eq = strchr(part, '=');
+		if (eq == NULL)
+			fail_msg("cases.tsv:%d: `%s` in a unit has no `=`", line, part);
+		*eq = '\0';
+		corpus_trim(part);
+		corpus_trim(eq + 1);
+		if (strcmp(part, "type") == 0)
+			corpus_copy(u.type, sizeof(u.type), eq + 1, line, "type");
+		else if (strcmp(part, "phase") == 0)
+			corpus_copy(u.phase, sizeof(u.phase), eq + 1, line, "phase");
+		else if (strcmp(part, "wave") == 0)
+			u.wave = atoi(eq + 1);
+		else
+			fail_msg("cases.tsv:%d: unknown unit key `%s`", line, part);
+	}
+	n = corpus_range(spec, 0, NULL, 0, line);
+	for (k = 0; k < n; k++) {
+		if (out->nunits == CORPUS_MAX_UNITS)
+			fail_msg("cases.tsv:%d: too many units", line);
+		corpus_range(spec, k, u.id, sizeof(u.id), line);
+		out->units[out->nunits++] = u;
+	}
+}
+
+static inline void corpus_add_fact(corpus_facts *out, const char *unit, const char *id,
+                                   const char *value, int line)
+{
+	corpus_fact *f;
+
+	if (out->count == CORPUS_MAX_FACTS)
+		fail_msg("cases.tsv:%d: too many facts", line);
+	f = &out->items[out->count++];
+	corpus_copy(f->unit, sizeof(f->unit), unit, line, "unit");
+	corpus_copy(f->id, sizeof(f->id), id, line, "fact");
+	corpus_copy(f->value, sizeof(f->value), value, line, "value");
+}
+
+/*
+ * Split `id=value; UNIT.id=value; @unit=...; @at=UNIT; @context=unit;
+ * @phase=P; @now=TIME; @entered=TIME` (`\;` is a `;`).
+ */
 static inline void corpus_parse_facts(const char *text, int line, corpus_facts *out)
 {
-	char item[600];
+	char item[600], name[CORPUS_NAME];
 	size_t n;
-	char *eq;
+	char *eq, *dot;
+	int k, count;
 
 	memset(out, 0, sizeof(*out));
 	out->now = INT64_MIN;
@@ -184,15 +291,28 @@ static inline void corpus_parse_facts(const char *text, int line, corpus_facts *
 			out->now = corpus_time(eq + 1, line);
 		} else if (strcmp(item, "@entered") == 0) {
 			out->entered = corpus_time(eq + 1, line);
+		} else if (strcmp(item, "@phase") == 0) {
+			corpus_copy(out->phase, sizeof(out->phase), eq + 1, line, "phase");
+		} else if (strcmp(item, "@unit") == 0) {
+			corpus_parse_unit(eq + 1, line, out);
+		} else if (strcmp(item, "@at") == 0) {
+			corpus_copy(out->at, sizeof(out->at), eq + 1, line, "unit");
+			out->unit_context = 1;
+		} else if (strcmp(item, "@context") == 0) {
+			if (strcmp(eq + 1, "unit") != 0 && strcmp(eq + 1, "initiative") != 0)
+				fail_msg("cases.tsv:%d: @context is unit or initiative", line);
+			out->unit_context = strcmp(eq + 1, "unit") == 0;
+		} else if (item[0] == '@') {
+			fail_msg("cases.tsv:%d: unknown key `%s`", line, item);
+		} else if ((dot = strrchr(item, '.')) != NULL) {
+			*dot = '\0';
+			count = corpus_range(item, 0, NULL, 0, line);
+			for (k = 0; k < count; k++) {
+				corpus_range(item, k, name, sizeof(name), line);
+				corpus_add_fact(out, name, dot + 1, eq + 1, line);
+			}
 		} else {
-			if (out->count == CORPUS_MAX_FACTS)
-				fail_msg("cases.tsv:%d: too many facts", line);
-			if (strlen(item) >= sizeof(out->items[0].id) ||
-			    strlen(eq + 1) >= sizeof(out->items[0].value))
-				fail_msg("cases.tsv:%d: fact `%s` too long", line, item);
-			memcpy(out->items[out->count].id, item, strlen(item) + 1);
-			memcpy(out->items[out->count].value, eq + 1, strlen(eq + 1) + 1);
-			out->count++;
+			corpus_add_fact(out, "", item, eq + 1, line);
 		}
 	}
 }

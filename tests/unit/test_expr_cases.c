@@ -78,29 +78,60 @@ static int evaluate(char *got, size_t size, char *reason, size_t reason_size, co
 	return 0;
 }
 
+/* Units, the initiative's phase and the facts of a case, as the case says. */
+static int record(veikart_facts *f, const corpus_facts *facts, char *error, size_t size)
+{
+	const corpus_unit *u;
+	const corpus_fact *x;
+	int i, rc = 0;
+
+	if (facts->phase[0] != '\0')
+		rc = veikart_facts_set_phase(f, facts->phase);
+	for (i = 0; i < facts->nunits && rc == 0; i++) {
+		u = &facts->units[i];
+		rc = veikart_facts_add_unit(f, u->id, u->type[0] ? u->type : NULL, u->wave,
+		                            u->phase[0] ? u->phase : NULL);
+	}
+	if (rc != 0) {
+		snprintf(error, size,
+		         "cannot set up the units and phase: %s (%d) [not VEIKART_ETYPE]",
+		         veikart_error_last()->message, rc);
+		return -1;
+	}
+	for (i = 0; i < facts->count; i++) {
+		x = &facts->items[i];
+		rc = x->unit[0] != '\0' ? veikart_facts_set_unit(f, x->unit, x->id, x->value)
+		                        : veikart_facts_set(f, x->id, x->value);
+		if (rc != 0) {
+			snprintf(error, size, "%s: %s (%d)%s", x->id, veikart_error_last()->message,
+			         rc, rc != VEIKART_ETYPE ? " [not VEIKART_ETYPE]" : "");
+			return i;
+		}
+	}
+	return -1;
+}
+
 static int run_case(const veikart_method *m, const corpus_case *k, char *msg, size_t size)
 {
 	veikart_eval_options opts = VEIKART_EVAL_OPTIONS_INIT;
 	veikart_facts *f = NULL;
 	veikart_expr *e = NULL, *again = NULL;
-	corpus_facts facts;
+	static corpus_facts facts;
 	static char got[8192], got2[8192];
 	char reason[1024], reason2[1024], error[1024] = "";
-	int i, rc, ok = 0, bad = -1;
+	int rc, ok = 0, bad = -1;
+	veikart_scope scope;
 	const veikart_error *err;
 
 	corpus_parse_facts(k->facts, k->line, &facts);
+	scope = facts.unit_context ? VEIKART_SCOPE_UNIT : VEIKART_SCOPE_INITIATIVE;
 	assert_int_equal(veikart_facts_new(&f, m), 0);
-	for (i = 0; i < facts.count && bad < 0; i++) {
-		rc = veikart_facts_set(f, facts.items[i].id, facts.items[i].value);
-		if (rc != 0) {
-			bad = i;
-			snprintf(error, sizeof(error), "%s (%d)", veikart_error_last()->message,
-			         rc);
-			if (rc != VEIKART_ETYPE)
-				strcat(error, " [not VEIKART_ETYPE]");
-		}
+	bad = record(f, &facts, error, sizeof(error));
+	if (bad < 0 && error[0] != '\0') {
+		snprintf(msg, size, "%s", error);
+		goto out;
 	}
+	opts.unit = facts.at[0] != '\0' ? facts.at : NULL;
 	opts.now = facts.now;
 	opts.phase_entered = facts.entered;
 	if (strcmp(k->expect, "badvalue") == 0) {
@@ -110,11 +141,11 @@ static int run_case(const veikart_method *m, const corpus_case *k, char *msg, si
 		goto out;
 	}
 	if (bad >= 0) {
-		snprintf(msg, size, "cannot set %s: %s", facts.items[bad].id, error);
+		snprintf(msg, size, "cannot set %s", error);
 		goto out;
 	}
 
-	rc = veikart_expr_compile(&e, m, k->expr);
+	rc = veikart_expr_compile_in(&e, m, k->expr, scope);
 	err = veikart_error_last();
 	if (corpus_error_column(k->expect, "error") || corpus_error_column(k->expect, "limit")) {
 		int code = k->expect[0] == 'e' ? VEIKART_EFORMAT : VEIKART_ELIMIT;
@@ -149,7 +180,7 @@ static int run_case(const veikart_method *m, const corpus_case *k, char *msg, si
 		goto out;
 	}
 	/* The canonical text compiles to itself and means the same. */
-	rc = veikart_expr_compile(&again, m, veikart_expr_text(e));
+	rc = veikart_expr_compile_in(&again, m, veikart_expr_text(e), scope);
 	if (rc == 0)
 		rc = evaluate(got2, sizeof(got2), reason2, sizeof(reason2), again, f, &opts);
 	if (rc != 0) {
@@ -190,7 +221,7 @@ static void test_expr_cases_should_all_pass(void **state)
 		free(k.expr);
 	}
 	corpus_close(&c);
-	assert_true(count >= 200);
+	assert_true(count >= 650);
 	assert_int_equal(failures, 0);
 }
 
@@ -341,6 +372,133 @@ static void test_expr_api_should_check_options_and_methodology(void **state)
 	veikart_expr_free(e);
 }
 
+static void test_facts_should_hold_units_and_the_phase(void **state)
+{
+	const veikart_method *m = *state;
+	veikart_facts *f = NULL;
+
+	assert_int_equal(veikart_facts_new(&f, m), 0);
+	assert_int_equal(veikart_facts_add_unit(f, "Område 1", "site", 1, "live"), 0);
+	assert_int_equal(veikart_facts_add_unit(f, "Team B", NULL, 0, NULL), 0);
+	assert_int_equal(veikart_facts_add_unit(f, "Område 1", NULL, 0, NULL), VEIKART_EEXISTS);
+	assert_true(test_contains(veikart_error_last()->message, "already a unit `Område 1`"));
+	assert_int_equal(veikart_facts_add_unit(f, "C", "sight", 0, NULL), VEIKART_ENOTFOUND);
+	assert_true(test_contains(veikart_error_last()->message, "no unit type `sight`"));
+	assert_int_equal(veikart_facts_add_unit(f, "C", NULL, 0, "lve"), VEIKART_ENOTFOUND);
+	assert_true(test_contains(veikart_error_last()->message, "no phase `lve`"));
+	assert_int_equal(veikart_facts_add_unit(f, "C", NULL, 0, "rollout"), VEIKART_EINVALID);
+	assert_true(test_contains(veikart_error_last()->message,
+	                          "phase `rollout` is walked by the initiative, not by units"));
+	assert_int_equal(veikart_facts_add_unit(f, "C", NULL, -1, NULL), VEIKART_EINVALID);
+	assert_int_equal(veikart_facts_add_unit(f, "", NULL, 0, NULL), VEIKART_EINVALID);
+	assert_int_equal(veikart_facts_add_unit(f, "a\nb", NULL, 0, NULL), VEIKART_EINVALID);
+	assert_int_equal(veikart_facts_add_unit(f, "C", "", 0, NULL), VEIKART_EINVALID);
+	assert_int_equal(veikart_facts_add_unit(f, NULL, NULL, 0, NULL), VEIKART_EINVALID);
+	assert_int_equal(veikart_facts_add_unit(NULL, "C", NULL, 0, NULL), VEIKART_EINVALID);
+
+	assert_int_equal(veikart_facts_set_unit(f, "Område 1", "staff_trained", "80%"), 0);
+	assert_string_equal(veikart_facts_get_unit(f, "Område 1", "staff_trained"), "0.8");
+	assert_int_equal(veikart_facts_set_unit(f, "Område 1", "staff_trained", "1.5"),
+	                 VEIKART_ETYPE);
+	assert_string_equal(veikart_facts_get_unit(f, "Område 1", "staff_trained"), "0.8");
+	assert_null(veikart_facts_get_unit(f, "Team B", "staff_trained"));
+	assert_int_equal(veikart_facts_set_unit(f, "Team C", "staff_trained", "1"),
+	                 VEIKART_ENOTFOUND);
+	assert_true(test_contains(veikart_error_last()->message, "no unit `Team C`"));
+	assert_int_equal(veikart_facts_set_unit(f, "Team B", "staf_trained", "1"),
+	                 VEIKART_ENOTFOUND);
+	assert_int_equal(veikart_facts_set_unit(f, "Team B", "budget", "1"), VEIKART_ESTATE);
+	assert_true(test_contains(veikart_error_last()->message,
+	                          "fact `budget` is recorded for the initiative, not per unit: use "
+	                          "veikart_facts_set()"));
+	assert_int_equal(veikart_facts_set_unit(f, "Team B", "budget", NULL), VEIKART_EINVALID);
+	assert_null(veikart_facts_get_unit(f, "Team C", "staff_trained"));
+	assert_null(veikart_facts_get_unit(f, "Team B", NULL));
+
+	/* Unit-scope facts are not the initiative's to record. */
+	assert_int_equal(veikart_facts_set(f, "users_active", "3"), VEIKART_ESTATE);
+	assert_true(test_contains(veikart_error_last()->message,
+	                          "fact `users_active` is recorded per unit: use "
+	                          "veikart_facts_set_unit()"));
+	assert_int_equal(veikart_facts_unset(f, "users_active"), VEIKART_ESTATE);
+	assert_null(veikart_facts_get(f, "staff_trained"));
+
+	assert_int_equal(veikart_facts_set_phase(f, "rollout"), 0);
+	assert_int_equal(veikart_facts_set_phase(f, "live"), VEIKART_EINVALID);
+	assert_true(test_contains(veikart_error_last()->message,
+	                          "phase `live` is walked by each unit, not by the initiative"));
+	assert_int_equal(veikart_facts_set_phase(f, "lve"), VEIKART_ENOTFOUND);
+	assert_int_equal(veikart_facts_set_phase(f, NULL), 0);
+	assert_int_equal(veikart_facts_set_phase(NULL, "p1"), VEIKART_EINVALID);
+	veikart_facts_free(f);
+}
+
+static void test_expr_api_should_evaluate_about_a_unit(void **state)
+{
+	const veikart_method *m = *state;
+	veikart_eval_options opts = VEIKART_EVAL_OPTIONS_INIT;
+	veikart_facts *f = NULL;
+	veikart_expr *e = NULL, *top = NULL;
+	veikart_value *v = NULL;
+
+	assert_null(opts.unit);
+	assert_int_equal(veikart_expr_compile_in(&e, m, "count()", (veikart_scope)7),
+	                 VEIKART_EINVALID);
+	assert_null(e);
+	assert_int_equal(veikart_expr_compile_in(NULL, m, "count()", VEIKART_SCOPE_UNIT),
+	                 VEIKART_EINVALID);
+	/* The list of phases comes with an unknown one. */
+	assert_int_equal(veikart_expr_compile_in(&e, m, "a and reached('lve')", VEIKART_SCOPE_UNIT),
+	                 VEIKART_EFORMAT);
+	assert_int_equal(veikart_error_last()->column, 15);
+	assert_string_equal(veikart_error_last()->message,
+	                    "`'lve'` is not a phase of the methodology (phases: p1, rollout, p2, "
+	                    "preparing, training, live, established)");
+	assert_int_equal(veikart_expr_compile(&e, m, "users_active gt 1"), VEIKART_EFORMAT);
+	assert_int_equal(veikart_expr_compile_in(&e, m,
+	                                         "users_active ge 5 and not "
+	                                         "earlier_waves_reached('live')",
+	                                         VEIKART_SCOPE_UNIT),
+	                 0);
+	assert_int_equal(veikart_expr_compile(&top, m, "ratio(reached('live')) ge 0.5"), 0);
+
+	assert_int_equal(veikart_facts_new(&f, m), 0);
+	assert_int_equal(veikart_facts_add_unit(f, "Område 1", "site", 1, "training"), 0);
+	assert_int_equal(veikart_facts_add_unit(f, "Område 2", "site", 2, "preparing"), 0);
+	assert_int_equal(veikart_facts_set_unit(f, "Område 2", "users_active", "7"), 0);
+	opts.unit = "Område 2";
+	assert_int_equal(veikart_expr_evaluate(&v, e, f, &opts), 0);
+	assert_int_equal(veikart_value_truth(v), VEIKART_MET);
+	assert_string_equal(veikart_value_reason(v),
+	                    "`users_active` is 7, ge 5; units of earlier waves have not reached "
+	                    "`live`: Område 1 (wave 1, in `training`)");
+	veikart_value_free(v);
+	v = NULL;
+
+	opts.unit = "Område 3";
+	assert_int_equal(veikart_expr_evaluate(&v, e, f, &opts), VEIKART_ENOTFOUND);
+	assert_true(test_contains(veikart_error_last()->message, "no unit `Område 3`"));
+	assert_int_equal(veikart_expr_evaluate(&v, e, NULL, &opts), VEIKART_ENOTFOUND);
+	assert_int_equal(veikart_expr_evaluate(&v, top, f, &opts), VEIKART_EINVALID);
+	assert_true(test_contains(veikart_error_last()->message, "takes no unit"));
+	assert_null(v);
+	opts.unit = NULL;
+	assert_int_equal(veikart_expr_evaluate(&v, e, f, &opts), 0);
+	assert_int_equal(veikart_value_truth(v), VEIKART_UNKNOWN);
+	assert_string_equal(veikart_value_reason(v),
+	                    "fact `users_active` is recorded per unit, and "
+	                    "no rollout unit is at hand");
+	veikart_value_free(v);
+	assert_int_equal(veikart_expr_evaluate(&v, top, f, NULL), 0);
+	assert_int_equal(veikart_value_truth(v), VEIKART_UNMET);
+	assert_string_equal(veikart_value_reason(v),
+	                    "`ratio(reached('live'))` is 0.0 (0 of 2 units), not ge 0.5");
+	veikart_value_free(v);
+	veikart_facts_free(f);
+	veikart_expr_free(top);
+	veikart_expr_free(e);
+}
+
 static void arm(test_counter *c, long fail_at)
 {
 	c->calls = 0;
@@ -412,6 +570,77 @@ static void test_expr_api_should_fail_cleanly_on_every_allocation(void **state)
 	assert_int_equal(c.live, 0);
 }
 
+static void test_expr_api_should_fail_cleanly_with_units(void **state)
+{
+	test_counter c = { 0, 0, 0 };
+	veikart_allocator alloc = test_counting_allocator(&c);
+	veikart_eval_options opts = VEIKART_EVAL_OPTIONS_INIT;
+	veikart_method *m = load(&alloc);
+	static const char *const units[] = { "Site 1", "Site 2", "Site 3", "Site 4", "Site 5" };
+	veikart_facts *f;
+	veikart_expr *e;
+	veikart_value *v;
+	long base = c.live, before, n;
+	size_t i;
+	int rc;
+
+	(void)state;
+	for (n = 1;; n++) {
+		f = NULL;
+		arm(&c, n);
+		rc = veikart_facts_new(&f, m);
+		for (i = 0; rc == 0 && i < VEIKART__ARRAY_SIZE(units); i++) {
+			rc = veikart_facts_add_unit(f, units[i], "site", (int)i / 2 + 1,
+			                            i < 3 ? "training" : NULL);
+			if (rc == 0 && i != 1)
+				rc = veikart_facts_set_unit(f, units[i], "users_active", "12");
+		}
+		if (rc == 0)
+			rc = veikart_facts_set_phase(f, "rollout");
+		if (rc == 0)
+			break;
+		assert_int_equal(rc, VEIKART_ENOMEM);
+		veikart_facts_free(f);
+		assert_int_equal(c.live, base);
+	}
+	before = c.live;
+	for (n = 1;; n++) {
+		e = NULL;
+		arm(&c, n);
+		rc = veikart_expr_compile_in(&e, m,
+		                             "earlier_waves_reached('live') or mean(users_active, "
+		                             "unit_type() eq 'site') gt 10",
+		                             VEIKART_SCOPE_UNIT);
+		if (rc == 0)
+			break;
+		assert_int_equal(rc, VEIKART_ENOMEM);
+		assert_null(e);
+		assert_int_equal(c.live, before);
+	}
+	before = c.live;
+	opts.unit = "Site 5";
+	for (n = 1;; n++) {
+		v = NULL;
+		arm(&c, n);
+		rc = veikart_expr_evaluate(&v, e, f, &opts);
+		if (rc == 0)
+			break;
+		assert_int_equal(rc, VEIKART_ENOMEM);
+		assert_null(v);
+		assert_int_equal(c.live, before);
+	}
+	arm(&c, 0);
+	assert_int_equal(veikart_value_truth(v), VEIKART_UNKNOWN);
+	assert_string_equal(veikart_value_reason(v),
+	                    "1 of 5 matching units has not recorded `users_active`: Site 2");
+	veikart_value_free(v);
+	veikart_expr_free(e);
+	veikart_facts_free(f);
+	assert_int_equal(c.live, base);
+	veikart_method_free(m);
+	assert_int_equal(c.live, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -420,7 +649,10 @@ int main(void)
 		cmocka_unit_test(test_expr_api_should_report_compile_errors_with_a_column),
 		cmocka_unit_test(test_facts_should_keep_canonical_text_and_old_values),
 		cmocka_unit_test(test_expr_api_should_check_options_and_methodology),
+		cmocka_unit_test(test_facts_should_hold_units_and_the_phase),
+		cmocka_unit_test(test_expr_api_should_evaluate_about_a_unit),
 		cmocka_unit_test(test_expr_api_should_fail_cleanly_on_every_allocation),
+		cmocka_unit_test(test_expr_api_should_fail_cleanly_with_units),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
