@@ -401,17 +401,24 @@ void cli_format_date(char *buf, size_t size, int64_t t)
 		snprintf(buf, size, "@%lld", (long long)t);
 }
 
-void cli_holders(char *buf, size_t size, const veikart_initiative *in, const veikart_role *role)
+void cli_holders(char *buf, size_t size, const veikart_initiative *in, const veikart_unit *unit,
+                 const veikart_role *role)
 {
+	const veikart_unit *only;
 	size_t i, n = 0;
 
 	buf[0] = '\0';
 	for (i = 0; i < veikart_initiative_assignment_count(in); i++) {
 		if (veikart_initiative_assignment_role(in, i) != role)
 			continue;
+		/* A role given for one unit lets its holder act for that unit only. */
+		only = veikart_initiative_assignment_unit(in, i);
+		if (only != NULL && only != unit)
+			continue;
 		if (n < size)
-			n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? ", " : "",
-			                      veikart_initiative_assignment_person(in, i));
+			n += (size_t)snprintf(buf + n, size - n, "%s%s%s", n ? ", " : "",
+			                      veikart_initiative_assignment_person(in, i),
+			                      only != NULL ? " (this unit)" : "");
 	}
 	if (n == 0)
 		snprintf(buf, size, "nobody");

@@ -43,6 +43,7 @@ extern const cli_command cli_log;
 extern const cli_command cli_verify;
 extern const cli_command cli_report;
 extern const cli_command cli_snapshot;
+extern const cli_command cli_unit;
 extern const cli_command cli_demo;
 
 /* Common options: --path DIR (repeatable), --lang LANG.  */
@@ -134,6 +135,17 @@ int cli_parse_recording(const cli_command *cmd, cli_journal_args *args, int argc
 /* Refuse a recording command without --as: returns CLI_USAGE, or -1 to go on. */
 int cli_require_actor(const cli_command *cmd, const cli_journal_args *args);
 
+/* ---- recording commands shared by the initiative and its rollout units ----- */
+
+/* `veikart set`, `sign`, `step`, `assign` and `decide`, parsed and run for
+ * CMD.  With PER_UNIT (`veikart unit set` and the like) the operand after
+ * JOURNAL is a rollout unit, and the action is taken for that unit. */
+int cli_run_set(const cli_command *cmd, int argc, char **argv, int per_unit);
+int cli_run_sign(const cli_command *cmd, int argc, char **argv, int per_unit);
+int cli_run_step(const cli_command *cmd, int argc, char **argv, int per_unit);
+int cli_run_assign(const cli_command *cmd, int argc, char **argv, int per_unit);
+int cli_run_decide(const cli_command *cmd, int argc, char **argv, int per_unit);
+
 /* An initiative rebuilt from its journal. */
 typedef struct cli_session {
 	const cli_command *cmd;
@@ -191,11 +203,32 @@ void cli_format_date(char *buf, size_t size, int64_t t);
  * `#12  2026-03-02 10:00  Ola Hansen  set active_use_ratio = 0.45`. */
 void cli_print_event(FILE *out, const veikart_event *ev, const veikart_method *m, const char *lang);
 /* A gate report as `status` shows it, every criterion with its reason,
- * what is missing, and the recommended outcome and who decides. */
-void cli_print_report(FILE *out, const veikart_initiative *in, const veikart_report *r,
-                      const char *lang);
-/* People holding ROLE, comma-separated, into BUF ("nobody" when none). */
-void cli_holders(char *buf, size_t size, const veikart_initiative *in, const veikart_role *role);
+ * what is missing, and the recommended outcome and who decides.  UNIT is
+ * the rollout unit whose gate it is, NULL for the initiative's. */
+void cli_print_report(FILE *out, const veikart_initiative *in, const veikart_unit *unit,
+                      const veikart_report *r, const char *lang);
+/* People who may act in ROLE, comma-separated, into BUF ("nobody" when
+ * none): for UNIT those assigned for the whole initiative and those
+ * assigned for that unit alone (marked "(this unit)"); for NULL those
+ * assigned for the whole initiative. */
+void cli_holders(char *buf, size_t size, const veikart_initiative *in, const veikart_unit *unit,
+                 const veikart_role *role);
+/* Which units a rollout listing shows: nonzero to show UNIT. */
+typedef int (*cli_unit_filter)(const veikart_unit *unit, void *payload);
+/* The rollout unit by unit, as `status` and `unit list` show it: a line per
+ * unit in rollout order (by wave, then order, then as added; units without
+ * a wave or an order last) with its id, wave, phase, days in it (STALLED
+ * past the phase's max-days) and the verdict of its next gate; WIDE adds
+ * title, type, parent and status.  FILTER (NULL for every unit) picks the
+ * units.  INDENT spaces begin each line.  Returns the number of units shown,
+ * or (size_t)-1 when memory ran out (after saying so). */
+size_t cli_print_units(FILE *out, const veikart_initiative *in, cli_unit_filter filter,
+                       void *payload, int wide, int indent);
+/* How many of the units FILTER picks are in each unit phase, a line each,
+ * then how many were stopped. */
+void cli_print_unit_counts(FILE *out, const veikart_initiative *in, cli_unit_filter filter,
+                           void *payload, int indent, const char *lang);
+
 /* Write TEXT to FILE, or to standard output when FILE is NULL.  Returns a CLI exit code. */
 int cli_write_output(const cli_command *cmd, const char *file, const char *text, size_t len);
 

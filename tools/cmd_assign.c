@@ -19,7 +19,8 @@ const cli_command cli_assign = {
 	"lists them; in ks-veikart: prosjekteier, prosjektleder, styringsgruppe,\n"
 	"gevinstansvarlig).  A person may hold several roles, and a role may be held\n"
 	"by several people (the members of a steering group).  With --remove, record\n"
-	"that PERSON no longer holds it.\n"
+	"that PERSON no longer holds it.  A role for one rollout unit only is given\n"
+	"with `veikart unit assign`.\n"
 	"\n"
 	"    veikart assign nattilsyn.vj \"Ingrid Berg\" styringsgruppe \\\n"
 	"        --as \"Kari Nordmann\"\n"
@@ -38,6 +39,11 @@ const cli_command cli_assign = {
 
 static int run(int argc, char **argv)
 {
+	return cli_run_assign(&cli_assign, argc, argv, 0);
+}
+
+int cli_run_assign(const cli_command *cmd, int argc, char **argv, int per_unit)
+{
 	static const struct option longopts[] = {
 		{ "remove", no_argument, NULL, 'r' },
 		CLI_OPTION_AS,
@@ -48,6 +54,7 @@ static int run(int argc, char **argv)
 	};
 	cli_journal_args args;
 	cli_session s;
+	const char *unit, *person, *role;
 	int c, rc, err, remove = 0;
 
 	memset(&args, 0, sizeof(args));
@@ -59,23 +66,31 @@ static int run(int argc, char **argv)
 			remove = 1;
 			continue;
 		}
-		rc = cli_journal_option(&cli_assign, &args, c);
+		rc = cli_journal_option(cmd, &args, c);
 		if (rc >= 0)
 			return rc;
 	}
-	if (optind + 3 != argc)
-		return cli_usage_error(&cli_assign, "give JOURNAL PERSON ROLE");
-	rc = cli_require_actor(&cli_assign, &args);
+	if (optind + 3 + (per_unit ? 1 : 0) != argc)
+		return cli_usage_error(cmd, "give %s",
+		                       per_unit ? "JOURNAL UNIT PERSON ROLE"
+		                                : "JOURNAL PERSON ROLE");
+	rc = cli_require_actor(cmd, &args);
 	if (rc >= 0)
 		return rc;
-	rc = cli_session_open(&s, &cli_assign, argv[optind], &args, 0);
+	unit = per_unit ? argv[optind + 1] : NULL;
+	person = argv[argc - 2];
+	role = argv[argc - 1];
+	rc = cli_session_open(&s, cmd, argv[optind], &args, 0);
 	if (rc != CLI_OK)
 		return rc;
-	if (remove)
-		err = veikart_initiative_unassign(s.initiative, args.actor, argv[optind + 1],
-		                                  argv[optind + 2]);
+	if (per_unit && remove)
+		err = veikart_initiative_unit_unassign(s.initiative, args.actor, unit, person,
+		                                       role);
+	else if (per_unit)
+		err = veikart_initiative_unit_assign(s.initiative, args.actor, unit, person, role);
+	else if (remove)
+		err = veikart_initiative_unassign(s.initiative, args.actor, person, role);
 	else
-		err = veikart_initiative_assign(s.initiative, args.actor, argv[optind + 1],
-		                                argv[optind + 2]);
+		err = veikart_initiative_assign(s.initiative, args.actor, person, role);
 	return cli_session_done(&s, err);
 }

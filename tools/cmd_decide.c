@@ -34,7 +34,8 @@ const cli_command cli_decide = {
 	"with the decision.  Go, skip and continue need a ready gate, a conditional\n"
 	"go one that is not blocked; going on anyway is an override (--override),\n"
 	"which also needs a role that may override, and is recorded as such.  Hold,\n"
-	"recycle and stop are always open to the authority.\n"
+	"recycle and stop are always open to the authority.  At a rollout unit's\n"
+	"gate, decide with `veikart unit decide`.\n"
 	"\n"
 	"    veikart decide nattilsyn.vj recycle --as \"Ingrid Berg\" \\\n"
 	"        --why \"Available is not adopted: 45 % active use.  New round.\"\n"
@@ -111,6 +112,31 @@ static int condition_of(char *arg, veikart_condition *out)
 
 static int run_decide(int argc, char **argv)
 {
+	return cli_run_decide(&cli_decide, argc, argv, 0);
+}
+
+/* Where the initiative, or the unit decided for, stands after a decision. */
+static void put_now_in(const veikart_initiative *in, const char *unit_id)
+{
+	const veikart_unit *u;
+	veikart_status st;
+
+	if (unit_id == NULL) {
+		printf("The initiative is now %s in %s.\n",
+		       veikart_status_name(veikart_initiative_status(in)),
+		       veikart_phase_id(veikart_initiative_phase(in)));
+		return;
+	}
+	u = veikart_initiative_unit_by_id(in, unit_id);
+	st = veikart_unit_status(u);
+	printf("Unit %s is now in %s%s%s%s.\n", unit_id, veikart_phase_id(veikart_unit_phase(u)),
+	       st != VEIKART_STATUS_ACTIVE ? " (" : "",
+	       st != VEIKART_STATUS_ACTIVE ? veikart_status_name(st) : "",
+	       st != VEIKART_STATUS_ACTIVE ? ")" : "");
+}
+
+int cli_run_decide(const cli_command *cmd, int argc, char **argv, int per_unit)
+{
 	static const struct option longopts[] = {
 		{ "why", required_argument, NULL, 'w' },
 		{ "to", required_argument, NULL, 't' },
@@ -126,8 +152,10 @@ static int run_decide(int argc, char **argv)
 	veikart_decision_request req = VEIKART_DECISION_REQUEST_INIT;
 	veikart_condition conditions[MAX_CONDITIONS];
 	const veikart_decision *d;
+	const veikart_unit *u;
 	cli_journal_args args;
 	cli_session s;
+	const char *outcome;
 	int c, rc, err;
 
 	memset(&args, 0, sizeof(args));
@@ -150,50 +178,55 @@ static int run_decide(int argc, char **argv)
 			break;
 		case 'c':
 			if (req.condition_count == MAX_CONDITIONS)
-				return cli_usage_error(&cli_decide, "too many --condition options");
+				return cli_usage_error(cmd, "too many --condition options");
 			if (condition_of(optarg, &conditions[req.condition_count]) < 0)
-				return cli_usage_error(
-				        &cli_decide,
-				        "--condition `%s` is not \"YYYY-MM-DD what must "
-				        "be done\"",
-				        optarg);
+				return cli_usage_error(cmd,
+				                       "--condition `%s` is not \"YYYY-MM-DD what "
+				                       "must be done\"",
+				                       optarg);
 			req.condition_count++;
 			break;
 		default:
-			rc = cli_journal_option(&cli_decide, &args, c);
+			rc = cli_journal_option(cmd, &args, c);
 			if (rc >= 0)
 				return rc;
 		}
 	}
-	if (optind + 2 != argc)
-		return cli_usage_error(&cli_decide, "give JOURNAL OUTCOME");
-	if (outcome_of(argv[optind + 1], &req.outcome) < 0)
-		return cli_usage_error(&cli_decide,
+	if (optind + 2 + (per_unit ? 1 : 0) != argc)
+		return cli_usage_error(cmd, "give %s",
+		                       per_unit ? "JOURNAL UNIT OUTCOME" : "JOURNAL OUTCOME");
+	outcome = argv[argc - 1];
+	if (outcome_of(outcome, &req.outcome) < 0)
+		return cli_usage_error(cmd,
 		                       "`%s` is not an outcome: go, conditional-go, hold, recycle, "
 		                       "stop, skip or continue",
-		                       argv[optind + 1]);
-	rc = cli_require_actor(&cli_decide, &args);
+		                       outcome);
+	rc = cli_require_actor(cmd, &args);
 	if (rc >= 0)
 		return rc;
 	if (req.rationale == NULL || req.rationale[0] == '\0')
 		return cli_usage_error(
-		        &cli_decide,
-		        "say why with --why TEXT: every decision records its rationale");
+		        cmd, "say why with --why TEXT: every decision records its rationale");
 	req.actor = args.actor;
 	req.conditions = req.condition_count > 0 ? conditions : NULL;
+	req.unit = per_unit ? argv[optind + 1] : NULL;
 
-	rc = cli_session_open(&s, &cli_decide, argv[optind], &args, 0);
+	rc = cli_session_open(&s, cmd, argv[optind], &args, 0);
 	if (rc != CLI_OK)
 		return rc;
 	err = veikart_initiative_decide(s.initiative, &req);
 	if (err < 0)
 		return cli_session_done(&s, err);
 	cli_session_print_new(&s, NULL);
-	d = veikart_initiative_decision(s.initiative,
-	                                veikart_initiative_decision_count(s.initiative) - 1);
-	printf("The initiative is now %s in %s.\n",
-	       veikart_status_name(veikart_initiative_status(s.initiative)),
-	       veikart_phase_id(veikart_initiative_phase(s.initiative)));
+	put_now_in(s.initiative, req.unit);
+	/* The decision just taken: the last at the unit's gates, or the initiative's. */
+	if (req.unit != NULL) {
+		u = veikart_initiative_unit_by_id(s.initiative, req.unit);
+		d = veikart_unit_decision(u, veikart_unit_decision_count(u) - 1);
+	} else {
+		d = veikart_initiative_decision(
+		        s.initiative, veikart_initiative_decision_count(s.initiative) - 1);
+	}
 	if (veikart_decision_condition_count(d) > 0)
 		printf("When a condition is met: veikart meet %s %llu CONDITION --as PERSON\n",
 		       argv[optind], (unsigned long long)veikart_decision_seq(d));

@@ -411,7 +411,7 @@ static int show_gate(demo *d)
 
 	if (err == 0) {
 		printf("\n");
-		cli_print_report(stdout, d->s.initiative, r, d->lang);
+		cli_print_report(stdout, d->s.initiative, NULL, r, d->lang);
 	}
 	veikart_report_free(r);
 	return err;

@@ -42,6 +42,8 @@ const cli_command cli_set = {
 	"\n"
 	"Evidence is attached (`veikart attach`) and sign-offs are signed (`veikart\n"
 	"sign`), not set.  Anyone who holds a role in the initiative may record facts.\n"
+	"Facts the methodology records per rollout unit are set with `veikart unit\n"
+	"set JOURNAL UNIT FACT=VALUE...`.\n"
 	"\n"
 	"    veikart set nattilsyn.vj active_use_ratio=45% pilot_participants=24 \\\n"
 	"        --as \"Ola Hansen\"\n"
@@ -87,7 +89,8 @@ const cli_command cli_sign = {
 	"\n"
 	"Record ACTOR's signature as the value of FACT, a sign-off.  Only a holder\n"
 	"of the sign-off's role may sign (in ks-veikart the project owner signs the\n"
-	"project mandate); the refusal says which role is needed.\n"
+	"project mandate); the refusal says which role is needed.  A rollout unit's\n"
+	"sign-offs are signed with `veikart unit sign`.\n"
 	"\n"
 	"    veikart sign nattilsyn.vj project_mandate --as \"Kari Nordmann\"\n"
 	"\n" RECORDING_OPTIONS "\n" CLI_HELP_NOW "\n" RECORDING_EXIT,
@@ -96,40 +99,80 @@ const cli_command cli_sign = {
 
 static int run_set(int argc, char **argv)
 {
+	return cli_run_set(&cli_set, argc, argv, 0);
+}
+
+/* Whether any of the facts is of SCOPE: a fact recorded per unit given to
+ * `veikart set`, or one of the initiative given to `veikart unit set`. */
+static int any_of_scope(const veikart_method *m, const char *const *ids, size_t n,
+                        veikart_scope scope)
+{
+	const veikart_fact *f;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		f = veikart_method_fact_by_id(m, ids[i]);
+		if (f != NULL && veikart_fact_scope(f) == scope)
+			return 1;
+	}
+	return 0;
+}
+
+int cli_run_set(const cli_command *cmd, int argc, char **argv, int per_unit)
+{
 	cli_journal_args args;
 	cli_session s;
 	const char **ids = NULL, **values = NULL;
+	const char *unit;
+	char *pair, *eq;
 	size_t n, i;
-	char *eq;
-	int rc, err;
+	int rc, err, first;
 
-	rc = cli_parse_recording(&cli_set, &args, argc, argv, 2, argc, "JOURNAL FACT=VALUE...");
+	rc = cli_parse_recording(cmd, &args, argc, argv, per_unit ? 3 : 2, argc,
+	                         per_unit ? "JOURNAL UNIT FACT=VALUE..." : "JOURNAL FACT=VALUE...");
 	if (rc >= 0)
 		return rc;
-	n = (size_t)(argc - optind - 1);
+	first = optind + 1 + (per_unit ? 1 : 0);
+	unit = per_unit ? argv[optind + 1] : NULL;
+	n = (size_t)(argc - first);
 	ids = calloc(n, sizeof(*ids));
 	values = calloc(n, sizeof(*values));
 	if (ids == NULL || values == NULL) {
-		free(ids);
-		free(values);
-		fprintf(stderr, "veikart set: out of memory\n");
-		return CLI_FAILED;
+		fprintf(stderr, "veikart %s: out of memory\n", cmd->name);
+		rc = CLI_FAILED;
+		goto out;
 	}
 	for (i = 0; i < n; i++) {
-		eq = strchr(argv[optind + 1 + i], '=');
-		if (eq == NULL || eq == argv[optind + 1 + i]) {
-			rc = cli_usage_error(&cli_set, "`%s` is not FACT=VALUE",
-			                     argv[optind + 1 + i]);
+		pair = argv[first + (int)i];
+		eq = strchr(pair, '=');
+		if (eq == NULL || eq == pair) {
+			rc = cli_usage_error(cmd, "`%s` is not FACT=VALUE", pair);
 			goto out;
 		}
 		*eq = '\0';
-		ids[i] = argv[optind + 1 + i];
+		ids[i] = pair;
 		values[i] = eq + 1;
 	}
-	rc = cli_session_open(&s, &cli_set, argv[optind], &args, 0);
+	rc = cli_session_open(&s, cmd, argv[optind], &args, 0);
 	if (rc != CLI_OK)
 		goto out;
-	err = veikart_initiative_set_many(s.initiative, args.actor, n, ids, values);
+	if (per_unit)
+		err = veikart_initiative_unit_set(s.initiative, args.actor, unit, n, ids, values);
+	else
+		err = veikart_initiative_set_many(s.initiative, args.actor, n, ids, values);
+	if (err == VEIKART_ESTATE &&
+	    any_of_scope(s.method, ids, n,
+	                 per_unit ? VEIKART_SCOPE_INITIATIVE : VEIKART_SCOPE_UNIT)) {
+		rc = cli_error(cmd, err);
+		fprintf(stderr, "veikart %s: %s\n", cmd->name,
+		        per_unit
+		                ? "the initiative's facts are recorded with `veikart set JOURNAL "
+		                  "FACT=VALUE...`"
+		                : "a unit's facts are recorded with `veikart unit set JOURNAL UNIT "
+		                  "FACT=VALUE...`");
+		cli_session_close(&s);
+		goto out;
+	}
 	rc = cli_session_done(&s, err);
 out:
 	free(ids);
@@ -204,16 +247,28 @@ static int run_approve(int argc, char **argv)
 
 static int run_sign(int argc, char **argv)
 {
+	return cli_run_sign(&cli_sign, argc, argv, 0);
+}
+
+int cli_run_sign(const cli_command *cmd, int argc, char **argv, int per_unit)
+{
 	cli_journal_args args;
 	cli_session s;
-	int rc;
+	const char *fact;
+	int rc, err;
 
-	rc = cli_parse_recording(&cli_sign, &args, argc, argv, 2, 2, "JOURNAL FACT");
+	rc = cli_parse_recording(cmd, &args, argc, argv, per_unit ? 3 : 2, per_unit ? 3 : 2,
+	                         per_unit ? "JOURNAL UNIT FACT" : "JOURNAL FACT");
 	if (rc >= 0)
 		return rc;
-	rc = cli_session_open(&s, &cli_sign, argv[optind], &args, 0);
+	fact = argv[optind + 1 + (per_unit ? 1 : 0)];
+	rc = cli_session_open(&s, cmd, argv[optind], &args, 0);
 	if (rc != CLI_OK)
 		return rc;
-	return cli_session_done(
-	        &s, veikart_initiative_sign(s.initiative, args.actor, argv[optind + 1]));
+	if (per_unit)
+		err = veikart_initiative_unit_sign(s.initiative, args.actor, argv[optind + 1],
+		                                   fact);
+	else
+		err = veikart_initiative_sign(s.initiative, args.actor, fact);
+	return cli_session_done(&s, err);
 }

@@ -18,10 +18,12 @@ const cli_command cli_log = {
 	"Print every event of JOURNAL, oldest first: its number, the time (UTC), who\n"
 	"acted and what was recorded.  Decisions show the gate, the outcome and where\n"
 	"it led, the gate's verdict at that moment, OVERRIDE when the decision went\n"
-	"against it, and the rationale.  The last line is the hash of the last event,\n"
-	"the value to keep elsewhere to prove later that nothing was rewritten.\n"
+	"against it, and the rationale.  An event about a rollout unit names it in\n"
+	"brackets after the verb.  The last line is the hash of the last event, the\n"
+	"value to keep elsewhere to prove later that nothing was rewritten.\n"
 	"\n"
 	"    #12  2026-03-02 10:00  Ola Hansen  set active_use_ratio = 0.45\n"
+	"    #40  2026-09-01 10:00  Per Olsen  set [site-07] users_active = 12\n"
 	"    #25  2026-06-01 10:00  Ingrid Berg  decide at g-evaluering: recycle → ...\n"
 	"\n"
 	"The journal is read without a lock and left as it is; `veikart verify`\n"
@@ -60,13 +62,59 @@ static void put_phase(FILE *out, const veikart_method *m, const char *id, const 
 		fprintf(out, "%s", id);
 }
 
+/* The rollout unit an event is about, as "[site-07] ", or nothing. */
+static void put_unit(FILE *out, const veikart_event *ev)
+{
+	const char *unit = veikart_event_field(ev, "unit");
+
+	if (unit == NULL)
+		return;
+	fputc('[', out);
+	put_flat(out, unit);
+	fprintf(out, "] ");
+}
+
+/* `unit-add site-07 "Sentrum" (type site, parent nordby, wave 1, order 2),
+ * starting in preparing (Preparing)` */
+static void put_unit_add(FILE *out, const veikart_event *ev, const veikart_method *m,
+                         const char *lang)
+{
+	static const char *const keys[] = { "type", "parent", "wave", "order" };
+	const veikart_phase *start = veikart_method_unit_start(m);
+	const char *title = veikart_event_field(ev, "title"), *v;
+	size_t i, n = 0;
+
+	fprintf(out, "unit-add ");
+	put_flat(out, veikart_event_field(ev, "unit"));
+	if (title != NULL) {
+		fprintf(out, " \"");
+		put_flat(out, title);
+		fputc('"', out);
+	}
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		v = veikart_event_field(ev, keys[i]);
+		if (v == NULL)
+			continue;
+		fprintf(out, "%s%s ", n++ ? ", " : " (", keys[i]);
+		put_flat(out, v);
+	}
+	if (n > 0)
+		fputc(')', out);
+	if (start != NULL) {
+		fprintf(out, ", starting in ");
+		put_phase(out, m, veikart_phase_id(start), lang);
+	}
+}
+
 static void put_decision(FILE *out, const veikart_event *ev, const veikart_method *m,
                          const char *lang)
 {
 	const char *to = veikart_event_field(ev, "to"), *key;
 	size_t i, nvia = 0, ncond = 0;
 
-	fprintf(out, "decide at %s: %s", veikart_event_field(ev, "gate"),
+	fprintf(out, "decide ");
+	put_unit(out, ev);
+	fprintf(out, "at %s: %s", veikart_event_field(ev, "gate"),
 	        veikart_event_field(ev, "outcome"));
 	if (to != NULL) {
 		fprintf(out, " → ");
@@ -114,11 +162,15 @@ void cli_print_event(FILE *out, const veikart_event *ev, const veikart_method *m
 		        veikart_event_field(ev, "version"));
 		put_phase(out, m, veikart_event_field(ev, "phase"), lang);
 		break;
+	case VEIKART_EVENT_UNIT_ADD:
+		put_unit_add(out, ev, m, lang);
+		break;
 	case VEIKART_EVENT_ASSIGN:
 	case VEIKART_EVENT_UNASSIGN:
 		role_id = veikart_event_field(ev, "role");
 		role = veikart_method_role_by_id(m, role_id);
 		fprintf(out, "%s ", veikart_event_kind_name(veikart_event_kind_of(ev)));
+		put_unit(out, ev);
 		put_flat(out, veikart_event_field(ev, "person"));
 		fprintf(out, " %s %s",
 		        veikart_event_kind_of(ev) == VEIKART_EVENT_ASSIGN ? "as" : "from", role_id);
@@ -126,14 +178,20 @@ void cli_print_event(FILE *out, const veikart_event *ev, const veikart_method *m
 			fprintf(out, " (%s)", veikart_role_title(role, lang));
 		break;
 	case VEIKART_EVENT_SET:
-		fprintf(out, "set %s = ", fact);
+		fprintf(out, "set ");
+		put_unit(out, ev);
+		fprintf(out, "%s = ", fact);
 		put_flat(out, veikart_event_field(ev, "value"));
 		break;
 	case VEIKART_EVENT_CLEAR:
-		fprintf(out, "clear %s", fact);
+		fprintf(out, "clear ");
+		put_unit(out, ev);
+		fprintf(out, "%s", fact);
 		break;
 	case VEIKART_EVENT_ATTACH:
-		fprintf(out, "attach %s ", fact);
+		fprintf(out, "attach ");
+		put_unit(out, ev);
+		fprintf(out, "%s ", fact);
 		put_flat(out, veikart_event_field(ev, "uri"));
 		sha = veikart_event_field(ev, "sha256");
 		if (sha != NULL)
@@ -141,13 +199,17 @@ void cli_print_event(FILE *out, const veikart_event *ev, const veikart_method *m
 		break;
 	case VEIKART_EVENT_APPROVE:
 	case VEIKART_EVENT_SIGN:
-		fprintf(out, "%s %s", veikart_event_kind_name(veikart_event_kind_of(ev)), fact);
+		fprintf(out, "%s ", veikart_event_kind_name(veikart_event_kind_of(ev)));
+		put_unit(out, ev);
+		fprintf(out, "%s", fact);
 		break;
 	case VEIKART_EVENT_STEP:
 		phase_id = veikart_event_field(ev, "phase");
 		step_id = veikart_event_field(ev, "step");
 		phase = veikart_method_phase_by_id(m, phase_id);
-		fprintf(out, "step %s/%s done", phase_id, step_id);
+		fprintf(out, "step ");
+		put_unit(out, ev);
+		fprintf(out, "%s/%s done", phase_id, step_id);
 		for (i = 0; i < veikart_phase_step_count(phase); i++)
 			if (strcmp(veikart_step_id(veikart_phase_step(phase, i)), step_id) == 0)
 				fprintf(out, " (%s)",
@@ -159,8 +221,10 @@ void cli_print_event(FILE *out, const veikart_event *ev, const veikart_method *m
 		put_decision(out, ev, m, lang);
 		break;
 	case VEIKART_EVENT_CONDITION_MET:
-		fprintf(out, "condition %s of decision #%s met",
-		        veikart_event_field(ev, "condition"), veikart_event_field(ev, "decision"));
+		fprintf(out, "condition ");
+		put_unit(out, ev);
+		fprintf(out, "%s of decision #%s met", veikart_event_field(ev, "condition"),
+		        veikart_event_field(ev, "decision"));
 		break;
 	default:
 		fprintf(out, "%s", veikart_event_kind_name(veikart_event_kind_of(ev)));

@@ -132,6 +132,8 @@ static void print_phase(const veikart_phase *p, const char *lang)
 		}
 		if (veikart_step_produces(s) != NULL)
 			printf(" -> %s", veikart_fact_id(veikart_step_produces(s)));
+		if (veikart_step_after(s) != NULL)
+			printf(", after: %s", veikart_step_title(veikart_step_after(s), lang));
 		printf("\n");
 	}
 	for (i = 0; i < veikart_phase_gate_count(p); i++)
@@ -149,6 +151,7 @@ static int run(int argc, char **argv)
 	cli_common common;
 	veikart_method *m = NULL;
 	const veikart_role *r;
+	const veikart_unit_type *t;
 	const char *lang, *desc;
 	size_t i;
 	int c, rc, status;
@@ -197,6 +200,18 @@ static int run(int argc, char **argv)
 		printf("  - %s (%s%s%s)\n", veikart_role_title(r, lang), veikart_role_id(r),
 		       veikart_role_kind_of(r) == VEIKART_ROLE_BODY ? ", a body" : "",
 		       veikart_role_may_override(r) ? ", may override" : "");
+	}
+	if (veikart_method_unit_type_count(m) > 0) {
+		printf("\nUnit types (for `veikart unit add --type`):\n");
+		for (i = 0; i < veikart_method_unit_type_count(m); i++) {
+			t = veikart_method_unit_type(m, i);
+			printf("  - %s (%s", veikart_unit_type_title(t, lang),
+			       veikart_unit_type_id(t));
+			if (veikart_unit_type_parent(t) != NULL)
+				printf(", within %s",
+				       veikart_unit_type_id(veikart_unit_type_parent(t)));
+			printf(")\n");
+		}
 	}
 	printf("\nPhases (start: %s):\n", veikart_phase_title(veikart_method_start(m), lang));
 	for (i = 0; i < veikart_method_phase_count(m); i++)

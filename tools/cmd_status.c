@@ -22,8 +22,10 @@ const cli_command cli_status = {
 	"STALLED warning past the phase's max-days), and the report of the phase's\n"
 	"gate: the verdict, every criterion met (✓), unmet (✗) or unknown (?) with\n"
 	"its reason, what is missing, the outcome the gate recommends and who\n"
-	"decides.  Then the open conditions of conditional decisions (overdue ones\n"
-	"marked) and the people in each role.\n"
+	"decides.  When the initiative has rollout units, the rollout follows: a\n"
+	"line per unit (its wave, phase, days in it, STALLED, and the verdict of\n"
+	"its next gate) and the units per phase.  Then the open conditions of\n"
+	"conditional decisions (overdue ones marked) and the people in each role.\n"
 	"\n"
 	"--what-if evaluates the gate as it would stand with some facts different,\n"
 	"and records nothing: a steering group's \"what would it take?\".\n"
@@ -46,18 +48,23 @@ static const char *marker(veikart_truth t)
 	return t == VEIKART_MET ? "✓" : t == VEIKART_UNMET ? "✗" : "?";
 }
 
-/* Who decides now: the authority rule that applies with the current facts,
- * or, when none does, every rule with its condition. */
-static void put_authority(FILE *out, const veikart_initiative *in, const veikart_gate *g,
-                          const char *lang)
+/* Who decides now: the authority rule that applies with the current facts
+ * (of the unit, at a unit's gate), or, when none does, every rule with its
+ * condition. */
+static void put_authority(FILE *out, const veikart_initiative *in, const veikart_unit *unit,
+                          const veikart_gate *g, const char *lang)
 {
-	const veikart_role *role = veikart_initiative_authority(in, g);
+	const veikart_role *role;
 	const char *cond;
 	char who[512];
 	size_t i, n = veikart_gate_authority_count(g);
 
+	if (unit != NULL)
+		role = veikart_unit_authority(unit, g);
+	else
+		role = veikart_initiative_authority(in, g);
 	if (role != NULL) {
-		cli_holders(who, sizeof(who), in, role);
+		cli_holders(who, sizeof(who), in, unit, role);
 		fprintf(out, "%s (%s): %s", veikart_role_title(role, lang), veikart_role_id(role),
 		        who);
 		return;
@@ -72,8 +79,8 @@ static void put_authority(FILE *out, const veikart_initiative *in, const veikart
 	fprintf(out, ")");
 }
 
-void cli_print_report(FILE *out, const veikart_initiative *in, const veikart_report *r,
-                      const char *lang)
+void cli_print_report(FILE *out, const veikart_initiative *in, const veikart_unit *unit,
+                      const veikart_report *r, const char *lang)
 {
 	const veikart_gate *g = veikart_report_gate(r);
 	const veikart_criterion *crit;
@@ -132,7 +139,7 @@ void cli_print_report(FILE *out, const veikart_initiative *in, const veikart_rep
 		fprintf(out, " (%s)\n", veikart_outcome_label(rec, lang));
 	}
 	fprintf(out, "  Decided by: ");
-	put_authority(out, in, g, lang);
+	put_authority(out, in, unit, g, lang);
 	fputc('\n', out);
 }
 
@@ -166,14 +173,21 @@ static void put_people(const veikart_initiative *in, const char *lang)
 	const veikart_method *m = veikart_initiative_method(in);
 	const veikart_role *role;
 	char who[1024];
-	size_t i;
+	size_t i, k, per_unit;
 
 	printf("\nPeople:\n");
 	for (i = 0; i < veikart_method_role_count(m); i++) {
 		role = veikart_method_role(m, i);
-		cli_holders(who, sizeof(who), in, role);
-		printf("  %s (%s): %s\n", veikart_role_title(role, lang), veikart_role_id(role),
-		       who);
+		cli_holders(who, sizeof(who), in, NULL, role);
+		printf("  %s (%s): %s", veikart_role_title(role, lang), veikart_role_id(role), who);
+		/* Roles given for one unit only are listed by `veikart unit status`. */
+		for (k = 0, per_unit = 0; k < veikart_initiative_assignment_count(in); k++)
+			if (veikart_initiative_assignment_role(in, k) == role &&
+			    veikart_initiative_assignment_unit(in, k) != NULL)
+				per_unit++;
+		if (per_unit > 0)
+			printf("; and %zu for single units", per_unit);
+		printf("\n");
 	}
 }
 
@@ -298,9 +312,20 @@ static int run(int argc, char **argv)
 					printf(" %s", what_if[k]);
 				printf("\n");
 			}
-			cli_print_report(stdout, s.initiative, report, args.common.lang);
+			cli_print_report(stdout, s.initiative, NULL, report, args.common.lang);
 			veikart_report_free(report);
 			report = NULL;
+		}
+	}
+	if (veikart_initiative_unit_count(s.initiative) > 0) {
+		printf("\nRollout: %zu unit%s (`veikart unit status JOURNAL UNIT` for one)\n",
+		       veikart_initiative_unit_count(s.initiative),
+		       veikart_initiative_unit_count(s.initiative) == 1 ? "" : "s");
+		cli_print_unit_counts(stdout, s.initiative, NULL, NULL, 2, args.common.lang);
+		printf("\n");
+		if (cli_print_units(stdout, s.initiative, NULL, NULL, 0, 2) == (size_t)-1) {
+			rc = CLI_FAILED;
+			goto out;
 		}
 	}
 	put_conditions(s.initiative);

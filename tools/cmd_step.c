@@ -19,7 +19,8 @@ const cli_command cli_step = {
 	"step names the role responsible for it, and only a holder of that role may\n"
 	"mark it done; the refusal says which role is needed.  Marking a step done\n"
 	"records no fact: the facts it produces are recorded with `set`, `attach` or\n"
-	"`sign`.  A step is done once, even in a phase that is visited again.\n"
+	"`sign`.  A step is done once, even in a phase that is visited again.  The\n"
+	"steps of a rollout unit's phase are marked with `veikart unit step`.\n"
 	"\n"
 	"    veikart step nattilsyn.vj utproving opplaering --as \"Ola Hansen\"\n"
 	"\n"
@@ -34,16 +35,29 @@ const cli_command cli_step = {
 
 static int run(int argc, char **argv)
 {
+	return cli_run_step(&cli_step, argc, argv, 0);
+}
+
+int cli_run_step(const cli_command *cmd, int argc, char **argv, int per_unit)
+{
 	cli_journal_args args;
 	cli_session s;
-	int rc;
+	const char *phase, *step;
+	int rc, err;
 
-	rc = cli_parse_recording(&cli_step, &args, argc, argv, 3, 3, "JOURNAL PHASE STEP");
+	rc = cli_parse_recording(cmd, &args, argc, argv, per_unit ? 4 : 3, per_unit ? 4 : 3,
+	                         per_unit ? "JOURNAL UNIT PHASE STEP" : "JOURNAL PHASE STEP");
 	if (rc >= 0)
 		return rc;
-	rc = cli_session_open(&s, &cli_step, argv[optind], &args, 0);
+	phase = argv[argc - 2];
+	step = argv[argc - 1];
+	rc = cli_session_open(&s, cmd, argv[optind], &args, 0);
 	if (rc != CLI_OK)
 		return rc;
-	return cli_session_done(&s, veikart_initiative_step(s.initiative, args.actor,
-	                                                    argv[optind + 1], argv[optind + 2]));
+	if (per_unit)
+		err = veikart_initiative_unit_step(s.initiative, args.actor, argv[optind + 1],
+		                                   phase, step);
+	else
+		err = veikart_initiative_step(s.initiative, args.actor, phase, step);
+	return cli_session_done(&s, err);
 }
