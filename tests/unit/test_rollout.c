@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "event.h"
 #include "support.h"
 
 typedef struct world {
@@ -884,6 +885,74 @@ static void test_unit_allocation_failures_leave_no_trace(void **state)
 	assert_int_equal(c.live, 0);
 }
 
+/* Events made elsewhere (a journal edited and its chain recomputed) meet
+ * the same rules as live calls: a unit decision must record the unit's
+ * gate as it stood, and a unit must exist to be spoken of. */
+static veikart_event *forge(world *w, veikart_event_kind kind, const char *actor,
+                            const char *const *fields)
+{
+	veikart__event_builder b;
+	veikart_event *ev = NULL;
+
+	veikart__event_begin(&b, NULL, veikart_initiative_seq(w->in) + 1, w->now, kind, actor);
+	for (; fields[0] != NULL; fields += 2)
+		veikart__event_add(&b, fields[0], fields[1]);
+	assert_int_equal(veikart__event_finish(&ev, &b, veikart_initiative_head(w->in)), 0);
+	veikart__event_builder_dispose(&b);
+	return ev;
+}
+
+static void test_forged_unit_events_are_refused(void **state)
+{
+	static const char *const decision[] = {
+		"unit",   "grorud",       "gate",      "g-ready",     "outcome", "go",    "to",
+		"live",   "authority",    "lead",      "verdict",     "ready",   "score", "1",
+		"result", "c met forged", "rationale", "all is well", NULL
+	};
+	static const char *const nowhere[] = { "unit",  "bergen", "fact", "enabled",
+		                               "value", "3",      NULL };
+	static const char *const orphan[] = {
+		"unit", "x", "type", "sted", "parent", "nowhere", NULL
+	};
+	veikart_initiative_options io = VEIKART_INITIATIVE_OPTIONS_INIT;
+	veikart_unit_spec spec = VEIKART_UNIT_SPEC_INIT;
+	world *w = *state;
+	veikart_event *ev;
+
+	ok(veikart_method_load_buffer(&w->m, hierarchy_method, sizeof(hierarchy_method) - 1,
+	                              "h.xml", NULL, NULL),
+	   "load");
+	io.clock = clock_of;
+	io.clock_payload = w;
+	on(w, "2026-01-05");
+	ok(veikart_initiative_create(&w->in, w->m, "H", "Hierarchy", "Owner", &io), "create");
+	ok(veikart_initiative_assign(w->in, "Owner", "Owner", "owner"), "assign");
+	ok(veikart_initiative_assign(w->in, "Owner", "Owner", "lead"), "assign");
+	spec.id = "oslo";
+	spec.type = "kommune";
+	ok(veikart_initiative_add_unit(w->in, "Owner", &spec), "oslo");
+	spec.id = "grorud";
+	spec.type = "sted";
+	spec.parent = "oslo";
+	ok(veikart_initiative_add_unit(w->in, "Owner", &spec), "grorud");
+
+	ev = forge(w, VEIKART_EVENT_DECIDE, "Owner", decision);
+	REFUSED(w, VEIKART_ECORRUPT,
+	        "records gate `g-ready` as ready, but at that time it was incomplete",
+	        veikart_initiative_apply(w->in, ev));
+	veikart__event_free(ev);
+	ev = forge(w, VEIKART_EVENT_SET, "Owner", nowhere);
+	REFUSED(w, VEIKART_ENOTFOUND, "no rollout unit `bergen`",
+	        veikart_initiative_apply(w->in, ev));
+	veikart__event_free(ev);
+	ev = forge(w, VEIKART_EVENT_UNIT_ADD, "Owner", orphan);
+	REFUSED(w, VEIKART_ENOTFOUND, "cannot belong to `nowhere`",
+	        veikart_initiative_apply(w->in, ev));
+	veikart__event_free(ev);
+	assert_string_equal(phase_of(w, "grorud"), "ready");
+	assert_int_equal(veikart_initiative_unit_count(w->in), 2);
+}
+
 /* A methodology without unit phases has no units. */
 static void test_units_should_need_unit_phases(void **state)
 {
@@ -923,6 +992,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_units_should_refuse_bad_requests_clearly,
 		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unit_allocation_failures_leave_no_trace, setup,
+		                                teardown),
+		cmocka_unit_test_setup_teardown(test_forged_unit_events_are_refused, setup,
 		                                teardown),
 		cmocka_unit_test_setup_teardown(test_units_should_need_unit_phases, setup,
 		                                teardown),
