@@ -29,6 +29,8 @@ typedef int (*veikart__fact_lookup_fn)(veikart__fact_info *out, const char *name
 
 /* Resolve a phase name: its index in the methodology's order, or -1. */
 typedef int (*veikart__phase_lookup_fn)(const char *name, size_t len, void *payload);
+/* Whether the phase of that index is walked per unit (1) or by the initiative (0). */
+typedef int (*veikart__phase_scope_fn)(int index, void *payload);
 
 /* Where an expression is evaluated, which decides what a unit-scope fact
  * and the unit built-ins mean at its top level. */
@@ -45,6 +47,7 @@ typedef struct veikart__expr_decls {
 	unsigned int max_depth;         /* nesting; 0: 64 */
 	int want_bool;                  /* the result must be boolean (criteria, skip-if) */
 	veikart__phase_lookup_fn phase_lookup; /* NULL: phase names are not known */
+	veikart__phase_scope_fn phase_scope;   /* NULL: scopes are not checked */
 	veikart__expr_context context;
 } veikart__expr_decls;
 

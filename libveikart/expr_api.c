@@ -72,6 +72,14 @@ static int phase_lookup(const char *name, size_t len, void *payload)
 	return (int)veikart_phase_index(phase);
 }
 
+static int phase_scope(int index, void *payload)
+{
+	const sandbox *sb = payload;
+	const veikart_phase *phase = veikart_method_phase(sb->method, (size_t)index);
+
+	return phase != NULL && veikart_phase_scope(phase) == VEIKART_SCOPE_UNIT;
+}
+
 /* "`'lve'` is not a phase of the methodology (phases: p1, p2, preparing)". */
 static void raise_compile_error(const sandbox *sb, const char *source,
                                 const veikart__expr_error *err)
@@ -118,6 +126,7 @@ int veikart_expr_compile_in(veikart_expr **out, const veikart_method *method, co
 	veikart__method_expr_decls(method, &decls);
 	decls.lookup = fact_lookup;
 	decls.phase_lookup = phase_lookup;
+	decls.phase_scope = phase_scope;
 	decls.payload = &sb;
 	decls.want_bool = 0;
 	decls.context =

@@ -768,6 +768,44 @@ static int phase_of(parser *p, uint32_t lit, int *index)
 	return 0;
 }
 
+/*
+ * A phase named for what never walks it can never be met: a unit is never
+ * in an initiative phase, nor the initiative in a unit phase.  `unit` says
+ * whether the built-in is about a unit.
+ */
+static int check_phase_scope(parser *p, const struct builtin *b, uint32_t lit, int index,
+                             int unit)
+{
+	int per_unit;
+
+	if (p->decls->phase_scope == NULL)
+		return 0;
+	per_unit = p->decls->phase_scope(index, p->decls->payload);
+	if (b->op == VEIKART__OP_INITIATIVE_REACHED && per_unit)
+		return fail(p, VEIKART_EFORMAT, p->nodes[lit].src_off,
+		            "`%.*s` is walked by each rollout unit, never by the initiative: "
+		            "`initiative_reached()` takes a phase of the initiative",
+		            NODE_TEXT(p, lit));
+	if (b->op == VEIKART__OP_EARLIER_WAVES && !per_unit)
+		return fail(p, VEIKART_EFORMAT, p->nodes[lit].src_off,
+		            "`%.*s` is a phase of the initiative, which units never walk: "
+		            "`earlier_waves_reached()` takes a unit phase",
+		            NODE_TEXT(p, lit));
+	if (b->op != VEIKART__OP_IN_PHASE && b->op != VEIKART__OP_REACHED)
+		return 0;
+	if (unit && !per_unit)
+		return fail(p, VEIKART_EFORMAT, p->nodes[lit].src_off,
+		            "`%.*s` is a phase of the initiative, which a unit never walks: for the "
+		            "initiative's phase write `initiative_reached(%.*s)`",
+		            NODE_TEXT(p, lit), NODE_TEXT(p, lit));
+	if (!unit && per_unit)
+		return fail(p, VEIKART_EFORMAT, p->nodes[lit].src_off,
+		            "`%.*s` is walked by each rollout unit, never by the initiative: count "
+		            "the units, such as `count(%s(%.*s))`",
+		            NODE_TEXT(p, lit), b->name, NODE_TEXT(p, lit));
+	return 0;
+}
+
 /* `phase() eq 'lve'` can never hold: check the literal when phases are known. */
 static int check_phase_literal(parser *p, uint32_t x, uint32_t lit)
 {
@@ -890,6 +928,13 @@ static int parse_call(parser *p, const veikart__token *name, uint32_t *out)
 			            "`%s()` takes a phase id in quotes, such as `%s('live')`",
 			            b->name, b->name);
 		err = phase_of(p, arg, &index);
+		if (err == 0)
+			err = check_phase_scope(
+			        p, b, arg, index,
+			        b->where == AT_UNIT_TOP ||
+			                (b->where == AT_SUBJECT &&
+			                 (p->rollup != NULL ||
+			                  p->decls->context == VEIKART__CONTEXT_UNIT)));
 	} else if (b->arg == ARG_FILTER) {
 		filter = nargs == 1 ? arg : VEIKART__NO_REF;
 		arg = VEIKART__NO_REF;

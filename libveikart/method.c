@@ -1120,6 +1120,11 @@ const char *veikart_unit_type_title(const veikart_unit_type *t, const char *lang
 	return title ? title : t->id;
 }
 
+const char *veikart_unit_type_description(const veikart_unit_type *t, const char *lang)
+{
+	return t != NULL ? veikart__labels_pick(&t->description, t->method, lang) : NULL;
+}
+
 const veikart_unit_type *veikart_unit_type_parent(const veikart_unit_type *t)
 {
 	return t ? t->parent : NULL;

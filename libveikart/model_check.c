@@ -336,11 +336,21 @@ static int phase_lookup(const char *name, size_t len, void *payload)
 	return -1;
 }
 
+static int phase_scope(int index, void *payload)
+{
+	const veikart_method *m = payload;
+
+	if (index < 0 || (size_t)index >= m->phases.count)
+		return 0;
+	return ((const veikart_phase *)m->phases.items[index])->scope == VEIKART_SCOPE_UNIT;
+}
+
 void veikart__method_expr_decls(const veikart_method *m, veikart__expr_decls *out)
 {
 	memset(out, 0, sizeof(*out));
 	out->lookup = lookup;
 	out->phase_lookup = phase_lookup;
+	out->phase_scope = phase_scope;
 	out->context = VEIKART__CONTEXT_INITIATIVE;
 	out->payload = (void *)(uintptr_t)m;
 	out->alloc = &m->alloc;

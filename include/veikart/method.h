@@ -851,6 +851,17 @@ VEIKART_API const char *veikart_unit_type_id(const veikart_unit_type *type);
 VEIKART_API const char *veikart_unit_type_title(const veikart_unit_type *type, const char *lang);
 
 /**
+ * What units of this type are, in a language, if the methodology says.
+ * @param type The unit type.
+ * @param lang A language tag, or NULL for the default; chosen as for veikart_method_title().
+ * @return Owned by the methodology; NULL when there is no description.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API const char *veikart_unit_type_description(const veikart_unit_type *type,
+                                                      const char *lang);
+
+/**
  * The type a unit of this type belongs within (`parent="..."`): a site's
  * municipality, a team's service area.  Following parents always ends; the
  * loader refuses cycles.

@@ -131,6 +131,13 @@ static int phase_lookup(const char *name, size_t len, void *payload)
 	return find_phase(name, len);
 }
 
+/* As in methodology.xml: the first three phases are the initiative's. */
+static int phase_scope(int index, void *payload)
+{
+	(void)payload;
+	return index >= 3;
+}
+
 static veikart__expr_decls test_decls(const veikart_allocator *alloc)
 {
 	veikart__expr_decls d;
@@ -138,6 +145,7 @@ static veikart__expr_decls test_decls(const veikart_allocator *alloc)
 	memset(&d, 0, sizeof(d));
 	d.lookup = lookup;
 	d.phase_lookup = phase_lookup;
+	d.phase_scope = phase_scope;
 	d.alloc = alloc;
 	return d;
 }

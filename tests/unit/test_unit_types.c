@@ -70,6 +70,11 @@ static void test_unit_type_title_should_fall_back_like_other_labels(void **state
 	/* No title at all: the id. */
 	assert_string_equal(
 	        veikart_unit_type_title(veikart_method_unit_type_by_id(m, "team"), "en"), "team");
+	/* Descriptions: as written, none when there is none. */
+	assert_string_equal(veikart_unit_type_description(kommune, "en"),
+	                    "A municipality taking part.");
+	assert_null(veikart_unit_type_description(veikart_method_unit_type_by_id(m, "team"), "en"));
+	assert_null(veikart_unit_type_description(NULL, "en"));
 	veikart_method_free(m);
 }
 
