@@ -164,6 +164,9 @@ v verify "$j"
 v log "$j"
 has out.txt "unit-add"
 [ "$(events "$j")" -gt 400 ] || fail "the journal holds only $(events "$j") events"
+v snapshot "$j" --output ibg-snapshot.xml
+has ibg-snapshot.xml '<unit id="tilbud-03" title="Dagtilbud 3" type="dagtilbud" wave="1" status="completed"'
+has ibg-snapshot.xml '<assignment person="Leder 03" role="leder" unit="tilbud-03"'
 v report "$j" --format html --output ibg.html --lang en
 has ibg.html "<h2>Rollout</h2>"
 has ibg.html "30 units: Preparing 0; Training 0; Live 0; Established 30."
