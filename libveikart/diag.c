@@ -60,8 +60,10 @@ int veikart__diags_vadd(veikart_diagnostics *d, veikart_severity severity, const
 
 	veikart__buf_init(&msg, &d->alloc);
 	veikart__buf_vprintf(&msg, fmt, ap);
-	if (msg.failed)
+	if (msg.failed) {
+		veikart__buf_dispose(&msg);
 		return VEIKART_ENOMEM;
+	}
 	item = &d->items[d->count];
 	item->message = veikart__arena_strndup(&d->strings, veikart__buf_cstr(&msg), msg.len);
 	veikart__buf_dispose(&msg);

@@ -239,8 +239,10 @@ static int report_new(veikart_report **out, const veikart_gate *g, int64_t time,
 		verdict = *recorded;
 		score = recorded_score;
 	}
-	if (summary.failed)
+	if (summary.failed) {
+		veikart__buf_dispose(&summary);
 		return VEIKART_ENOMEM;
+	}
 	for (i = 0; i < n; i++)
 		strings += strlen(reasons[i]) + 1;
 	strings += summary.len + 1;

@@ -271,8 +271,10 @@ static int try_dir(const search *s, const char *dir, size_t dirlen, const char *
 	veikart__buf_init(&b, s->alloc);
 	veikart__buf_put(&b, dir, dirlen);
 	veikart__buf_printf(&b, "/%s.xml", id);
-	if (b.failed)
+	if (b.failed) {
+		veikart__buf_dispose(&b);
 		return VEIKART_ENOMEM;
+	}
 	if (file_exists(veikart__buf_cstr(&b))) {
 		*path_out = veikart__buf_detach(&b);
 		return *path_out ? 1 : VEIKART_ENOMEM;

@@ -498,12 +498,13 @@ static void test_every_allocation_goes_through_the_hook(void **state)
 }
 
 /* Fail the 1st, 2nd, ... allocation until the load succeeds: every failure
- * must come back as an error, leave nothing allocated, and never crash. */
-static void test_allocation_failures_are_clean(void **state)
+ * must come back as an error, leave nothing allocated, and never crash.
+ * `dir` holds the input and is the search path for its bases. */
+static void fail_each_allocation(const char *dir)
 {
 	test_counter c;
 	veikart_allocator a = test_counting_allocator(&c);
-	char dir[4096], input[4200];
+	char input[4200];
 	const char *path[] = { dir, NULL };
 	veikart_load_options o = isolated(path);
 	veikart_diagnostics *diags;
@@ -511,8 +512,6 @@ static void test_allocation_failures_are_clean(void **state)
 	long n;
 	int rc = -1;
 
-	(void)state;
-	snprintf(dir, sizeof(dir), "%s", test_path("tests/fixtures/valid/variant-chain"));
 	snprintf(input, sizeof(input), "%s/input.xml", dir);
 	o.allocator = &a;
 	for (n = 1; rc != 0; n++) {
@@ -535,6 +534,25 @@ static void test_allocation_failures_are_clean(void **state)
 		assert_true(n < 100000);
 	}
 	assert_true(n > 20);
+}
+
+static void test_allocation_failures_are_clean(void **state)
+{
+	char dir[4096];
+	size_t len, k;
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "%s", test_path("tests/fixtures/valid/variant-chain"));
+	len = strlen(dir);
+	assert_true(len + 160 < sizeof(dir));
+	/* The same directory spelled 0 to 150 characters longer ("dir///"), so
+	 * that path buffers cross their growth steps whatever the checkout's
+	 * own path is. */
+	for (k = 0; k <= 150; k++) {
+		memset(dir + len, '/', k);
+		dir[len + k] = '\0';
+		fail_each_allocation(dir);
+	}
 }
 
 /* ---- threads ----------------------------------------------------------- */
