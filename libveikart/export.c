@@ -236,9 +236,10 @@ static void gate_section(writer *w, const veikart_initiative *in, const veikart_
 	const veikart_gate *g = veikart_report_gate(r);
 	const veikart_role *who = veikart__initiative_authority(in, NULL, g, now);
 	const veikart_criterion *c;
-	char line[1024], weight[32];
+	char line[1024], weight[32], day[16];
 	const char *cells[5];
 	size_t i, missing = 0;
+	int64_t due;
 
 	snprintf(line, sizeof(line), "Gate: %s", veikart_gate_title(g, lang));
 	heading(w, 2, line);
@@ -247,6 +248,13 @@ static void gate_section(writer *w, const veikart_initiative *in, const veikart_
 		field(w, "Recommended", veikart_outcome_label(veikart_report_recommended(r), lang));
 	field(w, "Decided by",
 	      who ? veikart_role_title(who, lang) : "nobody: no authority rule applies now");
+	due = veikart_initiative_review_due(in, g);
+	if (due != 0) {
+		date_of(day, due);
+		snprintf(line, sizeof(line), "%s %s (every %u days)",
+		         now >= due ? "DUE since" : "next due", day, veikart_gate_every_days(g));
+		field(w, "Recurring review", line);
+	}
 	cells[0] = "Result";
 	cells[1] = "Level";
 	cells[2] = "Criterion";
@@ -635,12 +643,18 @@ int veikart_initiative_export(char **out, size_t *length, const veikart_initiati
 		para(&w, line, 1);
 	}
 
-	if (in->walk.status == VEIKART_STATUS_ACTIVE &&
-	    veikart_phase_gate_count(in->walk.phase) == 1) {
-		err = veikart_initiative_evaluate(&report, in, NULL);
+	/* Every gate of the phase: the way on, and any advisory or recurring
+	 * review beside it. */
+	for (j = 0; in->walk.status == VEIKART_STATUS_ACTIVE &&
+	            j < veikart_phase_gate_count(in->walk.phase);
+	     j++) {
+		err = veikart_initiative_evaluate(&report, in,
+		                                  veikart_phase_gate(in->walk.phase, j));
 		if (err < 0)
 			goto out;
 		gate_section(&w, in, report, lang, now);
+		veikart_report_free(report);
+		report = NULL;
 	}
 
 	rollout_section(&w, in, lang);

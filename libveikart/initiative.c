@@ -2609,6 +2609,39 @@ int veikart__walk_step_done(const veikart__walk *w, const char *phase_id, const 
 	return 0;
 }
 
+int64_t veikart__walk_review_due(const veikart__walk *w, const veikart_gate *g)
+{
+	const veikart_decision *d;
+	int64_t base;
+	uint64_t entered;
+	size_t i;
+
+	if (w->phase == NULL || w->nvisits == 0 || w->status != VEIKART_STATUS_ACTIVE)
+		return 0;
+	if (g == NULL && veikart_phase_gate_count(w->phase) == 1)
+		g = veikart_phase_gate(w->phase, 0);
+	if (g == NULL || veikart_gate_from(g) != w->phase || veikart_gate_every_days(g) == 0)
+		return 0;
+	base = w->visits[w->nvisits - 1].entered;
+	entered = w->visits[w->nvisits - 1].seq;
+	/* The latest review passed during this visit, if any. */
+	for (i = w->ndecisions; i > 0; i--) {
+		d = w->decisions[i - 1];
+		if (d->seq <= entered)
+			break;
+		if (d->gate == g && veikart_outcome_kind_of(d->outcome) == VEIKART_OUTCOME_CONTINUE) {
+			base = d->time;
+			break;
+		}
+	}
+	return base + (int64_t)veikart_gate_every_days(g) * 86400;
+}
+
+int64_t veikart_initiative_review_due(const veikart_initiative *in, const veikart_gate *gate)
+{
+	return in != NULL ? veikart__walk_review_due(&in->walk, gate) : 0;
+}
+
 int veikart_initiative_step_done(const veikart_initiative *in, const char *phase_id,
                                  const char *step_id)
 {

@@ -153,6 +153,10 @@ void veikart__initiative_env(const veikart_initiative *in, const veikart_unit *u
 /* Whether a step was done during the walk's latest visit of its phase. */
 int veikart__walk_step_done(const veikart__walk *w, const char *phase_id, const char *step_id);
 
+/* When a recurring review at a gate of the walk's phase comes due; 0 when
+ * it is not one, or the walk has ended (gate NULL: the phase's single gate). */
+int64_t veikart__walk_review_due(const veikart__walk *w, const veikart_gate *gate);
+
 /* A unit by id, or NULL. */
 veikart_unit *veikart__unit_find(const veikart_initiative *in, const char *id);
 

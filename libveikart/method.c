@@ -401,23 +401,68 @@ static char *root_attr(const veikart__xml *x, const char *name)
 	return (char *)xmlGetNoNsProp(xmlDocGetRootElement(x->doc), (const xmlChar *)name);
 }
 
+static int is_true_attr(const char *v)
+{
+	return v != NULL && (strcmp(v, "true") == 0 || strcmp(v, "1") == 0);
+}
+
 /*
- * Load one document of the chain into the model: its base first (found by
- * id), then the document itself applied over it.  `digest` receives this
- * document's digest, which covers its bytes and its base's digest.
+ * Find the document of methodology ID (named by attribute ATTR of X's
+ * root) on the search path or among the built-ins, and read it.  Its bytes
+ * and name are kept in the loader's slot for the next document.
  */
-static int load_doc(loader *ld, const char *name, const void *data, size_t size,
-                    const char *expect_id, unsigned int depth,
-                    char digest[VEIKART__SHA256_HEX_SIZE])
+static int fetch(loader *ld, const veikart__xml *x, const char *attr_name, const char *what,
+                 const char *id, const void **data, size_t *size, const char **name)
+{
+	const veikart__blob *blob = NULL;
+	char *path = NULL;
+	void *bytes = NULL;
+	veikart__buf b;
+	int err;
+
+	if (ld->ndocs >= VEIKART__ARRAY_SIZE(ld->docs))
+		return VEIKART_ELIMIT;
+	err = find_by_id(&ld->where, id, &path, &blob);
+	if (err == VEIKART_ENOTFOUND) {
+		veikart__buf_init(&b, &ld->m->alloc);
+		describe_search(&ld->where, &b);
+		if (b.failed)
+			err = VEIKART_ENOMEM;
+		else
+			load_diag(ld, x, xmlDocGetRootElement(x->doc), attr_name,
+			          "%s `%s` not found (searched %s)", what, id, veikart__buf_cstr(&b));
+		veikart__buf_dispose(&b);
+		return err;
+	}
+	if (err < 0)
+		return err;
+	if (path != NULL) {
+		err = read_file(ld, path, &bytes, size);
+		if (err < 0) {
+			veikart__free(&ld->m->alloc, path);
+			return err;
+		}
+		ld->owned[ld->ndocs] = bytes;
+		ld->names[ld->ndocs] = path;
+		*data = bytes;
+	} else {
+		veikart__buf_init(&b, &ld->m->alloc);
+		veikart__buf_printf(&b, "builtin:%s", blob->name);
+		ld->names[ld->ndocs] = veikart__buf_detach(&b);
+		if (ld->names[ld->ndocs] == NULL)
+			return VEIKART_ENOMEM;
+		*data = blob->data;
+		*size = blob->size;
+	}
+	*name = ld->names[ld->ndocs];
+	return 0;
+}
+
+/* Parse and validate a document into the loader's next slot. */
+static int parse_doc(loader *ld, const char *name, const void *data, size_t size,
+                     veikart__xml **out)
 {
 	veikart__xml *x;
-	char base_digest[VEIKART__SHA256_HEX_SIZE] = "";
-	char *id = NULL, *extends = NULL, *extends_version = NULL, *path = NULL;
-	const veikart__blob *blob = NULL;
-	const char *base_version;
-	void *base_data = NULL;
-	size_t base_size = 0, i;
-	veikart__buf b;
 	int err;
 
 	if (ld->ndocs >= VEIKART__ARRAY_SIZE(ld->docs))
@@ -431,10 +476,106 @@ static int load_doc(loader *ld, const char *name, const void *data, size_t size,
 	err = veikart__xml_validate(x, VEIKART__SCHEMA_METHODOLOGY, ld->diags);
 	if (err < 0)
 		return err;
+	*out = x;
+	return 0;
+}
+
+/*
+ * Apply overlay ID (named in the with="..." of X) to the model.  An overlay
+ * builds on nothing and is applied as a variant of what the model holds.
+ * `digest` receives its digest, which covers its bytes.
+ */
+static int load_overlay(loader *ld, const veikart__xml *host, const char *id,
+                        char digest[VEIKART__SHA256_HEX_SIZE])
+{
+	const xmlNode *host_root = xmlDocGetRootElement(host->doc);
+	const void *data = NULL;
+	const char *name = NULL, *kept;
+	char *other = NULL, *overlay = NULL, *extends = NULL, *with = NULL;
+	veikart__xml *x = NULL;
+	size_t size = 0, i;
+	int err;
+
+	for (i = 0; i < ld->m->overlays.count; i++) {
+		if (strcmp(ld->m->overlays.items[i], id) != 0)
+			continue;
+		load_diag(ld, host, host_root, "with", "overlay `%s` is applied twice", id);
+		return VEIKART_EFORMAT;
+	}
+	err = fetch(ld, host, "with", "overlay", id, &data, &size, &name);
+	if (err == 0)
+		err = parse_doc(ld, name, data, size, &x);
+	if (err < 0)
+		return err;
+	other = root_attr(x, "id");
+	overlay = root_attr(x, "overlay");
+	extends = root_attr(x, "extends");
+	with = root_attr(x, "with");
+	if (other == NULL || strcmp(other, id) != 0) {
+		load_diag(ld, x, xmlDocGetRootElement(x->doc), "id",
+		          "this file was loaded as overlay `%s`, but it declares id `%s`", id,
+		          other ? other : "");
+		err = VEIKART_EFORMAT;
+	} else if (!is_true_attr(overlay)) {
+		load_diag(ld, host, host_root, "with",
+		          "`%s` is not an overlay (overlay=\"true\"): a methodology builds on "
+		          "another with extends=\"%s\"",
+		          id, id);
+		err = VEIKART_EFORMAT;
+	} else if (extends != NULL || with != NULL) {
+		load_diag(ld, x, xmlDocGetRootElement(x->doc), extends ? "extends" : "with",
+		          "an overlay builds on nothing: it has no extends or with, and is taken "
+		          "in by the methodologies that name it in with");
+		err = VEIKART_EFORMAT;
+	}
+	if (err == 0)
+		err = veikart__model_read(ld->m, x, VEIKART__READ_OVERLAY, ld->diags);
+	if (err == 0) {
+		kept = veikart__arena_strdup(&ld->m->arena, id);
+		if (kept == NULL ||
+		    veikart__vec_push(&ld->m->arena, &ld->m->overlays, (void *)(uintptr_t)kept) < 0)
+			err = VEIKART_ENOMEM;
+	}
+	if (err == 0)
+		veikart__sha256_hex2(digest, data, size, "", 0);
+	xmlFree(other);
+	xmlFree(overlay);
+	xmlFree(extends);
+	xmlFree(with);
+	return err;
+}
+
+/*
+ * Load one document of the chain into the model: its base first (found by
+ * id), then the overlays it takes in (with="..."), then the document itself
+ * applied over them.  `digest` receives this document's digest, which
+ * covers its bytes, its base's digest and its overlays' digests.
+ */
+static int load_doc(loader *ld, const char *name, const void *data, size_t size,
+                    const char *expect_id, unsigned int depth,
+                    char digest[VEIKART__SHA256_HEX_SIZE])
+{
+	veikart__xml *x = NULL;
+	char base_digest[VEIKART__SHA256_HEX_SIZE] = "";
+	char *id = NULL, *extends = NULL, *extends_version = NULL, *with = NULL, *overlay = NULL;
+	const void *base_data = NULL;
+	const char *base_name = NULL, *base_version;
+	size_t base_size = 0, i;
+	veikart__buf chain, word;
+	const char *p, *start;
+	int err;
+
+	veikart__buf_init(&chain, &ld->m->alloc);
+	veikart__buf_init(&word, &ld->m->alloc);
+	err = parse_doc(ld, name, data, size, &x);
+	if (err < 0)
+		goto out;
 
 	id = root_attr(x, "id");
 	extends = root_attr(x, "extends");
 	extends_version = root_attr(x, "extends-version");
+	with = root_attr(x, "with");
+	overlay = root_attr(x, "overlay");
 	if (id == NULL || (extends == NULL && xmlHasNsProp(xmlDocGetRootElement(x->doc),
 	                                                   (const xmlChar *)"extends", NULL))) {
 		err = veikart__error_nomem();
@@ -444,6 +585,14 @@ static int load_doc(loader *ld, const char *name, const void *data, size_t size,
 		load_diag(ld, x, xmlDocGetRootElement(x->doc), "id",
 		          "this file was loaded as methodology `%s`, but it declares id `%s`",
 		          expect_id, id);
+		err = VEIKART_EFORMAT;
+		goto out;
+	}
+	if (is_true_attr(overlay)) {
+		load_diag(ld, x, xmlDocGetRootElement(x->doc), "overlay",
+		          "`%s` is an overlay: it is not used on its own, but taken in by a "
+		          "methodology that names it in with=\"%s\"",
+		          id, id);
 		err = VEIKART_EFORMAT;
 		goto out;
 	}
@@ -471,41 +620,11 @@ static int load_doc(loader *ld, const char *name, const void *data, size_t size,
 			err = VEIKART_ELIMIT;
 			goto out;
 		}
-		err = find_by_id(&ld->where, extends, &path, &blob);
-		if (err == VEIKART_ENOTFOUND) {
-			veikart__buf_init(&b, &ld->m->alloc);
-			describe_search(&ld->where, &b);
-			if (b.failed)
-				err = VEIKART_ENOMEM;
-			else
-				load_diag(ld, x, xmlDocGetRootElement(x->doc), "extends",
-				          "base methodology `%s` not found (searched %s)", extends,
-				          veikart__buf_cstr(&b));
-			veikart__buf_dispose(&b);
-			goto out;
-		}
-		if (err < 0)
-			goto out;
-		if (path != NULL) {
-			err = read_file(ld, path, &base_data, &base_size);
-			if (err < 0)
-				goto out;
-			ld->owned[ld->ndocs] = base_data;
-			ld->names[ld->ndocs] = path;
-			path = NULL;
-			err = load_doc(ld, ld->names[ld->ndocs], base_data, base_size, extends,
-			               depth + 1, base_digest);
-		} else {
-			veikart__buf_init(&b, &ld->m->alloc);
-			veikart__buf_printf(&b, "builtin:%s", blob->name);
-			ld->names[ld->ndocs] = veikart__buf_detach(&b);
-			if (ld->names[ld->ndocs] == NULL) {
-				err = VEIKART_ENOMEM;
-				goto out;
-			}
-			err = load_doc(ld, ld->names[ld->ndocs], blob->data, blob->size, extends,
-			               depth + 1, base_digest);
-		}
+		err = fetch(ld, x, "extends", "base methodology", extends, &base_data, &base_size,
+		            &base_name);
+		if (err == 0)
+			err = load_doc(ld, base_name, base_data, base_size, extends, depth + 1,
+			               base_digest);
 		if (err < 0)
 			goto out;
 		base_version = ld->m->version;
@@ -519,17 +638,50 @@ static int load_doc(loader *ld, const char *name, const void *data, size_t size,
 			goto out;
 		}
 	}
+	veikart__buf_puts(&chain, base_digest);
 
-	err = veikart__model_read(ld->m, x, extends != NULL, ld->diags);
+	/* The overlays, in the order named. */
+	for (p = with; p != NULL && *p != '\0' && err == 0;) {
+		char overlay_digest[VEIKART__SHA256_HEX_SIZE];
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		start = p;
+		while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+			p++;
+		if (p == start)
+			break;
+		veikart__buf_clear(&word);
+		veikart__buf_put(&word, start, (size_t)(p - start));
+		if (word.failed) {
+			err = VEIKART_ENOMEM;
+			break;
+		}
+		err = load_overlay(ld, x, veikart__buf_cstr(&word), overlay_digest);
+		if (err == 0)
+			veikart__buf_puts(&chain, overlay_digest);
+	}
 	if (err < 0)
 		goto out;
-	/* The digest covers this document's bytes and its base's digest. */
-	veikart__sha256_hex2(digest, data, size, base_digest, strlen(base_digest));
+	if (chain.failed) {
+		err = VEIKART_ENOMEM;
+		goto out;
+	}
+
+	err = veikart__model_read(ld->m, x,
+	                          extends != NULL || with != NULL ? VEIKART__READ_VARIANT : 0,
+	                          ld->diags);
+	if (err < 0)
+		goto out;
+	/* The digest covers this document's bytes, its base's and its overlays' digests. */
+	veikart__sha256_hex2(digest, data, size, veikart__buf_cstr(&chain), chain.len);
 out:
+	veikart__buf_dispose(&chain);
+	veikart__buf_dispose(&word);
 	xmlFree(id);
 	xmlFree(extends);
 	xmlFree(extends_version);
-	veikart__free(&ld->m->alloc, path);
+	xmlFree(with);
+	xmlFree(overlay);
 	return err;
 }
 
@@ -909,6 +1061,16 @@ const char *veikart_method_digest(const veikart_method *m)
 const char *veikart_method_extends(const veikart_method *m)
 {
 	return m ? m->extends : NULL;
+}
+
+size_t veikart_method_overlay_count(const veikart_method *m)
+{
+	return m ? m->overlays.count : 0;
+}
+
+const char *veikart_method_overlay(const veikart_method *m, size_t i)
+{
+	return m && i < m->overlays.count ? m->overlays.items[i] : NULL;
 }
 
 const char *veikart_method_file(const veikart_method *m)
@@ -1405,6 +1567,11 @@ double veikart_gate_threshold(const veikart_gate *g)
 unsigned int veikart_gate_k(const veikart_gate *g)
 {
 	return g && g->aggregation == VEIKART_AGGREGATION_K_OF_N ? g->k : 0;
+}
+
+unsigned int veikart_gate_every_days(const veikart_gate *g)
+{
+	return g ? g->every_days : 0;
 }
 
 size_t veikart_gate_authority_count(const veikart_gate *g)

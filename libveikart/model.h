@@ -167,7 +167,9 @@ struct veikart_gate {
 	veikart__labels title;
 	veikart__labels description;
 	const char *from_id;
+	int from_kind; /* veikart_phase_kind for from-kind="...", or -1 */
 	const veikart_phase *from;
+	unsigned int every_days; /* a recurring review; 0: not one */
 	veikart_aggregation aggregation;
 	double threshold;
 	unsigned int k;
@@ -191,6 +193,7 @@ struct veikart_method {
 	const char *id;
 	const char *version;
 	const char *extends;
+	veikart__vec overlays; /* const char: ids of the overlays applied, in order */
 	const char *file;
 	const char *lang;
 	char digest[VEIKART__SHA256_HEX_SIZE];
@@ -219,9 +222,17 @@ void veikart__vec_remove(veikart__vec *vec, size_t at);
 const char *veikart__labels_pick(const veikart__labels *labels, const veikart_method *m,
                                  const char *lang);
 
-/* Build the model from a parsed, validated document, applying it over what
- * `m` already holds when the document is a variant.  Problems go to diags. */
-int veikart__model_read(veikart_method *m, const veikart__xml *x, int is_variant,
+/* How a document is read into the model. */
+enum {
+	VEIKART__READ_VARIANT = 1u << 0, /* applied over what the model holds */
+	VEIKART__READ_OVERLAY = 1u << 1  /* an overlay: adds parts, names nothing of the whole */
+};
+
+/* Build the model from a parsed, validated document (`how`: VEIKART__READ_*
+ * flags).  A variant or overlay is applied over what `m` already holds; an
+ * overlay leaves the methodology's id, version, start and titles alone.
+ * Problems go to diags. */
+int veikart__model_read(veikart_method *m, const veikart__xml *x, unsigned int how,
                         veikart_diagnostics *diags);
 
 /* Resolve references, run the semantic checks and compile every expression.

@@ -877,6 +877,43 @@ static void check_outcome(checker *ck, const veikart_gate *g, veikart_outcome *o
 	}
 }
 
+/* from-kind="KIND": the first initiative phase of that kind. */
+static void resolve_from_kind(checker *ck, veikart_gate *g)
+{
+	const veikart_phase *p;
+	size_t i;
+
+	for (i = 0; i < ck->m->phases.count; i++) {
+		p = ck->m->phases.items[i];
+		if (p->kind == g->from_kind && p->scope == VEIKART_SCOPE_INITIATIVE) {
+			g->from_id = p->id;
+			return;
+		}
+	}
+	DIAG(ck, &g->from_src, "from-kind",
+	     "gate `%s` leaves the first phase of kind `%s`, and this methodology has no "
+	     "initiative phase of that kind",
+	     g->id, veikart_phase_kind_name((veikart_phase_kind)g->from_kind));
+}
+
+/* A recurring review is passed with a continue outcome, which stays in the
+ * phase until the next review comes due. */
+static void check_recurring(checker *ck, const veikart_gate *g)
+{
+	size_t i;
+
+	if (g->every_days == 0)
+		return;
+	for (i = 0; i < g->outcomes.count; i++)
+		if (((const veikart_outcome *)g->outcomes.items[i])->kind ==
+		    VEIKART_OUTCOME_CONTINUE)
+			return;
+	DIAG(ck, &g->src, "every-days",
+	     "gate `%s` comes back every %u days, so it needs <outcome kind=\"continue\"/>: the "
+	     "decision that a review passed",
+	     g->id, g->every_days);
+}
+
 static void check_gates(checker *ck)
 {
 	veikart__authority *a;
@@ -889,6 +926,8 @@ static void check_gates(checker *ck)
 
 	for (i = 0; i < ck->m->gates.count; i++) {
 		g = ck->m->gates.items[i];
+		if (g->from_id == NULL && g->from_kind >= 0)
+			resolve_from_kind(ck, g);
 		from = g->from_id ? phase_find(ck->m, g->from_id) : NULL;
 		g->from = from;
 		if (g->from_id != NULL && from == NULL)
@@ -948,6 +987,7 @@ static void check_gates(checker *ck)
 			     "gate `%s` has no <outcome>: a decision has nowhere to go", g->id);
 		for (j = 0; j < g->outcomes.count; j++)
 			check_outcome(ck, g, g->outcomes.items[j]);
+		check_recurring(ck, g);
 	}
 }
 

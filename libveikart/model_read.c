@@ -723,12 +723,27 @@ static void gate_fill(reader *r, void *item, const xmlNode *node, int replace)
 	const xmlNode *c;
 	veikart__buf within;
 	const char *v;
+	size_t i;
 
 	v = attr(r, node, "from");
 	if (v != NULL) {
 		g->from_id = v;
+		g->from_kind = -1;
 		g->from_src = src_of(r, node);
 	}
+	v = attr(r, node, "from-kind");
+	for (i = 0; v != NULL && i < VEIKART__ARRAY_SIZE(phase_kinds); i++) {
+		if (strcmp(v, phase_kinds[i]) != 0)
+			continue;
+		g->from_kind = (int)i;
+		g->from_src = src_of(r, node);
+		/* In a variant, from-kind given anew replaces a from. */
+		if (attr(r, node, "from") == NULL)
+			g->from_id = NULL;
+	}
+	v = attr(r, node, "every-days");
+	if (v != NULL)
+		g->every_days = (unsigned int)strtoul(v, NULL, 10);
 	v = attr(r, node, "aggregation");
 	if (v != NULL)
 		g->aggregation = strcmp(v, "all") == 0        ? VEIKART_AGGREGATION_ALL
@@ -797,8 +812,14 @@ static void gate_complete(reader *r, const void *item, const xmlNode *node)
 {
 	const veikart_gate *g = item;
 
-	if (g->from_id == NULL)
-		diag(r, node, NULL, "gate `%s` needs from=\"PHASE\": the phase it leaves", g->id);
+	if (g->from_id == NULL && g->from_kind < 0)
+		diag(r, node, NULL,
+		     "gate `%s` needs from=\"PHASE\": the phase it leaves (or from-kind=\"KIND\": "
+		     "the first phase of that kind)",
+		     g->id);
+	if (g->from_id != NULL && g->from_kind >= 0)
+		diag(r, node, "from-kind",
+		     "gate `%s` has both from=\"%s\" and from-kind: give one", g->id, g->from_id);
 }
 
 static const item_kind role_kind = ITEM_KIND(veikart_role, "role", 0, NULL, role_fill, NULL);
@@ -809,8 +830,13 @@ static const item_kind unit_type_kind =
         ITEM_KIND(veikart_unit_type, "unit type", 0, NULL, unit_type_fill, NULL);
 static const item_kind phase_kind =
         ITEM_KIND(veikart_phase, "phase", 1, phase_init, phase_fill, phase_complete);
+static void gate_init(void *item)
+{
+	((veikart_gate *)item)->from_kind = -1;
+}
+
 static const item_kind gate_kind =
-        ITEM_KIND(veikart_gate, "gate", 0, NULL, gate_fill, gate_complete);
+        ITEM_KIND(veikart_gate, "gate", 0, gate_init, gate_fill, gate_complete);
 
 /* ---- the document --------------------------------------------------------- */
 
@@ -847,10 +873,24 @@ static void read_group(reader *r, const xmlNode *root, const char *group, const 
 	}
 }
 
-int veikart__model_read(veikart_method *m, const veikart__xml *x, int is_variant,
+/* Roles, scales, facts, unit types, phases and gates, in the schema's order. */
+static void read_parts(reader *r, const xmlNode *root)
+{
+	veikart_method *m = r->m;
+
+	read_group(r, root, "roles", "role", &role_kind, &m->roles);
+	read_group(r, root, "scales", "scale", &scale_kind, &m->scales);
+	read_group(r, root, "facts", "fact", &fact_kind, &m->facts);
+	read_group(r, root, "unit-types", "unit-type", &unit_type_kind, &m->unit_types);
+	read_group(r, root, "phases", "phase", &phase_kind, &m->phases);
+	read_group(r, root, "gates", "gate", &gate_kind, &m->gates);
+}
+
+int veikart__model_read(veikart_method *m, const veikart__xml *x, unsigned int how,
                         veikart_diagnostics *diags)
 {
 	const xmlNode *root = xmlDocGetRootElement(x->doc);
+	int is_variant = (how & (VEIKART__READ_VARIANT | VEIKART__READ_OVERLAY)) != 0;
 	reader r;
 	const char *v;
 	xmlChar *lang;
@@ -861,6 +901,12 @@ int veikart__model_read(veikart_method *m, const veikart__xml *x, int is_variant
 	r.diags = diags;
 	r.is_variant = is_variant;
 
+	if (how & VEIKART__READ_OVERLAY) {
+		/* Its parts only: the methodology it joins keeps its name. */
+		read_sources(&r, root);
+		read_parts(&r, root);
+		return r.err;
+	}
 	m->src.x = x;
 	m->src.node = root;
 	m->id = attr(&r, root, "id");
@@ -878,11 +924,6 @@ int veikart__model_read(veikart_method *m, const veikart__xml *x, int is_variant
 	labels_read(&r, &m->title, root, "title", is_variant);
 	labels_read(&r, &m->description, root, "description", is_variant);
 	read_sources(&r, root);
-	read_group(&r, root, "roles", "role", &role_kind, &m->roles);
-	read_group(&r, root, "scales", "scale", &scale_kind, &m->scales);
-	read_group(&r, root, "facts", "fact", &fact_kind, &m->facts);
-	read_group(&r, root, "unit-types", "unit-type", &unit_type_kind, &m->unit_types);
-	read_group(&r, root, "phases", "phase", &phase_kind, &m->phases);
-	read_group(&r, root, "gates", "gate", &gate_kind, &m->gates);
+	read_parts(&r, root);
 	return r.err;
 }

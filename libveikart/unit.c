@@ -198,6 +198,11 @@ int veikart_unit_holds(const veikart_unit *unit, const char *person, const char 
 	return 0;
 }
 
+int64_t veikart_unit_review_due(const veikart_unit *unit, const veikart_gate *gate)
+{
+	return unit != NULL ? veikart__walk_review_due(&unit->walk, gate) : 0;
+}
+
 const veikart_unit *veikart_decision_unit(const veikart_decision *decision)
 {
 	return decision != NULL ? decision->unit : NULL;

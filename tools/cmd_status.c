@@ -79,6 +79,28 @@ static void put_authority(FILE *out, const veikart_initiative *in, const veikart
 	fprintf(out, ")");
 }
 
+/* A recurring review: when it is next due, or how long it has been due. */
+static void put_review(FILE *out, const veikart_initiative *in, const veikart_unit *unit,
+                       const veikart_gate *g)
+{
+	int64_t due = unit != NULL ? veikart_unit_review_due(unit, g)
+	                           : veikart_initiative_review_due(in, g);
+	int64_t now = veikart_initiative_now(in);
+	long days;
+	char date[16];
+
+	if (due == 0)
+		return;
+	cli_format_date(date, sizeof(date), due);
+	days = (long)((due > now ? due - now : now - due) / 86400);
+	if (now >= due)
+		fprintf(out, "  REVIEW DUE since %s (%ld day%s): decide continue when it passes\n",
+		        date, days, days == 1 ? "" : "s");
+	else
+		fprintf(out, "  Recurring review every %u days; next due %s (in %ld day%s)\n",
+		        veikart_gate_every_days(g), date, days, days == 1 ? "" : "s");
+}
+
 void cli_print_report(FILE *out, const veikart_initiative *in, const veikart_unit *unit,
                       const veikart_report *r, const char *lang)
 {
@@ -141,6 +163,7 @@ void cli_print_report(FILE *out, const veikart_initiative *in, const veikart_uni
 	fprintf(out, "  Decided by: ");
 	put_authority(out, in, unit, g, lang);
 	fputc('\n', out);
+	put_review(out, in, unit, g);
 }
 
 static void put_conditions(const veikart_initiative *in)

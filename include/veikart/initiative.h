@@ -249,6 +249,21 @@ VEIKART_API long veikart_initiative_days_in_phase(const veikart_initiative *init
 VEIKART_API int veikart_initiative_is_stalled(const veikart_initiative *initiative);
 
 /**
+ * When a recurring review comes due: a gate with `every-days` is due that
+ * many days after its phase was entered, and again that many days after
+ * each continue decision at it.  A review is due when
+ * veikart_initiative_now() has reached this time; deciding continue at it
+ * sets the next one.
+ * @param initiative The initiative.
+ * @param gate A gate of the current phase, or NULL for the phase's single gate.
+ * @return Seconds since the epoch; 0 when the gate is not a recurring
+ *         review, not a gate of the current phase, or the initiative has ended.
+ * @since 0.1.0
+ */
+VEIKART_API int64_t veikart_initiative_review_due(const veikart_initiative *initiative,
+                                                  const veikart_gate *gate);
+
+/**
  * Where the initiative stands.
  * @param initiative The initiative.
  * @return The status; #VEIKART_STATUS_ACTIVE when @p initiative is NULL.

@@ -347,6 +347,27 @@ VEIKART_API const char *veikart_method_digest(const veikart_method *method);
 VEIKART_API const char *veikart_method_extends(const veikart_method *method);
 
 /**
+ * Number of overlays applied (`with="..."` in this methodology or the ones
+ * it extends): parts such as an advisory assessment that any methodology
+ * can take in.
+ * @param method The methodology.
+ * @return The count; 0 when @p method is NULL.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API size_t veikart_method_overlay_count(const veikart_method *method);
+
+/**
+ * Id of an overlay applied, in the order applied (bases' overlays first).
+ * @param method The methodology.
+ * @param index 0-based, less than veikart_method_overlay_count().
+ * @return Owned by @p method; NULL when out of range.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API const char *veikart_method_overlay(const veikart_method *method, size_t index);
+
+/**
  * Name of the file (or buffer) the methodology was loaded from.
  * @param method The methodology.
  * @return Owned by @p method; NULL when @p method is NULL.
@@ -1213,6 +1234,17 @@ VEIKART_API double veikart_gate_threshold(const veikart_gate *gate);
  * @since 0.1.0
  */
 VEIKART_API unsigned int veikart_gate_k(const veikart_gate *gate);
+
+/**
+ * The interval of a recurring review (`every-days`): the gate comes due
+ * this many days after its phase is entered, and again after each continue
+ * decision at it (see veikart_initiative_review_due()).
+ * @param gate The gate.
+ * @return Days; 0 when the gate is not a recurring review or @p gate is NULL.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API unsigned int veikart_gate_every_days(const veikart_gate *gate);
 
 /**
  * Number of authority rules.  The first rule whose condition holds (or

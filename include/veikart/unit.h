@@ -268,6 +268,17 @@ VEIKART_API const veikart_role *veikart_unit_authority(const veikart_unit *unit,
                                                        const veikart_gate *gate);
 
 /**
+ * When a recurring review of the unit's current phase comes due, as
+ * veikart_initiative_review_due() for the initiative.
+ * @param unit The unit.
+ * @param gate A gate of the unit's current phase, or NULL for its single gate.
+ * @return Seconds since the epoch; 0 when the gate is not a recurring review
+ *         of the unit's current phase, or the unit has ended.
+ * @since 0.1.0
+ */
+VEIKART_API int64_t veikart_unit_review_due(const veikart_unit *unit, const veikart_gate *gate);
+
+/**
  * The rollout unit whose gate a decision was taken at.
  * @param decision A decision.
  * @return Owned by the initiative; NULL for a decision at the initiative's gates.

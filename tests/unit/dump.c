@@ -66,10 +66,14 @@ static void dump_gate(FILE *out, const veikart_method *m, const veikart_gate *g)
 	const veikart_outcome *o;
 	size_t i, j;
 
-	fprintf(out, "gate %s from=%s aggregation=%s threshold=%g k=%u\n", veikart_gate_id(g),
+	fprintf(out, "gate %s from=%s aggregation=%s threshold=%g k=%u", veikart_gate_id(g),
 	        veikart_phase_id(veikart_gate_from(g)),
 	        aggregation_name(veikart_gate_aggregation(g)), veikart_gate_threshold(g),
 	        veikart_gate_k(g));
+	/* Only when present, so that older fixtures' dumps stay as they are. */
+	if (veikart_gate_every_days(g) > 0)
+		fprintf(out, " every-days=%u", veikart_gate_every_days(g));
+	fputc('\n', out);
 	LABELS(out, m, "  ", "title", veikart_gate_title, g);
 	if (veikart_gate_description(g, NULL) != NULL)
 		fprintf(out, "  description: %s\n", veikart_gate_description(g, NULL));
@@ -118,6 +122,8 @@ void dump_method(FILE *out, const veikart_method *m)
 	        veikart_method_extends(m) ? veikart_method_extends(m) : "-",
 	        veikart_method_lang(m) ? veikart_method_lang(m) : "-",
 	        veikart_phase_id(veikart_method_start(m)));
+	for (i = 0; i < veikart_method_overlay_count(m); i++)
+		fprintf(out, "with %s\n", veikart_method_overlay(m, i));
 	/* Lines that only appear when there is something to say keep the dumps
 	 * of methodologies without rollout units as they were. */
 	if (veikart_method_unit_start(m) != NULL)
