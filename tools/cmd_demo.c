@@ -303,6 +303,20 @@ static const demo_step story[] = {
 	DECIDE(KARI, "go",
 	       "The line has taken over, with 85 % active use and operations ready. Close the "
 	       "project; the benefits are followed up in the line."),
+	SCENE("2027-11-30T10:00:00Z",
+	      "A year on, the project is long closed, but the benefits are still followed up: "
+	      "the yearly review has come due.  Siri measures them against the baseline and "
+	      "files the benefit report."),
+	SET(SIRI, "benefits_followed_up_on=2027-11-30"),
+	ATTACH(SIRI, "benefit_report", ARCHIVE "gevinstrapport-2027.pdf",
+	       "e8fd6bb68323fb0805f99df1069acf0e8f06e32ae0e88c046bd2b5308c6f19d8"),
+	STEP(SIRI, "ny-praksis", "gevinstoppfolging"),
+	SCENE("2027-12-06T09:00:00Z", "The yearly review, the benefit owner's:"),
+	GATE(),
+	AT("2027-12-06T10:00:00Z"),
+	DECIDE(SIRI, "continue",
+	       "6.5 hours a week saved against the baseline, and 85 % still use it. Follow up "
+	       "again next year."),
 };
 /* clang-format on */
 
@@ -500,17 +514,29 @@ static int tell(demo *d)
 static void epilogue(demo *d, const char *path)
 {
 	veikart_initiative *in = d->s.initiative;
+	const veikart_phase *phase = veikart_initiative_phase(in);
+	const veikart_gate *gate;
+	int64_t due;
+	size_t i;
 	char when[32];
 
 	cli_format_date(when, sizeof(when), veikart_initiative_phase_entered(in));
 	printf("\n");
-	say("The service is now ordinary practice, and the project is closed.  The journal "
-	    "holds every step above: who did what and when, every gate report the decisions "
-	    "were taken on, and a hash chain that shows it has not been changed since.");
+	say("The service is now ordinary practice, and the project is closed; the initiative "
+	    "stays active for the yearly benefit follow-up.  The journal holds every step "
+	    "above: who did what and when, every gate report the decisions were taken on, and "
+	    "a hash chain that shows it has not been changed since.");
 	printf("\nStatus: %s, in %s since %s, after %zu decisions.\n",
 	       veikart_status_name(veikart_initiative_status(in)),
-	       veikart_phase_title(veikart_initiative_phase(in), d->lang), when,
-	       veikart_initiative_decision_count(in));
+	       veikart_phase_title(phase, d->lang), when, veikart_initiative_decision_count(in));
+	for (i = 0; i < veikart_phase_gate_count(phase); i++) {
+		gate = veikart_phase_gate(phase, i);
+		due = veikart_initiative_review_due(in, gate);
+		if (due == 0)
+			continue;
+		cli_format_date(when, sizeof(when), due);
+		printf("Next review: %s, due %s.\n", veikart_gate_title(gate, d->lang), when);
+	}
 	printf("The journal is %s (%zu events).  Try:\n\n", path,
 	       veikart_journal_count(d->s.journal));
 	printf("  veikart status %s --lang %s\n", path, d->lang);

@@ -24,7 +24,7 @@ const cli_command cli_verify = {
 	"methodology cannot be found, only the chain is checked, and verify says so.\n"
 	"\n"
 	"    $ veikart verify nattilsyn.vj\n"
-	"    nattilsyn.vj: 76 events, chain intact, head 2ea500120b1e...\n"
+	"    nattilsyn.vj: 80 events, chain intact, head 225103ef4c29...\n"
 	"    every event keeps the rules of ks-veikart 2017.1\n"
 	"\n"
 	"A journal whose last record is incomplete (a write cut short by a crash or\n"

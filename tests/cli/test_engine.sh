@@ -460,7 +460,7 @@ flock -x "$E" "$veikart" status "$E" >out.txt 2>err.txt || fail "status of a loc
 name="demo"
 mkdir -p tmp
 TMPDIR="$work/tmp" "$veikart" demo --lang nb >out.txt 2>err.txt || fail "demo failed: $(cat err.txt)"
-journal=$(sed -n 's/^The journal is \(.*\) (76 events)\.  Try:$/\1/p' out.txt)
+journal=$(sed -n 's/^The journal is \(.*\) (80 events)\.  Try:$/\1/p' out.txt)
 case "$journal" in
 "$work"/tmp/veikart-demo-*/nattilsyn.vj) ;;
 *) fail "the demo's journal is not in a fresh temporary directory: $journal" ;;

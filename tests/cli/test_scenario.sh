@@ -33,7 +33,7 @@ OLA="Ola Hansen"
 INGRID="Ingrid Berg"
 SIRI="Siri Lund"
 ARCHIVE="https://arkiv.nordby.example/nattilsyn"
-END="2026-11-30T10:00:00Z" # the last decision: the reports' date
+END="2027-12-06T10:00:00Z" # the last decision: the reports' date
 
 # ---- api: the C test writes its journal, snapshot and reports ---------------------
 if ! VEIKART_SCENARIO_OUT="$work/api" "$scenario" >api/test.log 2>&1; then
@@ -185,9 +185,21 @@ vk step "$J" overgang-til-drift driftsberedskap --as "$SIRI"
 at 2026-11-16T10:00:00Z
 vk sign "$J" line_acceptance --as "$SIRI"
 vk step "$J" overgang-til-drift overta-i-linjen --as "$SIRI"
-at "$END"
+at 2026-11-30T10:00:00Z
 vk decide "$J" go --as "$KARI" --why "The line has taken over, with 85 % active use and \
 operations ready. Close the project; the benefits are followed up in the line."
+at 2027-11-30T10:00:00Z
+vk set "$J" benefits_followed_up_on=2027-11-30 --as "$SIRI"
+vk attach "$J" benefit_report "$ARCHIVE/gevinstrapport-2027.pdf" --as "$SIRI" \
+	--sha256 e8fd6bb68323fb0805f99df1069acf0e8f06e32ae0e88c046bd2b5308c6f19d8
+vk step "$J" ny-praksis gevinstoppfolging --as "$SIRI"
+at 2027-12-06T09:00:00Z
+"$veikart" status "$J" --lang en >cli/status-review.txt 2>&1 || fail "veikart status at the review"
+grep -qF "REVIEW DUE since 2027-11-30" cli/status-review.txt ||
+	fail "status does not flag the yearly review: $(cat cli/status-review.txt)"
+at "$END"
+vk decide "$J" continue --as "$SIRI" --why "6.5 hours a week saved against the baseline, \
+and 85 % still use it. Follow up again next year."
 unset VEIKART_NOW
 
 # ---- demo ------------------------------------------------------------------------------
@@ -197,7 +209,8 @@ if ! "$veikart" demo --journal "$work/demo/journal.vj" >demo/out.txt 2>demo/err.
 fi
 for text in "BLOCKED: 1 must criterion unmet (active_use)" "refused: approving this evidence" \
 	"recycle → utproving" "== Development and pilot (utproving), visit 2 ==" \
-	"Status: completed" "$work/demo/journal.vj (76 events)"; do
+	"Status: active" "Next review: Yearly benefit follow-up, due 2028-12-05" \
+	"$work/demo/journal.vj (80 events)"; do
 	grep -qF -- "$text" demo/out.txt || fail "the demo's story lacks: $text"
 done
 
@@ -240,7 +253,7 @@ same "HTML reports" api/report.html demo/replayed.html
 # The comparison means something only if the story is the one told.
 grep -qF "decide at g-evaluering: recycle → utproving" api/log.txt ||
 	fail "the audit trail has no recycle"
-grep -qF "76 events, chain intact" api/verify.txt || fail "verify: $(cat api/verify.txt)"
+grep -qF "80 events, chain intact" api/verify.txt || fail "verify: $(cat api/verify.txt)"
 
 # ---- docs/cli.md shows what the commands print -----------------------------------------
 # doc_block FIRST_LINE: the indented block of docs/cli.md that starts with

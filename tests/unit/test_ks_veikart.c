@@ -71,9 +71,11 @@ static void test_gates_are_decided_by_the_owner_or_the_steering_group(void **sta
 	size_t i;
 
 	(void)state;
-	assert_int_equal(veikart_method_gate_count(m), 5);
+	assert_int_equal(veikart_method_gate_count(m), 6);
 	for (i = 0; i < veikart_method_gate_count(m); i++) {
 		g = veikart_method_gate(m, i);
+		if (veikart_gate_every_days(g) != 0)
+			continue;
 		assert_int_equal(veikart_gate_authority_count(g), 1);
 		role = veikart_role_id(veikart_gate_authority_role(g, 0));
 		assert_true(strcmp(role, "prosjekteier") == 0 ||
@@ -90,6 +92,15 @@ static void test_gates_are_decided_by_the_owner_or_the_steering_group(void **sta
 		assert_int_equal(veikart_phase_kind_of(veikart_outcome_target(o)),
 		                 VEIKART_PHASE_CLOSED);
 	}
+	/* New practice is not the end: the benefit owner reviews it every year. */
+	g = veikart_method_gate_by_id(m, "g-gevinstoppfolging");
+	assert_non_null(g);
+	assert_int_equal(veikart_gate_every_days(g), 365);
+	assert_string_equal(veikart_phase_id(veikart_gate_from(g)), "ny-praksis");
+	assert_false(veikart_phase_is_terminal(veikart_gate_from(g)));
+	assert_string_equal(veikart_role_id(veikart_gate_authority_role(g, 0)), "gevinstansvarlig");
+	assert_non_null(outcome(g, VEIKART_OUTCOME_CONTINUE));
+	assert_null(outcome(g, VEIKART_OUTCOME_GO));
 	assert_true(veikart_role_may_override(veikart_method_role_by_id(m, "prosjekteier")));
 	assert_int_equal(veikart_role_kind_of(veikart_method_role_by_id(m, "styringsgruppe")),
 	                 VEIKART_ROLE_BODY);

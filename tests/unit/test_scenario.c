@@ -379,6 +379,33 @@ static void transition_to_operations(walk *w)
 	assert_string_equal(phase(w), "ny-praksis");
 }
 
+/* The project is closed, but new practice is reviewed every year: the
+ * first yearly benefit follow-up comes due a year after the go. */
+static void first_yearly_review(walk *w)
+{
+	const veikart_gate *review = veikart_method_gate_by_id(w->m, "g-gevinstoppfolging");
+	int64_t went_live = w->now;
+
+	assert_non_null(review);
+	assert_int_equal(veikart_gate_every_days(review), 365);
+	assert_int_equal(veikart_initiative_review_due(w->in, review), went_live + 365 * 86400);
+	at(w, "2027-11-30T10:00:00Z");
+	set(w, SIRI, "benefits_followed_up_on=2027-11-30", NULL);
+	attach(w, SIRI, "benefit_report", ARCHIVE "gevinstrapport-2027.pdf",
+	       "e8fd6bb68323fb0805f99df1069acf0e8f06e32ae0e88c046bd2b5308c6f19d8");
+	step(w, SIRI, "ny-praksis", "gevinstoppfolging");
+	at(w, "2027-12-06T09:00:00Z");
+	assert_true(veikart_initiative_review_due(w->in, review) <= w->now);
+	gate(w, VEIKART_VERDICT_READY,
+	     "ready: every must criterion met; should-score 1.00 (needs 0.50)");
+	at(w, "2027-12-06T10:00:00Z");
+	decide(w, SIRI, VEIKART_OUTCOME_CONTINUE,
+	       "6.5 hours a week saved against the baseline, and 85 % still use it. Follow up "
+	       "again next year.");
+	assert_string_equal(phase(w), "ny-praksis");
+	assert_int_equal(veikart_initiative_review_due(w->in, review), w->now + 365 * 86400);
+}
+
 static void whole_story(walk *w)
 {
 	before_you_start(w);
@@ -389,6 +416,7 @@ static void whole_story(walk *w)
 	pilot_round_2(w);
 	evaluation_2(w);
 	transition_to_operations(w);
+	first_yearly_review(w);
 }
 
 /* ---- tests ------------------------------------------------------------------------ */
@@ -414,10 +442,11 @@ static void test_scenario_should_walk_every_phase_with_one_recycle(void **state)
 
 	start(w, out != NULL && out[0] != '\0' ? out : NULL);
 	whole_story(w);
-	assert_int_equal(veikart_initiative_status(w->in), VEIKART_STATUS_COMPLETED);
-	assert_int_equal(veikart_initiative_seq(w->in), 76);
-	assert_int_equal(veikart_journal_count(w->j), 76);
-	assert_int_equal(veikart_initiative_decision_count(w->in), 7);
+	/* New practice outlives the project: the initiative stays active. */
+	assert_int_equal(veikart_initiative_status(w->in), VEIKART_STATUS_ACTIVE);
+	assert_int_equal(veikart_initiative_seq(w->in), 80);
+	assert_int_equal(veikart_journal_count(w->j), 80);
+	assert_int_equal(veikart_initiative_decision_count(w->in), 8);
 	/* Eight visits: the pilot and the evaluation twice each. */
 	assert_int_equal(veikart_initiative_visit_count(w->in), 8);
 	assert_string_equal(veikart_phase_id(veikart_initiative_visit_phase(w->in, 4)),
