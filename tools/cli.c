@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -90,6 +91,43 @@ void cli_load_options(veikart_load_options *opts, const cli_common *common, cons
 	opts->search_path = common->npaths ? paths : NULL;
 }
 
+/* "BASE+OVERLAY[+OVERLAY...]": BASE taking in the overlays, through a variant
+ * of BASE with the same version that names them in with="...". */
+static int load_with_overlays(veikart_method **out, const char *ref,
+                              const veikart_load_options *opts, veikart_diagnostics **diags)
+{
+	const char *plus = strchr(ref, '+');
+	char base[256], with[512], id[800], doc[2048];
+	veikart_method *b = NULL;
+	size_t i;
+	int err, n;
+
+	if ((size_t)(plus - ref) >= sizeof(base) || strlen(plus + 1) >= sizeof(with))
+		return veikart_error_set(VEIKART_ELIMIT, "the methodology reference is too long");
+	snprintf(base, sizeof(base), "%.*s", (int)(plus - ref), ref);
+	snprintf(with, sizeof(with), "%s", plus + 1);
+	snprintf(id, sizeof(id), "%s-with-%s", base, with);
+	for (i = 0; with[i] != '\0'; i++) {
+		if (with[i] == '+') {
+			with[i] = ' ';
+			id[strlen(base) + 6 + i] = '-';
+		}
+	}
+	err = veikart_method_load(&b, base, opts, diags);
+	if (err < 0)
+		return err;
+	n = snprintf(doc, sizeof(doc),
+	             "<methodology xmlns=\"urn:veikart:methodology:1\" id=\"%s\" version=\"%s\" "
+	             "extends=\"%s\" with=\"%s\"/>",
+	             id, veikart_method_version(b), base, with);
+	veikart_method_free(b);
+	veikart_diagnostics_free(*diags);
+	*diags = NULL;
+	if (n < 0 || (size_t)n >= sizeof(doc))
+		return veikart_error_set(VEIKART_ELIMIT, "the methodology reference is too long");
+	return veikart_method_load_buffer(out, doc, (size_t)n, ref, opts, diags);
+}
+
 int cli_load_method(veikart_method **out, const char *ref, const cli_common *common)
 {
 	veikart_diagnostics *diags = NULL;
@@ -98,7 +136,10 @@ int cli_load_method(veikart_method **out, const char *ref, const cli_common *com
 	int err;
 
 	cli_load_options(&opts, common, paths);
-	err = veikart_method_load(out, ref, &opts, &diags);
+	if (strchr(ref, '+') != NULL && access(ref, F_OK) != 0)
+		err = load_with_overlays(out, ref, &opts, &diags);
+	else
+		err = veikart_method_load(out, ref, &opts, &diags);
 	if (veikart_diagnostics_count(diags) > 0)
 		cli_print_diagnostics(diags);
 	else if (err < 0)

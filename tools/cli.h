@@ -27,6 +27,8 @@ typedef struct cli_command {
 extern const cli_command cli_validate;
 extern const cli_command cli_show;
 extern const cli_command cli_graph;
+extern const cli_command cli_diff;
+extern const cli_command cli_compare;
 extern const cli_command cli_eval;
 extern const cli_command cli_init;
 extern const cli_command cli_assign;
@@ -107,8 +109,9 @@ void cli_print_diagnostics(const veikart_diagnostics *diags);
 /* Print the last library error to stderr, prefixed with the command. */
 int cli_error(const cli_command *cmd, int code);
 
-/* Load METHOD (a file or an id on the search path); diagnostics go to
- * stderr.  Returns a CLI exit code. */
+/* Load METHOD (a file, an id on the search path, or BASE+OVERLAY[+...] for
+ * a methodology taking in overlays); diagnostics go to stderr.  Returns a
+ * CLI exit code. */
 int cli_load_method(veikart_method **out, const char *ref, const cli_common *common);
 /* Fill load options from the common options (the path array must outlive them). */
 void cli_load_options(veikart_load_options *opts, const cli_common *common,

@@ -2,7 +2,9 @@
  * veikart validate FILE... - check methodology files.
  * SPDX-License-Identifier: MIT
  */
+#include <ctype.h>
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -12,7 +14,7 @@ static int run(int argc, char **argv);
 const cli_command cli_validate = {
 	"validate",
 	"check methodology files and report every problem with its place",
-	"usage: veikart validate [--path DIR]... [--quiet] FILE...\n"
+	"usage: veikart validate [--path DIR]... [--on BASE] [--quiet] FILE...\n"
 	"\n"
 	"Load each FILE as the library does: schema, references, the phase graph,\n"
 	"every expression, and the bases it extends.  Each problem is one line on\n"
@@ -20,10 +22,15 @@ const cli_command cli_validate = {
 	"\n"
 	"    FILE:LINE:COL: error: TEXT\n"
 	"\n"
+	"An overlay (overlay=\"true\") is never used on its own: it is checked by\n"
+	"applying it to BASE, as a methodology naming it in with=\"...\" would.  The\n"
+	"overlay is looked up by its id in its own directory, so FILE must be ID.xml.\n"
+	"\n"
 	"Valid files are listed on standard output unless --quiet is given.\n"
 	"\n"
 	"Options:\n"
 	"  --path DIR   look for the bases of variants in DIR first (repeatable)\n"
+	"  --on BASE    the methodology to check overlays on (default: ks-veikart)\n"
 	"  -q, --quiet  say nothing about valid files\n"
 	"  -h, --help   show this help\n"
 	"\n"
@@ -31,10 +38,106 @@ const cli_command cli_validate = {
 	run,
 };
 
+/* Whether FILE's root element says overlay="true"; its id goes to ID and
+ * the line of its start tag to LINE. The
+ * library reads the file properly when it is loaded: this only decides how
+ * to load it, from the root's start tag. */
+static int is_overlay(const char *file, char *id, size_t idsize, unsigned int *line)
+{
+	char text[8192], *p, *end, *v;
+	size_t n, len;
+	FILE *f = fopen(file, "rb");
+
+	if (f == NULL)
+		return 0;
+	n = fread(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	text[n] = '\0';
+	p = text;
+	for (;;) {
+		p = strchr(p, '<');
+		if (p == NULL)
+			return 0;
+		if (strncmp(p, "<!--", 4) == 0) {
+			p = strstr(p + 4, "-->");
+			if (p == NULL)
+				return 0;
+		} else if (p[1] != '?' && p[1] != '!') {
+			break;
+		} else {
+			p++;
+		}
+	}
+	end = strchr(p, '>');
+	if (end == NULL)
+		return 0;
+	*line = 1;
+	for (v = text; v < p; v++)
+		*line += *v == '\n';
+	*end = '\0';
+	v = strstr(p, "overlay=");
+	if (v == NULL || !isspace((unsigned char)v[-1]) || strncmp(v + 9, "true", 4) != 0)
+		return 0;
+	for (v = strstr(p, "id="); v != NULL; v = strstr(v + 3, "id="))
+		if (isspace((unsigned char)v[-1]))
+			break;
+	if (v == NULL)
+		return 0;
+	len = strcspn(v + 4, "\"'");
+	if (len == 0 || len >= idsize)
+		return 0;
+	memcpy(id, v + 4, len);
+	id[len] = '\0';
+	return 1;
+}
+
+/* Whether FILE is named ID.xml, as the search path needs. */
+static int named_by_id(const char *file, const char *id)
+{
+	const char *name = strrchr(file, '/');
+	size_t len = strlen(id);
+
+	name = name != NULL ? name + 1 : file;
+	return strncmp(name, id, len) == 0 && strcmp(name + len, ".xml") == 0;
+}
+
+/* Load the overlay FILE (id ID) applied to BASE, through a variant of BASE
+ * that takes it in, with FILE's directory first on the search path. */
+static int load_overlay(veikart_method **m, const char *file, const char *id, const char *base,
+                        const veikart_load_options *opts, veikart_diagnostics **diags)
+{
+	veikart_load_options o = *opts;
+	const char *paths[34];
+	char dir[4096], doc[1024];
+	const char *slash = strrchr(file, '/');
+	size_t i = 0, k;
+	int n;
+
+	if (slash == NULL)
+		snprintf(dir, sizeof(dir), ".");
+	else
+		snprintf(dir, sizeof(dir), "%.*s", (int)(slash - file), file);
+	n = snprintf(
+	        doc, sizeof(doc),
+	        "<methodology xmlns=\"urn:veikart:methodology:1\" xml:lang=\"en\" id=\"%s-on-%s\" "
+	        "version=\"0\" extends=\"%s\" with=\"%s\"><title>%s on %s</title>"
+	        "</methodology>",
+	        id, base, base, id, id, base);
+	if (n < 0 || (size_t)n >= sizeof(doc))
+		return veikart_error_set(VEIKART_ELIMIT, "the overlay or base id is too long");
+	paths[i++] = dir;
+	for (k = 0; opts->search_path != NULL && opts->search_path[k] != NULL && i < 33; k++)
+		paths[i++] = opts->search_path[k];
+	paths[i] = NULL;
+	o.search_path = paths;
+	return veikart_method_load_buffer(m, doc, (size_t)n, file, &o, diags);
+}
+
 static int run(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		CLI_OPTION_PATH,
+		{ "on", required_argument, NULL, 'o' },
 		{ "quiet", no_argument, NULL, 'q' },
 		CLI_OPTION_HELP,
 		{ NULL, 0, NULL, 0 },
@@ -43,8 +146,10 @@ static int run(int argc, char **argv)
 	veikart_load_options opts;
 	veikart_diagnostics *diags;
 	veikart_method *m;
-	const char *paths[33];
-	int c, rc, quiet = 0, status = CLI_OK, err;
+	const char *paths[33], *base = "ks-veikart";
+	char id[128];
+	int c, rc, quiet = 0, status = CLI_OK, err, overlay;
+	unsigned int line = 0;
 
 	memset(&common, 0, sizeof(common));
 	for (;;) {
@@ -54,6 +159,9 @@ static int run(int argc, char **argv)
 		switch (c) {
 		case 'q':
 			quiet = 1;
+			break;
+		case 'o':
+			base = optarg;
 			break;
 		default:
 			rc = cli_common_option(&cli_validate, &common, c);
@@ -67,7 +175,19 @@ static int run(int argc, char **argv)
 	for (; optind < argc; optind++) {
 		diags = NULL;
 		m = NULL;
-		err = veikart_method_load_file(&m, argv[optind], &opts, &diags);
+		overlay = is_overlay(argv[optind], id, sizeof(id), &line);
+		if (overlay && !named_by_id(argv[optind], id)) {
+			fprintf(stderr,
+			        "%s:%u:1: error: overlay `%s` is found by its id: name the file "
+			        "%s.xml\n",
+			        argv[optind], line, id, id);
+			status = CLI_INVALID;
+			continue;
+		}
+		if (overlay)
+			err = load_overlay(&m, argv[optind], id, base, &opts, &diags);
+		else
+			err = veikart_method_load_file(&m, argv[optind], &opts, &diags);
 		cli_print_diagnostics(diags);
 		if (err < 0) {
 			if (veikart_diagnostics_count(diags) == 0)
@@ -75,6 +195,10 @@ static int run(int argc, char **argv)
 				        veikart_error_last()->message);
 			if (status == CLI_OK || err == VEIKART_ENOMEM)
 				status = err == VEIKART_ENOMEM ? CLI_FAILED : CLI_INVALID;
+		} else if (!quiet && overlay) {
+			printf("%s: valid overlay (%s, applied to %s: %zu phases, %zu gates)\n",
+			       argv[optind], id, veikart_method_extends(m),
+			       veikart_method_phase_count(m), veikart_method_gate_count(m));
 		} else if (!quiet) {
 			printf("%s: valid (%s %s: %zu phases, %zu gates)\n", argv[optind],
 			       veikart_method_id(m), veikart_method_version(m),
