@@ -21,6 +21,7 @@
  * - @ref veikart_initiative "Initiatives": facts, gates, decisions.
  * - @ref veikart_gate "Gate reports", @ref veikart_event "events",
  *   the @ref veikart_journal "journal" and @ref veikart_export "reports for people".
+ * - @ref veikart_diff "Comparing methodologies": what a variant changes.
  * - @ref veikart_diagnostics "Diagnostics" and @ref veikart_errors "errors".
  *
  * The user guide and the format reference are in the `docs/` folder of the
@@ -39,5 +40,6 @@
 #include "veikart/initiative.h"
 #include "veikart/unit.h"
 #include "veikart/export.h"
+#include "veikart/diff.h"
 
 #endif
