@@ -91,28 +91,20 @@ void cli_load_options(veikart_load_options *opts, const cli_common *common, cons
 	opts->search_path = common->npaths ? paths : NULL;
 }
 
-/* "BASE+OVERLAY[+OVERLAY...]": BASE taking in the overlays, through a variant
- * of BASE with the same version that names them in with="...". */
-static int load_with_overlays(veikart_method **out, const char *ref,
-                              const veikart_load_options *opts, veikart_diagnostics **diags)
+int cli_load_overlaid(veikart_method **out, const char *base, const char *with, const char *name,
+                      const veikart_load_options *opts, veikart_diagnostics **diags)
 {
-	const char *plus = strchr(ref, '+');
-	char base[256], with[512], id[800], doc[2048];
+	char id[800], doc[2048];
 	veikart_method *b = NULL;
 	size_t i;
 	int err, n;
 
-	if ((size_t)(plus - ref) >= sizeof(base) || strlen(plus + 1) >= sizeof(with))
+	n = snprintf(id, sizeof(id), "%s-with-%s", base, with);
+	if (n < 0 || (size_t)n >= sizeof(id))
 		return veikart_error_set(VEIKART_ELIMIT, "the methodology reference is too long");
-	snprintf(base, sizeof(base), "%.*s", (int)(plus - ref), ref);
-	snprintf(with, sizeof(with), "%s", plus + 1);
-	snprintf(id, sizeof(id), "%s-with-%s", base, with);
-	for (i = 0; with[i] != '\0'; i++) {
-		if (with[i] == '+') {
-			with[i] = ' ';
-			id[strlen(base) + 6 + i] = '-';
-		}
-	}
+	for (i = 0; id[i] != '\0'; i++)
+		if (id[i] == ' ')
+			id[i] = '-';
 	err = veikart_method_load(&b, base, opts, diags);
 	if (err < 0)
 		return err;
@@ -125,7 +117,25 @@ static int load_with_overlays(veikart_method **out, const char *ref,
 	*diags = NULL;
 	if (n < 0 || (size_t)n >= sizeof(doc))
 		return veikart_error_set(VEIKART_ELIMIT, "the methodology reference is too long");
-	return veikart_method_load_buffer(out, doc, (size_t)n, ref, opts, diags);
+	return veikart_method_load_buffer(out, doc, (size_t)n, name, opts, diags);
+}
+
+/* "BASE+OVERLAY[+OVERLAY...]": BASE taking in the overlays. */
+static int load_with_overlays(veikart_method **out, const char *ref,
+                              const veikart_load_options *opts, veikart_diagnostics **diags)
+{
+	const char *plus = strchr(ref, '+');
+	char base[256], with[512];
+	size_t i;
+
+	if ((size_t)(plus - ref) >= sizeof(base) || strlen(plus + 1) >= sizeof(with))
+		return veikart_error_set(VEIKART_ELIMIT, "the methodology reference is too long");
+	snprintf(base, sizeof(base), "%.*s", (int)(plus - ref), ref);
+	snprintf(with, sizeof(with), "%s", plus + 1);
+	for (i = 0; with[i] != '\0'; i++)
+		if (with[i] == '+')
+			with[i] = ' ';
+	return cli_load_overlaid(out, base, with, ref, opts, diags);
 }
 
 int cli_load_method(veikart_method **out, const char *ref, const cli_common *common)

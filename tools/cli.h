@@ -113,6 +113,11 @@ int cli_error(const cli_command *cmd, int code);
  * a methodology taking in overlays); diagnostics go to stderr.  Returns a
  * CLI exit code. */
 int cli_load_method(veikart_method **out, const char *ref, const cli_common *common);
+/* Load BASE taking in the overlays WITH (ids separated by spaces), through a
+ * variant of BASE with its version that names them in with="..."; NAME is
+ * the name diagnostics give the variant. */
+int cli_load_overlaid(veikart_method **out, const char *base, const char *with, const char *name,
+                      const veikart_load_options *opts, veikart_diagnostics **diags);
 /* Fill load options from the common options (the path array must outlive them). */
 void cli_load_options(veikart_load_options *opts, const cli_common *common,
                       const char **path_array);

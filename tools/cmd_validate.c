@@ -101,36 +101,27 @@ static int named_by_id(const char *file, const char *id)
 	return strncmp(name, id, len) == 0 && strcmp(name + len, ".xml") == 0;
 }
 
-/* Load the overlay FILE (id ID) applied to BASE, through a variant of BASE
- * that takes it in, with FILE's directory first on the search path. */
+/* Load the overlay FILE (id ID) applied to BASE, with FILE's directory first
+ * on the search path. */
 static int load_overlay(veikart_method **m, const char *file, const char *id, const char *base,
                         const veikart_load_options *opts, veikart_diagnostics **diags)
 {
 	veikart_load_options o = *opts;
 	const char *paths[34];
-	char dir[4096], doc[1024];
+	char dir[4096];
 	const char *slash = strrchr(file, '/');
 	size_t i = 0, k;
-	int n;
 
 	if (slash == NULL)
 		snprintf(dir, sizeof(dir), ".");
 	else
 		snprintf(dir, sizeof(dir), "%.*s", (int)(slash - file), file);
-	n = snprintf(
-	        doc, sizeof(doc),
-	        "<methodology xmlns=\"urn:veikart:methodology:1\" xml:lang=\"en\" id=\"%s-on-%s\" "
-	        "version=\"0\" extends=\"%s\" with=\"%s\"><title>%s on %s</title>"
-	        "</methodology>",
-	        id, base, base, id, id, base);
-	if (n < 0 || (size_t)n >= sizeof(doc))
-		return veikart_error_set(VEIKART_ELIMIT, "the overlay or base id is too long");
 	paths[i++] = dir;
 	for (k = 0; opts->search_path != NULL && opts->search_path[k] != NULL && i < 33; k++)
 		paths[i++] = opts->search_path[k];
 	paths[i] = NULL;
 	o.search_path = paths;
-	return veikart_method_load_buffer(m, doc, (size_t)n, file, &o, diags);
+	return cli_load_overlaid(m, base, id, file, &o, diags);
 }
 
 static int run(int argc, char **argv)
