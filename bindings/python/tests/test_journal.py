@@ -1,0 +1,136 @@
+# libveikart - phase state machines for service innovation methodologies
+# SPDX-License-Identifier: MIT
+"""Journals, replay, events and snapshots: what is written reads back the same."""
+
+import pytest
+
+import veikart
+
+
+def walk(ks, clock, **options):
+    """An initiative through its first gate, into insight and idea."""
+    ini = veikart.Initiative.create(ks, "R-1", "Round trip", actor="Kari", clock=clock, **options)
+    ini.assign("Kari", "prosjekteier", actor="Kari")
+    ini.assign("Ola", "prosjektleder", actor="Kari")
+    clock.advance(days=3)
+    ini.step("for-du-starter", "beskrive-utfordringsbildet", actor="Ola")
+    ini.set_many(
+        {
+            "challenge_described": True,
+            "work_planned": True,
+            "anchored_in_management": True,
+            "need_for_change_understood": True,
+        },
+        actor="Kari",
+    )
+    ini.sign("project_mandate", actor="Kari")
+    clock.advance(days=1)
+    ini.decide("go", actor="Kari", rationale="Ready to start")
+    clock.advance(days=2)
+    ini.attach(
+        "target_picture",
+        "https://example.org/target.pdf",
+        veikart.sha256(b"target picture"),
+        actor="Ola",
+    )
+    return ini
+
+
+def state(ini):
+    return (
+        ini.id,
+        ini.title,
+        ini.creator,
+        ini.phase,
+        ini.phase_entered,
+        ini.status,
+        ini.seq,
+        ini.head,
+        ini.facts,
+        ini.assignments,
+        ini.decisions,
+        ini.visits,
+    )
+
+
+def test_a_journal_replays_to_the_same_initiative(ks, clock, tmp_path):
+    path = tmp_path / "r.vj"
+    with veikart.Journal.create(path, sync=False) as journal:
+        with walk(ks, clock, journal=journal) as ini:
+            before = state(ini)
+            assert ini.phase.id == "innsikt-og-ide"
+            assert len(journal) == ini.seq
+
+    with veikart.Journal.open(path, sync=False) as journal:
+        assert journal.torn_bytes == 0
+        events = list(journal)
+        assert [e.seq for e in events] == list(range(1, len(events) + 1))
+        with veikart.Initiative.replay(ks, journal, clock=clock) as again:
+            assert state(again) == before
+            # Changes after a replay go to the same journal.
+            again.set("user_insight_gathered", True, actor="Ola")
+            assert len(journal) == len(events) + 1
+
+    with veikart.Journal.open(path, readonly=True) as journal:
+        assert journal[-1]["fact"] == "user_insight_gathered"
+        with veikart.Initiative.replay(ks, journal) as again:
+            assert again.fact("user_insight_gathered") == "true"
+
+
+def test_events_apply_one_by_one_from_their_records(ks, clock, tmp_path):
+    records = []
+    with walk(ks, clock, on_commit=lambda events: records.extend(e.record for e in events)) as ini:
+        before = state(ini)
+    with veikart.Initiative.open(ks) as again:
+        for record in records:
+            event = veikart.Event.parse(record)
+            assert event.record == record
+            again.apply(event)
+        assert state(again) == before
+    with veikart.Initiative.open(ks) as again:
+        again.apply(records[0])
+        with pytest.raises(veikart.CorruptError):
+            again.apply(records[2])  # the chain is broken: event 2 is missing
+        assert again.seq == 1
+
+
+def test_a_torn_append_is_cut_off_and_nothing_acknowledged_is_lost(ks, clock, tmp_path):
+    path = tmp_path / "t.vj"
+    with veikart.Journal.create(path, sync=False) as journal:
+        with walk(ks, clock, journal=journal) as ini:
+            head = ini.head
+    whole = path.read_bytes()
+    with open(path, "ab") as f:
+        f.write(b"12\t1767603600\tset\tKari\tfact=chal")
+    with veikart.Journal.open(path, readonly=True) as journal:
+        assert journal.torn_bytes == len(b"12\t1767603600\tset\tKari\tfact=chal")
+        with veikart.Initiative.replay(ks, journal) as again:
+            assert again.head == head
+    with veikart.Journal.open(path, sync=False) as journal:  # for writing: cut back
+        assert journal.torn_bytes > 0
+    assert path.read_bytes() == whole
+
+
+def test_a_snapshot_restores_the_same_initiative(ks, clock):
+    with walk(ks, clock) as ini:
+        before = state(ini)
+        xml = ini.snapshot()
+    assert xml.startswith("<?xml") and "urn:veikart:snapshot:1" in xml
+    with veikart.Initiative.restore(ks, xml, clock=clock) as again:
+        assert state(again) == before
+        assert again.snapshot() == xml
+    with pytest.raises(veikart.FormatError):
+        veikart.Initiative.restore(ks, xml.replace("<", "[", 3))
+    other = veikart.Methodology.load("esset")
+    with pytest.raises(veikart.MismatchError):
+        veikart.Initiative.restore(other, xml)
+
+
+def test_reports_for_people(ks, clock):
+    with walk(ks, clock) as ini:
+        markdown = ini.export()
+        assert "Round trip" in markdown
+        html = ini.export("html", lang="en")
+        assert html.lstrip().lower().startswith("<!doctype html>")
+        with pytest.raises(ValueError):
+            ini.export("pdf")

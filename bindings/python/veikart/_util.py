@@ -1,0 +1,95 @@
+# libveikart - phase state machines for service innovation methodologies
+# SPDX-License-Identifier: MIT
+"""Conversions between Python values and the C API's (internal)."""
+
+import datetime
+import decimal
+import os
+
+from ._native import ffi, lib
+
+UTC = datetime.timezone.utc
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def to_c(text):
+    """A str (or bytes, or os.PathLike) as a C string; None stays NULL."""
+    if text is None:
+        return ffi.NULL
+    if isinstance(text, os.PathLike):
+        text = os.fspath(text)
+    if isinstance(text, str):
+        return text.encode("utf-8")
+    if isinstance(text, bytes):
+        return text
+    raise TypeError("expected str, got %s" % type(text).__name__)
+
+
+def from_c(ptr):
+    """A C string owned by the library as a str; NULL as None."""
+    if ptr == ffi.NULL:
+        return None
+    return ffi.string(ptr).decode("utf-8", "replace")
+
+
+def take_string(out, length):
+    """A string the library allocated (char ** + size_t *): read, then free it."""
+    try:
+        return ffi.unpack(out[0], length[0]).decode("utf-8")
+    finally:
+        lib.veikart_string_free(out[0])
+
+
+def fact_value(value):
+    """A Python value as the text veikart_initiative_set() reads.
+
+    bool -> true/false, int and float as numbers (always with a decimal
+    point, whatever the locale), dates as ISO 8601, str unchanged.
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, decimal.Decimal)):
+        return str(value)
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, datetime.datetime):
+        raise TypeError("facts hold dates, not times: pass a datetime.date")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return value
+    raise TypeError(
+        "a fact value must be str, bool, int, float, Decimal or date, not %s" % type(value).__name__
+    )
+
+
+def to_time(seconds):
+    """Seconds since the epoch as an aware UTC datetime; 0 (unknown) as None."""
+    if seconds == 0 or seconds == lib.VEIKART_TIME_UNKNOWN:
+        return None
+    return _EPOCH + datetime.timedelta(seconds=seconds)
+
+
+def from_time(when):
+    """A datetime (naive means UTC), date or number of seconds as epoch seconds."""
+    if isinstance(when, datetime.datetime):
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        return int((when - _EPOCH).total_seconds())
+    if isinstance(when, datetime.date):
+        return from_time(datetime.datetime(when.year, when.month, when.day, tzinfo=UTC))
+    if isinstance(when, (int, float)) and not isinstance(when, bool):
+        return int(when)
+    raise TypeError(
+        "a time must be a datetime, a date or seconds since the epoch, not %s" % type(when).__name__
+    )
+
+
+def id_of(thing, what):
+    """The id of a definition object, or the str given in its place."""
+    if isinstance(thing, str):
+        return thing
+    ident = getattr(thing, "id", None)
+    if isinstance(ident, str):
+        return ident
+    raise TypeError("expected a %s or its id, not %s" % (what, type(thing).__name__))

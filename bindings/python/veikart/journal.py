@@ -1,0 +1,176 @@
+# libveikart - phase state machines for service innovation methodologies
+# SPDX-License-Identifier: MIT
+"""Events and the journal: the hash-chained record of an initiative."""
+
+import os
+from dataclasses import dataclass
+
+from ._native import ffi, lib
+from ._util import from_c, to_c, to_time
+from .enums import EventKind
+from .errors import check
+
+
+@dataclass(frozen=True)
+class Event:
+    """One recorded change: who did what, when, chained to the event before.
+
+    `fields` holds what the event records (fact, value, gate, outcome...)
+    in the order written; `record` is the event's exact text in a journal,
+    which Event.parse() and Initiative.apply() read back.
+    """
+
+    seq: int
+    time: object
+    actor: str
+    kind: EventKind
+    fields: dict
+    hash: str
+    prev: str
+    record: str
+
+    @classmethod
+    def _from_c(cls, event):
+        length = ffi.new("size_t *")
+        record = lib.veikart_event_record(event, length)
+        fields = {}
+        for i in range(lib.veikart_event_field_count(event)):
+            fields[from_c(lib.veikart_event_field_key(event, i))] = from_c(
+                lib.veikart_event_field_value(event, i)
+            )
+        return cls(
+            lib.veikart_event_seq(event),
+            to_time(lib.veikart_event_time(event)),
+            from_c(lib.veikart_event_actor(event)),
+            EventKind(lib.veikart_event_kind_of(event)),
+            fields,
+            from_c(lib.veikart_event_hash(event)),
+            from_c(lib.veikart_event_prev(event)),
+            ffi.unpack(record, length[0]).decode("utf-8"),
+        )
+
+    @classmethod
+    def parse(cls, record):
+        """Read an event from its record text, checking its syntax and hash."""
+        data = record.encode("utf-8") if isinstance(record, str) else bytes(record)
+        with _parsed(data) as event:
+            return cls._from_c(event)
+
+    def __getitem__(self, key):
+        return self.fields[key]
+
+    def get(self, key, default=None):
+        """A field's value, or `default` when the event has no such field."""
+        return self.fields.get(key, default)
+
+
+class _parsed:
+    """A veikart_event parsed from a record, freed on leaving the block."""
+
+    def __init__(self, data):
+        self._data = data
+
+    def __enter__(self):
+        out = ffi.new("veikart_event **")
+        check(lib.veikart_event_parse(out, self._data, len(self._data)))
+        self._event = out[0]
+        return self._event
+
+    def __exit__(self, *exc):
+        lib.veikart_event_free(self._event)
+
+
+def parsed_event(event):
+    """A C event for an Event (or record text), for the block's duration."""
+    record = event.record if isinstance(event, Event) else event
+    return _parsed(record.encode("utf-8") if isinstance(record, str) else bytes(record))
+
+
+class Journal:
+    """An append-only, hash-chained file of one initiative's events.
+
+    Open it with `Journal.open(path)` (`create=True` for a new one,
+    `readonly=True` to only read), preferably in a `with` block: a journal
+    open for writing holds a lock on its file until it is closed.  Every
+    record is checked when it is opened; a damaged one raises
+    CorruptError naming it.  The journal is a sequence of Event.
+    """
+
+    def __init__(self, ptr):
+        self._ptr = ptr
+
+    @classmethod
+    def open(cls, path, *, create=False, readonly=False, sync=True):
+        """Open a journal (see the class).  `sync=False` skips fsync (tests only)."""
+        opts = ffi.new(
+            "veikart_journal_options *",
+            {
+                "version": lib.VEIKART_JOURNAL_OPTIONS_VERSION,
+                "flags": (
+                    (lib.VEIKART_JOURNAL_CREATE if create else 0)
+                    | (lib.VEIKART_JOURNAL_READONLY if readonly else 0)
+                    | (0 if sync else lib.VEIKART_JOURNAL_NO_SYNC)
+                ),
+            },
+        )
+        out = ffi.new("veikart_journal **")
+        check(lib.veikart_journal_open(out, to_c(os.fspath(path)), opts))
+        return cls(out[0])
+
+    @classmethod
+    def create(cls, path, *, sync=True):
+        """Create a new journal; ExistsError when the file is already there."""
+        return cls.open(path, create=True, sync=sync)
+
+    def _handle(self):
+        if self._ptr is None:
+            raise ValueError("the journal is closed")
+        return self._ptr
+
+    @property
+    def closed(self):
+        return self._ptr is None
+
+    def close(self):
+        """Close the file and release its lock.  Safe to call again."""
+        if self._ptr is not None:
+            lib.veikart_journal_free(self._ptr)
+            self._ptr = None
+
+    def __del__(self):
+        self.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    @property
+    def path(self):
+        return from_c(lib.veikart_journal_path(self._handle()))
+
+    @property
+    def torn_bytes(self):
+        """Bytes of an incomplete last record found on opening (cut off unless read-only)."""
+        return lib.veikart_journal_torn_bytes(self._handle())
+
+    def __len__(self):
+        return lib.veikart_journal_count(self._handle())
+
+    def __getitem__(self, index):
+        n = len(self)
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError("event %d out of range (%d)" % (index, n))
+        return Event._from_c(lib.veikart_journal_event(self._ptr, index))
+
+    def __iter__(self):
+        for i in range(len(self)):
+            yield self[i]
+
+    def __repr__(self):
+        if self._ptr is None:
+            return "<Journal (closed)>"
+        return "<Journal %r, %d events>" % (self.path, len(self))

@@ -1,0 +1,173 @@
+# libveikart - phase state machines for service innovation methodologies
+# SPDX-License-Identifier: MIT
+"""Build the `veikart._native` extension with cffi in API mode.
+
+The declarations cffi needs are read from libveikart's own public headers,
+so they cannot drift from the C API; the generated module is then compiled
+against those same headers (`#include <veikart.h>`), and the C compiler
+checks every declaration: a prototype, structure field or enum value that
+does not match the real header fails the build.
+
+Where libveikart is found, first match wins:
+
+- VEIKART_INCLUDE_DIR and VEIKART_LIBRARY_DIR in the environment (the
+  in-tree tests point them at the source tree and the build directory);
+- pkg-config's `veikart` package (an installed libveikart; set
+  PKG_CONFIG_PATH for a prefix pkg-config does not search).
+
+Run directly (`python3 veikart_build.py OUTDIR`) it compiles the module
+into OUTDIR; setup.py uses it through cffi's setuptools integration.
+"""
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+
+import cffi
+
+# The order veikart.h includes them in; every header of the public API.
+HEADERS = (
+    "common",
+    "version",
+    "errors",
+    "diagnostics",
+    "method",
+    "expr",
+    "event",
+    "journal",
+    "gate",
+    "initiative",
+    "unit",
+    "export",
+    "diff",
+)
+
+# Callbacks the bindings route into Python (see veikart/_hooks.py).
+CALLBACKS = """
+extern "Python" int _veikart_commit(const veikart_event *const *, size_t, void *);
+extern "Python" int64_t _veikart_clock(void *);
+"""
+
+
+class NotFound(Exception):
+    """libveikart's headers or library could not be located."""
+
+
+def _pkg_config(*args):
+    try:
+        out = subprocess.run(
+            ["pkg-config", *args, "veikart"], check=True, capture_output=True, text=True
+        ).stdout
+    except FileNotFoundError:
+        raise NotFound("pkg-config is not installed (Debian: apt-get install pkg-config)")
+    except subprocess.CalledProcessError as e:
+        raise NotFound(
+            "pkg-config cannot find libveikart: %s\n"
+            "Install libveikart first (cmake --install), or set PKG_CONFIG_PATH "
+            "to the folder holding veikart.pc." % e.stderr.strip()
+        )
+    return out.strip()
+
+
+def locate():
+    """Return (include_dirs, library_dirs) for libveikart."""
+    inc = os.environ.get("VEIKART_INCLUDE_DIR")
+    lib = os.environ.get("VEIKART_LIBRARY_DIR")
+    if inc and lib:
+        # cffi compiles in its own folder: relative paths would not hold there.
+        return [os.path.abspath(inc)], [os.path.abspath(lib)]
+    cflags = shlex.split(_pkg_config("--cflags-only-I"))
+    include_dirs = [f[2:] for f in cflags if f.startswith("-I")]
+    if not include_dirs:
+        include_dirs = [_pkg_config("--variable=includedir")]
+    return include_dirs, [_pkg_config("--variable=libdir")]
+
+
+def _find_header(include_dirs, name):
+    for d in include_dirs:
+        path = os.path.join(d, "veikart", name + ".h")
+        if os.path.exists(path):
+            return path
+    raise NotFound("veikart/%s.h is not in %s" % (name, ", ".join(include_dirs)))
+
+
+def _define(name, value):
+    """One #define turned into what cffi's cdef accepts, or None to skip it."""
+    if name in ("VEIKART_API", "VEIKART_BEGIN_DECL", "VEIKART_END_DECL"):
+        return None
+    if not value or name.endswith("_H") or value.startswith("{"):
+        return None  # include guards and structure initialisers
+    if value.startswith('"'):
+        return "static const char *const %s;" % name
+    # Every other macro of the API is an integer; the compiler gives its value.
+    return "#define %s ..." % name
+
+
+def cdef_from_header(text):
+    """The declarations of one public header, in the C subset cffi parses."""
+    text = re.sub(r"/\*.*?\*/", " ", text, flags=re.S)
+    text = re.sub(r"//[^\n]*", " ", text)
+    text = text.replace("\\\n", " ")
+    out = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            # Conditionals in the headers only choose how VEIKART_API and the
+            # C++ linkage macros are spelled; those are dropped below.
+            m = re.match(r"#\s*define\s+(\w+)(\(?)\s*(.*)", stripped)
+            if m and not m.group(2):
+                decl = _define(m.group(1), m.group(3).strip())
+                if decl:
+                    out.append(decl)
+            continue
+        line = re.sub(r"\bVEIKART_(API|BEGIN_DECL|END_DECL)\b", "", line)
+        # cffi does not read integer suffixes such as 1u.
+        line = re.sub(r"\b(\d+)[uU]\b", r"\1", line)
+        # Array parameters (char out[VEIKART_HASH_HEX_LENGTH + 1]) are
+        # pointers to C; cffi cannot size them from a macro.
+        line = re.sub(r"(\w+)\s*\[[^\]]+\]", r"*\1", line)
+        if line.strip():
+            out.append(line)
+    return "\n".join(out)
+
+
+def cdef(include_dirs):
+    """Every declaration of the public API, read from the installed headers."""
+    parts = []
+    for name in HEADERS:
+        with open(_find_header(include_dirs, name), encoding="utf-8") as f:
+            parts.append(cdef_from_header(f.read()))
+    return "\n".join(parts) + CALLBACKS
+
+
+def make_builder():
+    include_dirs, library_dirs = locate()
+    builder = cffi.FFI()
+    builder.cdef(cdef(include_dirs))
+    builder.set_source(
+        "veikart._native",
+        "#include <veikart.h>\n",
+        include_dirs=include_dirs,
+        library_dirs=library_dirs,
+        runtime_library_dirs=library_dirs,
+        libraries=["veikart"],
+        # A declaration that does not match the header must fail the build,
+        # not become a warning nobody reads.
+        extra_compile_args=[
+            "-Werror=incompatible-pointer-types",
+            "-Werror=int-conversion",
+            "-Werror=implicit-function-declaration",
+        ],
+    )
+    return builder
+
+
+try:
+    ffibuilder = make_builder()
+except NotFound as e:
+    sys.exit("veikart_build: %s" % e)
+
+if __name__ == "__main__":
+    ffibuilder.compile(tmpdir=sys.argv[1] if len(sys.argv) > 1 else ".", verbose=False)
