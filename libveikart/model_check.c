@@ -993,7 +993,7 @@ static void check_gates(checker *ck)
 
 /* Walk the graph from each machine's start: the initiative's start phase,
  * and the first phase walked per unit. */
-static void mark_reachable(const veikart_method *m, const veikart_phase *start, unsigned char *seen)
+static int mark_reachable(const veikart_method *m, const veikart_phase *start, unsigned char *seen)
 {
 	const veikart_phase **stack;
 	const veikart_phase *p;
@@ -1003,7 +1003,7 @@ static void mark_reachable(const veikart_method *m, const veikart_phase *start, 
 
 	stack = veikart__calloc(&m->alloc, m->phases.count + 1, sizeof(*stack));
 	if (stack == NULL)
-		return;
+		return VEIKART_ENOMEM;
 	seen[start->index] = 1;
 	stack[top++] = start;
 	while (top > 0) {
@@ -1020,6 +1020,7 @@ static void mark_reachable(const veikart_method *m, const veikart_phase *start, 
 		}
 	}
 	veikart__free(&m->alloc, stack);
+	return 0;
 }
 
 static void check_graph(checker *ck)
@@ -1039,9 +1040,12 @@ static void check_graph(checker *ck)
 		ck->err = VEIKART_ENOMEM;
 		return;
 	}
-	mark_reachable(m, m->start, seen);
-	if (unit_start != NULL)
-		mark_reachable(m, unit_start, seen);
+	/* Without the walk every phase would look unreachable. */
+	if (mark_reachable(m, m->start, seen) != 0 ||
+	    (unit_start != NULL && mark_reachable(m, unit_start, seen) != 0)) {
+		ck->err = VEIKART_ENOMEM;
+		goto out;
+	}
 
 	for (i = 0; i < m->phases.count; i++) {
 		p = m->phases.items[i];
@@ -1069,6 +1073,8 @@ static void check_graph(checker *ck)
 			     "with from=\"%s\", or mark the phase terminal=\"true\"",
 			     p->id, p->id);
 	}
+
+out:
 	veikart__free(&m->alloc, seen);
 }
 

@@ -483,10 +483,11 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		stop(ctxt, VEIKART_ELIMIT, msg);
 		return;
 	}
-	/* The parser stands at the end of the start tag; attribute values
-	 * cannot hold a raw '<', so the tag begins at the last '<' before. */
+	/* The parser stands at the end of the start tag (at the end of the
+	 * document when the tag is cut off there); attribute values cannot
+	 * hold a raw '<', so the tag begins at the last '<' before. */
 	if (at > 0 && (size_t)at <= st->x->size) {
-		start = (size_t)at;
+		start = (size_t)at - 1;
 		while (start > 0 && st->x->data[start] != '<')
 			start--;
 		if (st->x->data[start] != '<')
