@@ -275,6 +275,9 @@ static int bad(reader *r, const xmlNode *node, const char *attr_name, const char
 	char msg[512];
 	va_list ap;
 
+	/* A value missing because its copy failed is not the document's fault. */
+	if (r->err == VEIKART_ENOMEM)
+		return r->err;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
@@ -519,7 +522,7 @@ static void read_decision(reader *r, const xmlNode *node, veikart_unit *u)
 	veikart_initiative *in = r->in;
 	veikart__walk *w = u != NULL ? &u->walk : &in->walk;
 	const char *gate_id = get(r, node, "gate"), *outcome = get(r, node, "outcome");
-	const char *verdict_s = get(r, node, "verdict"), *rationale = NULL, *ov;
+	const char *verdict_s = get(r, node, "verdict"), *rationale = NULL, *ov, *score;
 	const veikart_phase *target = phase_attr(r, node, "to"), *first;
 	const veikart_role *role = role_attr(r, node, "authority");
 	size_t nvia = count_children(node, "via"), ncond = count_children(node, "condition");
@@ -572,6 +575,8 @@ static void read_decision(reader *r, const xmlNode *node, veikart_unit *u)
 				d->via[d->nvia++] = p;
 		} else if (veikart__xml_is(c, NS, "result")) {
 			const char *cid = get(r, c, "criterion"), *truth = get(r, c, "truth");
+			if (r->err < 0)
+				break;
 			for (i = 0; i < n; i++)
 				if (strcmp(veikart_criterion_id(veikart_gate_criterion(g, i)),
 				           cid) == 0)
@@ -626,10 +631,12 @@ static void read_decision(reader *r, const xmlNode *node, veikart_unit *u)
 	d->outcome = o;
 	d->target = target;
 	ov = get(r, node, "override");
+	score = get(r, node, "score");
+	if (r->err < 0)
+		goto out;
 	d->override = ov != NULL && (strcmp(ov, "true") == 0 || strcmp(ov, "1") == 0);
-	if (veikart__report_rebuild(&d->report, g, d->time, verdict,
-	                            strtod(get(r, node, "score"), NULL), truths, reasons,
-	                            &in->alloc) < 0) {
+	if (veikart__report_rebuild(&d->report, g, d->time, verdict, strtod(score, NULL), truths,
+	                            reasons, &in->alloc) < 0) {
 		r->err = VEIKART_ENOMEM;
 		goto out;
 	}
@@ -730,7 +737,7 @@ static int read_root(reader *r, const xmlNode *root)
 	const veikart_method *m = in->method;
 	const char *method = get(r, root, "method"), *version = get(r, root, "version");
 	const char *digest = get(r, root, "digest"), *status = get(r, root, "status");
-	const char *strs[3];
+	const char *strs[3], *head;
 	const xmlNode *c;
 	size_t len[3], k;
 	char *w;
@@ -770,7 +777,10 @@ static int read_root(reader *r, const xmlNode *root)
 	}
 	in->created = get_i64(r, root, "created");
 	in->seq = get_u64(r, root, "seq");
-	memcpy(in->head, get(r, root, "head"), 64);
+	head = get(r, root, "head");
+	if (r->err < 0)
+		return r->err;
+	memcpy(in->head, head, 64);
 	in->head[64] = '\0';
 	in->last_time = get_i64(r, root, "last");
 	in->walk.status = status_of(status);
