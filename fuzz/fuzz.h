@@ -16,53 +16,14 @@
 
 #include <veikart.h>
 
-/** Allocations made, blocks live, and the allocation to fail (1-based; 0: none). */
-typedef struct fuzz_counter {
-	unsigned long calls;
-	long live;
-	unsigned long fail_at;
-} fuzz_counter;
+#include "counting_alloc.h"
 
-static void *fuzz_malloc(size_t size, void *payload)
-{
-	fuzz_counter *c = payload;
-	void *p;
-
-	if (++c->calls == c->fail_at)
-		return NULL;
-	p = malloc(size);
-	if (p != NULL)
-		c->live++;
-	return p;
-}
-
-static void *fuzz_realloc(void *ptr, size_t size, void *payload)
-{
-	fuzz_counter *c = payload;
-	void *p;
-
-	if (++c->calls == c->fail_at)
-		return NULL;
-	p = realloc(ptr, size);
-	if (p != NULL && ptr == NULL)
-		c->live++;
-	return p;
-}
-
-static void fuzz_free(void *ptr, void *payload)
-{
-	fuzz_counter *c = payload;
-
-	if (ptr != NULL)
-		c->live--;
-	free(ptr);
-}
+/* The unit tests' counting allocator: calls, live blocks, the call to fail. */
+typedef test_counter fuzz_counter;
 
 static inline veikart_allocator fuzz_allocator(fuzz_counter *c)
 {
-	veikart_allocator a = { fuzz_malloc, fuzz_realloc, fuzz_free, c };
-
-	return a;
+	return test_counting_allocator(c);
 }
 
 /* Start counting afresh, failing allocation @p fail_at (0: none). */

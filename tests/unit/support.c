@@ -54,48 +54,6 @@ char *test_write_temp(const char *name, const char *contents, size_t size)
 	return path;
 }
 
-static void *counting_malloc(size_t size, void *payload)
-{
-	test_counter *c = payload;
-	void *p;
-
-	if (++c->calls == c->fail_at)
-		return NULL;
-	p = malloc(size);
-	if (p != NULL)
-		c->live++;
-	return p;
-}
-
-static void *counting_realloc(void *ptr, size_t size, void *payload)
-{
-	test_counter *c = payload;
-	void *p;
-
-	if (++c->calls == c->fail_at)
-		return NULL;
-	p = realloc(ptr, size);
-	if (p != NULL && ptr == NULL)
-		c->live++;
-	return p;
-}
-
-static void counting_free(void *ptr, void *payload)
-{
-	test_counter *c = payload;
-
-	if (ptr != NULL)
-		c->live--;
-	free(ptr);
-}
-
-veikart_allocator test_counting_allocator(test_counter *counter)
-{
-	veikart_allocator a = { counting_malloc, counting_realloc, counting_free, counter };
-
-	return a;
-}
-
 int test_contains(const char *haystack, const char *needle)
 {
 	return haystack != NULL && needle != NULL && strstr(haystack, needle) != NULL;

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "veikart.h"
+#include "counting_alloc.h"
 
 /* Path of a file under the source tree (static buffer, one per call site use). */
 const char *test_path(const char *relative);
@@ -18,16 +19,6 @@ const char *test_path(const char *relative);
 char *test_read_file(const char *path, size_t *size);
 /* Write a temporary file with the given contents; returns its path (malloc'd). */
 char *test_write_temp(const char *name, const char *contents, size_t size);
-/* An allocator that counts its calls and live blocks and fails the Nth call:
- * the allocation-failure loops of STYLE.md section 8. */
-typedef struct test_counter {
-	long calls;   /* malloc and realloc calls so far, failed ones included */
-	long fail_at; /* the call to fail (1-based); 0: none */
-	long live;    /* blocks allocated and not yet freed */
-} test_counter;
-
-veikart_allocator test_counting_allocator(test_counter *counter);
-
 /* True when `haystack` contains `needle`. */
 int test_contains(const char *haystack, const char *needle);
 

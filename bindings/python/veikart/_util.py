@@ -93,3 +93,12 @@ def id_of(thing, what):
     if isinstance(ident, str):
         return ident
     raise TypeError("expected a %s or its id, not %s" % (what, type(thing).__name__))
+
+
+def position(index, count, what):
+    """A sequence index (negative counts from the end) checked against `count`."""
+    if index < 0:
+        index += count
+    if not 0 <= index < count:
+        raise IndexError("%s %d out of range (%d)" % (what, index, count))
+    return index

@@ -12,7 +12,7 @@ import time as _time
 from dataclasses import dataclass
 
 from ._native import ffi, lib
-from ._util import fact_value, from_c, from_time, id_of, take_string, to_c, to_time
+from ._util import fact_value, from_c, from_time, id_of, position, take_string, to_c, to_time
 from .enums import ErrorCode, OutcomeKind, Status, Truth, Verdict
 from .errors import Veto, check
 from .expression import Facts
@@ -761,11 +761,7 @@ class _Units:
             if lib.veikart_initiative_unit_by_id(self._in._h(), to_c(key)) == ffi.NULL:
                 raise KeyError(key)
             return Unit(self._in, key)
-        n = len(self)
-        if key < 0:
-            key += n
-        if not 0 <= key < n:
-            raise IndexError("unit %d out of range (%d)" % (key, n))
+        key = position(key, len(self), "unit")
         return Unit(
             self._in, from_c(lib.veikart_unit_id(lib.veikart_initiative_unit(self._in._ptr, key)))
         )

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 
 from ._native import ffi, lib
-from ._util import from_c, to_c, to_time
+from ._util import from_c, position, to_c, to_time
 from .enums import EventKind
 from .errors import check
 
@@ -159,11 +159,7 @@ class Journal:
         return lib.veikart_journal_count(self._handle())
 
     def __getitem__(self, index):
-        n = len(self)
-        if index < 0:
-            index += n
-        if not 0 <= index < n:
-            raise IndexError("event %d out of range (%d)" % (index, n))
+        index = position(index, len(self), "event")
         return Event._from_c(lib.veikart_journal_event(self._ptr, index))
 
     def __iter__(self):

@@ -12,7 +12,7 @@ import os
 from collections.abc import Sequence
 
 from ._native import ffi, lib
-from ._util import from_c, to_c
+from ._util import from_c, position, to_c
 from .enums import (
     Aggregation,
     CriterionKind,
@@ -49,11 +49,7 @@ class Table(Sequence):
             if found is None:
                 raise KeyError(key)
             return found
-        n = len(self)
-        if key < 0:
-            key += n
-        if not 0 <= key < n:
-            raise IndexError("index %d out of range (%d)" % (key, n))
+        key = position(key, len(self), "index")
         return self._wrap(self._owner, self._at(key))
 
     def __contains__(self, key):
@@ -118,22 +114,35 @@ class _Definition:
         return "<%s %r>" % (type(self).__name__, self.id)
 
 
-class Role(_Definition):
-    """A role people (or bodies) hold in an initiative."""
+class _Titled(_Definition):
+    """A definition with a title in each of the methodology's languages."""
 
     __slots__ = ()
-    _prefix = "veikart_role_"
 
     @property
     def title(self):
+        """The title in the document's own language."""
         return self._text("title")
 
     def title_in(self, lang):
         return self._text("title", lang)
 
+
+class _Described(_Titled):
+    """A definition with a title and a description."""
+
+    __slots__ = ()
+
     @property
     def description(self):
         return self._text("description")
+
+
+class Role(_Described):
+    """A role people (or bodies) hold in an initiative."""
+
+    __slots__ = ()
+    _prefix = "veikart_role_"
 
     @property
     def kind(self):
@@ -145,18 +154,11 @@ class Role(_Definition):
         return bool(self._call("may_override"))
 
 
-class Scale(_Definition):
+class Scale(_Titled):
     """An ordinal scale (such as a maturity level) facts can be measured on."""
 
     __slots__ = ()
     _prefix = "veikart_scale_"
-
-    @property
-    def title(self):
-        return self._text("title")
-
-    def title_in(self, lang):
-        return self._text("title", lang)
 
     @property
     def levels(self):
@@ -181,22 +183,11 @@ class Scale(_Definition):
         return from_c(self._call("special_label", index, to_c(lang)))
 
 
-class Fact(_Definition):
+class Fact(_Described):
     """A fact the methodology declares: what is recorded about an initiative or unit."""
 
     __slots__ = ()
     _prefix = "veikart_fact_"
-
-    @property
-    def title(self):
-        return self._text("title")
-
-    def title_in(self, lang):
-        return self._text("title", lang)
-
-    @property
-    def description(self):
-        return self._text("description")
 
     @property
     def type(self):
@@ -221,40 +212,22 @@ class Fact(_Definition):
         return Role._wrap(self._method, self._call("role"))
 
 
-class UnitType(_Definition):
+class UnitType(_Described):
     """A kind of rollout unit (a site, a district...)."""
 
     __slots__ = ()
     _prefix = "veikart_unit_type_"
 
     @property
-    def title(self):
-        return self._text("title")
-
-    def title_in(self, lang):
-        return self._text("title", lang)
-
-    @property
-    def description(self):
-        return self._text("description")
-
-    @property
     def parent(self):
         return UnitType._wrap(self._method, self._call("parent"))
 
 
-class Step(_Definition):
+class Step(_Titled):
     """A piece of work inside a phase."""
 
     __slots__ = ()
     _prefix = "veikart_step_"
-
-    @property
-    def title(self):
-        return self._text("title")
-
-    def title_in(self, lang):
-        return self._text("title", lang)
 
     @property
     def role(self):
@@ -271,7 +244,7 @@ class Step(_Definition):
         return Step._wrap(self._method, self._call("after"))
 
 
-class Phase(_Definition):
+class Phase(_Described):
     """A phase of the methodology."""
 
     __slots__ = ()
@@ -280,17 +253,6 @@ class Phase(_Definition):
     @property
     def index(self):
         return self._call("index")
-
-    @property
-    def title(self):
-        return self._text("title")
-
-    def title_in(self, lang):
-        return self._text("title", lang)
-
-    @property
-    def description(self):
-        return self._text("description")
 
     @property
     def kind(self):
@@ -434,22 +396,11 @@ class Authority:
         )
 
 
-class Gate(_Definition):
+class Gate(_Described):
     """A decision point between phases, with its criteria and outcomes."""
 
     __slots__ = ()
     _prefix = "veikart_gate_"
-
-    @property
-    def title(self):
-        return self._text("title")
-
-    def title_in(self, lang):
-        return self._text("title", lang)
-
-    @property
-    def description(self):
-        return self._text("description")
 
     @property
     def source(self):
