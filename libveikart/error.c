@@ -69,6 +69,9 @@ void veikart_error_clear(void)
 }
 
 static int error_vset(int code, const char *file, unsigned int line, unsigned int column,
+                      const char *fmt, va_list ap) VEIKART__PRINTF(5, 0);
+
+static int error_vset(int code, const char *file, unsigned int line, unsigned int column,
                       const char *fmt, va_list ap)
 {
 	last_error.pub.code = code;

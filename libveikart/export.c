@@ -618,6 +618,8 @@ int veikart_initiative_export(char **out, size_t *length, const veikart_initiati
 		veikart__buf_init(&t, &in->alloc);
 		put_html(&t, in->title);
 		veikart__buf_printf(&buf, html_head, veikart__buf_cstr(&t));
+		if (t.failed)
+			buf.failed = 1;
 		veikart__buf_dispose(&t);
 	}
 	snprintf(line, sizeof(line), "%s (%s)", in->title, in->id);

@@ -145,8 +145,8 @@ static inline int corpus_next(corpus *c, corpus_case *out)
 /* YYYY-MM-DDTHH:MM:SSZ as seconds since the epoch. */
 static inline int64_t corpus_time(const char *s, int line)
 {
-	int32_t days;
-	int h, m, sec;
+	int32_t days = 0;
+	int h = 0, m = 0, sec = 0;
 
 	if (strlen(s) != 20 || veikart__date_parse(&days, s, 10) < 0 || s[10] != 'T' ||
 	    s[19] != 'Z' || sscanf(s + 11, "%2d:%2d:%2d", &h, &m, &sec) != 3)
