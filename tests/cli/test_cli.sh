@@ -3,40 +3,13 @@
 # Usage: test_cli.sh VEIKART SOURCE_DIR WORK_DIR
 set -u
 
+. "$(dirname "$0")/lib.sh"
 veikart=$1
 src=$2
 work=$3
 rm -rf "$work"
 mkdir -p "$work"
 cd "$work" || exit 1
-
-failures=0
-name=""
-
-fail() {
-	echo "FAIL: $name: $*" >&2
-	failures=$((failures + 1))
-}
-
-# run EXPECTED_STATUS CMD...: run, keep stdout/stderr in out.txt/err.txt.
-run() {
-	local expected=$1
-	shift
-	"$@" >out.txt 2>err.txt
-	status=$?
-	if [ "$status" -ne "$expected" ]; then
-		fail "exit status $status, expected $expected: $*"
-		sed 's/^/    err: /' err.txt | head -n 5 >&2
-	fi
-}
-
-has() { # has FILE TEXT
-	grep -qF -- "$2" "$1" || fail "$1 lacks: $2"
-}
-
-lacks() { # lacks FILE TEXT
-	! grep -qF -- "$2" "$1" || fail "$1 should not contain: $2"
-}
 
 # Every line of err.txt is a located diagnostic.
 all_located() {
@@ -48,34 +21,34 @@ all_located() {
 
 # ---- help and usage ---------------------------------------------------------
 name="help"
-run 0 "$veikart" --help
+run 0 --help
 has out.txt "validate"
 has out.txt "show"
 has out.txt "graph"
 for cmd in validate show graph eval; do
-	run 0 "$veikart" "$cmd" --help
+	run 0 "$cmd" --help
 	has out.txt "usage: veikart $cmd"
 done
-run 0 "$veikart" --version
+run 0 --version
 has out.txt "veikart 0."
-run 2 "$veikart"
-run 2 "$veikart" frobnicate
+run 2
+run 2 frobnicate
 has err.txt "no command \`frobnicate\`"
-run 2 "$veikart" validate
+run 2 validate
 has err.txt "no file to validate"
-run 2 "$veikart" show --bogus ks-veikart
-run 2 "$veikart" graph --format png ks-veikart
+run 2 show --bogus ks-veikart
+run 2 graph --format png ks-veikart
 has err.txt "dot or mermaid"
 
 # ---- validate -----------------------------------------------------------------
 name="validate shipped methodologies"
-run 0 "$veikart" validate "$src"/methodologies/*.xml "$src"/docs/examples/*.xml
+run 0 validate "$src"/methodologies/*.xml "$src"/docs/examples/*.xml
 has out.txt "ks-veikart.xml: valid"
 [ -s err.txt ] && fail "warnings on shipped files: $(head -n 3 err.txt)"
 
 name="validate invalid fixtures"
 for dir in "$src"/tests/fixtures/invalid/*/; do
-	run 1 "$veikart" validate --path "$dir" "$dir/input.xml"
+	run 1 validate --path "$dir" "$dir/input.xml"
 	[ -s err.txt ] || fail "no message for $dir"
 	[ -s out.txt ] && fail "claims valid: $dir"
 	case "$dir" in
@@ -85,36 +58,36 @@ for dir in "$src"/tests/fixtures/invalid/*/; do
 done
 
 name="validate several files, one bad"
-run 1 "$veikart" validate "$src/methodologies/ks-veikart.xml" \
+run 1 validate "$src/methodologies/ks-veikart.xml" \
 	"$src/tests/fixtures/invalid/graph/input.xml" "$src/tests/fixtures/valid/minimal/input.xml"
 has out.txt "ks-veikart.xml: valid"
 has out.txt "minimal/input.xml: valid"
 has err.txt "graph/input.xml:13:5: error: phase \`island\` cannot be reached"
 
 name="validate overlays"
-run 0 "$veikart" validate "$src/methodologies/nasss.xml"
+run 0 validate "$src/methodologies/nasss.xml"
 has out.txt "nasss.xml: valid overlay (nasss, applied to ks-veikart: 7 phases, 7 gates)"
-run 0 "$veikart" validate --on stage-gate "$src/methodologies/nasss.xml"
+run 0 validate --on stage-gate "$src/methodologies/nasss.xml"
 has out.txt "applied to stage-gate"
-run 1 "$veikart" validate --on viborg "$src/methodologies/nasss.xml"
+run 1 validate --on viborg "$src/methodologies/nasss.xml"
 has err.txt "nasss.xml:"
 has err.txt "leaves the first phase of kind \`pilot\`, and this methodology has no initiative phase of that kind"
 cp "$src/methodologies/nasss.xml" "$work/complexity.xml"
-run 1 "$veikart" validate "$work/complexity.xml"
+run 1 validate "$work/complexity.xml"
 has err.txt "complexity.xml:49:1: error: overlay \`nasss\` is found by its id: name the file nasss.xml"
 name="a methodology taking in overlays, named BASE+OVERLAY"
-run 0 "$veikart" show ks-veikart+nasss
+run 0 show ks-veikart+nasss
 has out.txt "ks-veikart-with-nasss 2017.1, a variant of ks-veikart"
 has out.txt "nasss-review"
-run 1 "$veikart" show ks-veikart+no-such-overlay
+run 1 show ks-veikart+no-such-overlay
 has err.txt "overlay \`no-such-overlay\` not found"
 
 name="validate quiet"
-run 0 "$veikart" validate -q "$src/methodologies/ks-veikart.xml"
+run 0 validate -q "$src/methodologies/ks-veikart.xml"
 [ -s out.txt ] && fail "--quiet printed: $(cat out.txt)"
 
 name="validate missing file"
-run 1 "$veikart" validate "$work/none.xml"
+run 1 validate "$work/none.xml"
 has err.txt "none.xml: error: cannot open: no such file"
 
 # ---- hostile files: refused, located, bounded, nothing else opened ------------
@@ -165,7 +138,7 @@ if ldd "$veikart" 2>/dev/null | grep -q libasan; then
 fi
 for f in $hostile; do
 	# shellcheck disable=SC2086
-	run 1 timeout 10 $limit "$veikart" validate "$f"
+	run_cmd 1 timeout 10 $limit "$veikart" validate "$f"
 	case "$f" in
 	huge.xml) has err.txt "huge.xml: error: the file is 104857600 bytes, more than the limit" ;;
 	*) all_located ;;
@@ -186,39 +159,39 @@ fi
 
 # ---- show -------------------------------------------------------------------------
 name="show"
-run 0 "$veikart" show ks-veikart
+run 0 show ks-veikart
 has out.txt "ks-veikart"
 has out.txt "Gate "
 has out.txt "Decided by:"
 has out.txt "Outcomes:"
 nb=$(head -n 1 out.txt)
-run 0 "$veikart" show --lang en ks-veikart
+run 0 show --lang en ks-veikart
 en=$(head -n 1 out.txt)
 [ "$nb" != "$en" ] || fail "--lang en did not change the title: $en"
-run 0 "$veikart" show "$src/tests/fixtures/valid/everything/input.xml" --lang en
+run 0 show "$src/tests/fixtures/valid/everything/input.xml" --lang en
 has out.txt "Everything in the format"
 has out.txt "Decided by: direktor when budget gt 1000000; otherwise Project owner"
 has out.txt "approved(plan)"
 has out.txt "days_since(started) ge 7d and days_since(started) le 365d"
 has out.txt "Skipped when: not procurement"
-run 0 "$veikart" show --path "$src/tests/fixtures/valid/variant-chain" \
+run 0 show --path "$src/tests/fixtures/valid/variant-chain" \
 	"$src/tests/fixtures/valid/variant-chain/input.xml"
 has out.txt "a variant of national"
-run 1 "$veikart" show no-such-methodology
+run 1 show no-such-methodology
 has err.txt "methodology \`no-such-methodology\` not found"
-run 1 "$veikart" show "$src/tests/fixtures/invalid/graph/input.xml"
+run 1 show "$src/tests/fixtures/invalid/graph/input.xml"
 all_located
 
 # ---- graph --------------------------------------------------------------------------
 name="graph"
-run 0 "$veikart" graph ks-veikart
+run 0 graph ks-veikart
 head -n 1 out.txt | grep -q '^digraph "ks-veikart" {$' || fail "not a digraph: $(head -n 1 out.txt)"
 has out.txt " -> "
 has out.txt "style=dashed"
 if command -v dot >/dev/null 2>&1; then
 	dot -Tsvg out.txt >graph.svg 2>dot-err.txt || fail "dot rejects the graph: $(cat dot-err.txt)"
 fi
-run 0 "$veikart" graph --format mermaid "$src/tests/fixtures/valid/everything/input.xml"
+run 0 graph --format mermaid "$src/tests/fixtures/valid/everything/input.xml"
 head -n 1 out.txt | grep -q '^flowchart LR$' || fail "not a mermaid flowchart"
 has out.txt "-.->"
 has out.txt "subgraph units"
@@ -226,26 +199,22 @@ has out.txt "stopped"
 
 # ---- eval -----------------------------------------------------------------------
 name="eval"
-run 0 "$veikart" eval 'active_use_ratio ge 60%' active_use_ratio=0.45
+run 0 eval 'active_use_ratio ge 60%' active_use_ratio=0.45
 has out.txt "unmet: \`active_use_ratio\` is 0.45, not ge 0.6"
-run 0 "$veikart" eval 'active_use_ratio ge 60%' active_use_ratio=72%
+run 0 eval 'active_use_ratio ge 60%' active_use_ratio=72%
 has out.txt "met: "
-run 0 "$veikart" eval 'active_use_ratio ge 60%'
+run 0 eval 'active_use_ratio ge 60%'
 has out.txt "unknown: fact \`active_use_ratio\` is not recorded"
-run 0 "$veikart" eval --now 2026-11-23 --entered 2026-08-01 'days_in_phase()'
+run 0 eval --now 2026-11-23 --entered 2026-08-01 'days_in_phase()'
 has out.txt "114d"
-run 0 "$veikart" eval --method "$src/tests/fixtures/valid/everything/input.xml" \
+run 0 eval --method "$src/tests/fixtures/valid/everything/input.xml" \
 	"tech in ('simple', 'complicated')" tech=na
 has out.txt "unknown"
-run 1 "$veikart" eval 'active_use_ratio ge'
+run 1 eval 'active_use_ratio ge'
 has err.txt "expression:1:"
-run 1 "$veikart" eval 'active_use_ratio ge 60%' active_use_ratio=1.5
+run 1 eval 'active_use_ratio ge 60%' active_use_ratio=1.5
 has err.txt "between 0 and 1"
-run 2 "$veikart" eval --now yesterday 'today()'
-run 2 "$veikart" eval 'active_use_ratio ge 0.6' not-a-pair
+run 2 eval --now yesterday 'today()'
+run 2 eval 'active_use_ratio ge 0.6' not-a-pair
 
-if [ "$failures" -ne 0 ]; then
-	echo "$failures failure(s)" >&2
-	exit 1
-fi
-echo "cli: all passed"
+finish "cli: all passed"

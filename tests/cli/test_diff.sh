@@ -10,6 +10,7 @@
 # Usage: test_diff.sh VEIKART SOURCE_DIR WORK_DIR
 set -u
 
+. "$(dirname "$0")/lib.sh"
 veikart=$1
 src=$2
 work=$3
@@ -17,34 +18,6 @@ rm -rf "$work"
 mkdir -p "$work"
 cd "$work" || exit 1
 export VEIKART_PATH=
-
-failures=0
-name=""
-
-fail() {
-	echo "FAIL: $name: $*" >&2
-	failures=$((failures + 1))
-}
-
-# run STATUS ARGS...: veikart must exit with STATUS; out.txt and err.txt keep its words.
-run() {
-	local want=$1
-	shift
-	"$veikart" "$@" >out.txt 2>err.txt
-	status=$?
-	if [ "$status" -ne "$want" ]; then
-		fail "exit status $status, expected $want: veikart $*"
-		sed 's/^/    err: /' err.txt | head -n 5 >&2
-	fi
-}
-
-has() { # has FILE TEXT
-	grep -qF -- "$2" "$1" || fail "$1 lacks: $2 (it has: $(head -c 800 "$1"))"
-}
-
-lacks() { # lacks FILE TEXT
-	if grep -qF -- "$2" "$1"; then fail "$1 has: $2"; fi
-}
 
 # ---- every shipped variant against the default -----------------------------------
 
@@ -193,8 +166,4 @@ run 0 --help
 has out.txt "  diff "
 has out.txt "  compare "
 
-if [ "$failures" -ne 0 ]; then
-	echo "$failures failure(s)" >&2
-	exit 1
-fi
-echo "all diff and compare checks passed"
+finish "all diff and compare checks passed"

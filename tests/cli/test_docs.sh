@@ -4,13 +4,13 @@
 #  - every "common error" of section 4.8 produces exactly the message shown.
 # Usage: test_docs.sh VEIKART SOURCE_DIR WORK_DIR
 set -u
+. "$(dirname "$0")/lib.sh"
 veikart=$1
 src=$2
 work=$3
 doc="$src/docs/format.md"
 rm -rf "$work"
 mkdir -p "$work"
-failures=0
 
 # 1. Complete documents: ```xml blocks whose first line is the XML
 # declaration or the root element.
@@ -63,8 +63,4 @@ while IFS= read -r line; do
 done <"$work/errors.txt"
 [ "$pairs" -ge 10 ] || { echo "FAIL: found only $pairs error examples" >&2; failures=$((failures + 1)); }
 
-if [ "$failures" -ne 0 ]; then
-	echo "$failures failure(s)" >&2
-	exit 1
-fi
-echo "docs: $count examples validate, $pairs error messages match"
+finish "docs: $count examples validate, $pairs error messages match"

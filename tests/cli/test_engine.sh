@@ -5,6 +5,7 @@
 # Usage: test_engine.sh VEIKART SOURCE_DIR WORK_DIR
 set -u
 
+. "$(dirname "$0")/lib.sh"
 veikart=$1
 src=$2
 work=$3
@@ -12,52 +13,6 @@ rm -rf "$work"
 mkdir -p "$work"
 cd "$work" || exit 1
 unset VEIKART_NOW
-
-failures=0
-name=""
-
-fail() {
-	echo "FAIL: $name: $*" >&2
-	failures=$((failures + 1))
-}
-
-# run EXPECTED_STATUS ARGS...: run veikart, keep stdout/stderr in out.txt/err.txt.
-run() {
-	local expected=$1
-	shift
-	"$veikart" "$@" >out.txt 2>err.txt
-	status=$?
-	if [ "$status" -ne "$expected" ]; then
-		fail "exit status $status, expected $expected: veikart $*"
-		sed 's/^/    out: /' out.txt | head -n 5 >&2
-		sed 's/^/    err: /' err.txt | head -n 5 >&2
-	fi
-}
-
-has() { # has FILE TEXT
-	grep -qF -- "$2" "$1" || fail "$1 lacks: $2 (it has: $(head -c 400 "$1"))"
-}
-
-lacks() { # lacks FILE TEXT
-	! grep -qF -- "$2" "$1" || fail "$1 should not contain: $2"
-}
-
-# The number of events in a journal, as `veikart log` counts them.
-events() {
-	"$veikart" log "$1" 2>/dev/null | sed -n 's/^head [0-9a-f]* (\([0-9]*\) events)$/\1/p'
-}
-
-# refused EXPECTED_STATUS JOURNAL ARGS...: refused, and nothing recorded.
-refused() {
-	local expected=$1 journal=$2 before
-	shift 2
-	before=$(events "$journal")
-	run "$expected" "$@"
-	[ "$(events "$journal")" = "$before" ] || fail "a refused command recorded an event: $*"
-	[ -s err.txt ] || fail "no message for: $*"
-}
-
-at() { export VEIKART_NOW=$1; }
 
 # ---- help -------------------------------------------------------------------------
 name="help"
@@ -474,8 +429,4 @@ has err.txt "already exists"
 run 2 demo extra
 unset VEIKART_NOW
 
-if [ "$failures" -ne 0 ]; then
-	echo "$failures failure(s)" >&2
-	exit 1
-fi
-echo "engine commands: all checks passed"
+finish "engine commands: all checks passed"

@@ -10,6 +10,7 @@
 # Usage: test_rollout.sh VEIKART SOURCE_DIR WORK_DIR
 set -u
 
+. "$(dirname "$0")/lib.sh"
 veikart=$1
 src=$2
 work=$3
@@ -19,45 +20,6 @@ cd "$work" || exit 1
 unset VEIKART_NOW
 # Journals name their methodology by id; both are built in.
 export VEIKART_PATH=
-
-failures=0
-name=""
-
-fail() {
-	echo "FAIL: $name: $*" >&2
-	failures=$((failures + 1))
-}
-
-# v ARGS...: veikart must accept (exit 0); out.txt and err.txt keep its words.
-v() {
-	"$veikart" "$@" >out.txt 2>err.txt
-	status=$?
-	if [ "$status" -ne 0 ]; then
-		fail "exit status $status: veikart $*"
-		sed 's/^/    err: /' err.txt | head -n 5 >&2
-	fi
-}
-
-events() {
-	"$veikart" log "$1" 2>/dev/null | sed -n 's/^head [0-9a-f]* (\([0-9]*\) events)$/\1/p'
-}
-
-# refused JOURNAL ARGS...: exit 1, a message, and nothing recorded.
-refused() {
-	local journal=$1 before
-	shift
-	before=$(events "$journal")
-	"$veikart" "$@" >out.txt 2>err.txt
-	status=$?
-	[ "$status" -eq 1 ] || fail "exit status $status, expected 1: veikart $*"
-	[ "$(events "$journal")" = "$before" ] || fail "a refused command recorded an event: $*"
-}
-
-has() { # has FILE TEXT
-	grep -qF -- "$2" "$1" || fail "$1 lacks: $2 (it has: $(head -c 800 "$1"))"
-}
-
-at() { export VEIKART_NOW=$1; }
 
 site() { printf 'tilbud-%02d' "$1"; }
 leader() { printf 'Leder %02d' "$1"; }
@@ -82,7 +44,7 @@ v approve "$j" implementation_plan --as "Mette Holm"
 v set "$j" training_adapted=true --as "Lise Kragh"
 at 2018-04-16
 # Learning points 3 to 5 are not on record yet.
-refused "$j" decide "$j" go --why "Roll out now." --as "Mette Holm"
+refused 1 "$j" decide "$j" go --why "Roll out now." --as "Mette Holm"
 has err.txt "ready_to_react"
 v set "$j" information_plan=true problem_response_ready=true --as "Jens Vang"
 v set "$j" supplier_best_practice=true --as "Lise Kragh"
@@ -95,7 +57,7 @@ for i in $(seq 1 30); do
 	v unit add "$j" "$(site "$i")" --title "$title" --type "$type" --wave 1 --as "Jens Vang"
 	v unit assign "$j" "$(site "$i")" "$(leader "$i")" leder --as "Jens Vang"
 done
-refused "$j" unit add "$j" tilbud-31 --type plejehjem --as "Jens Vang"
+refused 1 "$j" unit add "$j" tilbud-31 --type plejehjem --as "Jens Vang"
 has err.txt "declares no unit type \`plejehjem\`"
 v status "$j" --lang en
 has out.txt "Rollout"
@@ -108,10 +70,10 @@ for i in $(seq 1 30); do
 done
 has out.txt "Unit tilbud-30 is now in"
 # The screens go up after the training, not before.
-refused "$j" unit step "$j" tilbud-01 undervisning skaerme-op --as "Leder 01"
+refused 1 "$j" unit step "$j" tilbud-01 undervisning skaerme-op --as "Leder 01"
 has err.txt "step \`skaerme-op\` comes after step \`undervisning\`"
 # One facility's leader does nothing at another.
-refused "$j" unit set "$j" tilbud-01 screens_up=true --as "Leder 02"
+refused 1 "$j" unit set "$j" tilbud-01 screens_up=true --as "Leder 02"
 has err.txt "for unit \`tilbud-01\`"
 
 at 2018-05-22
@@ -127,7 +89,7 @@ at 2018-06-04
 for i in $(seq 1 26); do
 	v unit decide "$j" "$(site "$i")" go --why "Trained, and the screens are up." --as "Jens Vang"
 done
-refused "$j" unit decide "$j" tilbud-27 go --why "Go anyway?" --as "Jens Vang"
+refused 1 "$j" unit decide "$j" tilbud-27 go --why "Go anyway?" --as "Jens Vang"
 has err.txt "is not ready for go"
 has err.txt "trained"
 v status "$j" --lang en
@@ -145,14 +107,14 @@ for i in $(seq 1 30); do
 	if [ "$i" -le 10 ]; then active=16; else active=8; fi
 	v unit set "$j" "$(site "$i")" users_enabled=20 users_active=$active --as "Jens Vang"
 done
-refused "$j" decide "$j" go --why "Everything is installed." --as "Mette Holm"
+refused 1 "$j" decide "$j" go --why "Everything is installed." --as "Mette Holm"
 has err.txt "adopted"
 at 2018-10-01
 for i in $(seq 11 30); do
 	v unit set "$j" "$(site "$i")" users_active=14 --as "Jens Vang"
 done
 v set "$j" information_kept_high=true --as "Jens Vang"
-refused "$j" unit decide "$j" tilbud-01 go --why "It is used every day." --as "Leder 02"
+refused 1 "$j" unit decide "$j" tilbud-01 go --why "It is used every day." --as "Leder 02"
 has err.txt "needs role \`leder\`"
 for i in $(seq 1 30); do
 	v unit decide "$j" "$(site "$i")" go --why "Used every day." --as "$(leader "$i")"
@@ -217,7 +179,7 @@ v unit decide "$j" overformyndare go --why "First in the order." --as "Per Lind"
 # Adults is ready, but children and young people come first.
 at 2020-02-03
 prepare vuxen
-refused "$j" unit decide "$j" vuxen go --why "We are ready early." --as "Per Lind"
+refused 1 "$j" unit decide "$j" vuxen go --why "We are ready early." --as "Per Lind"
 has err.txt "gate \`g-omrade-start\` for unit \`vuxen\` is not ready for go"
 has err.txt "Barn och unga (wave 2, in \`omrade-forbereds\`)"
 v unit status "$j" vuxen --lang en
@@ -238,8 +200,4 @@ v decide "$j" go --why "Every area works in the new system." --as "Anna Ek"
 has out.txt "interimsforvaltning"
 v verify "$j"
 
-if [ "$failures" -ne 0 ]; then
-	echo "$failures failure(s); the work is in $work" >&2
-	exit 1
-fi
-echo "rollout stories told through the tool"
+finish "rollout stories told through the tool"

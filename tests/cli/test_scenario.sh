@@ -14,6 +14,7 @@
 # Usage: test_scenario.sh VEIKART SCENARIO_TEST SOURCE_DIR WORK_DIR
 set -u
 
+. "$(dirname "$0")/lib.sh"
 veikart=$1
 scenario=$2
 src=$3
@@ -21,12 +22,6 @@ work=$4
 rm -rf "$work"
 mkdir -p "$work/api" "$work/cli" "$work/demo"
 cd "$work" || exit 1
-
-failures=0
-fail() {
-	echo "FAIL: $*" >&2
-	failures=$((failures + 1))
-}
 
 KARI="Kari Nordmann"
 OLA="Ola Hansen"
@@ -43,7 +38,6 @@ fi
 
 # ---- cli: the same story, command by command ---------------------------------------
 J="$work/cli/journal.vj"
-at() { export VEIKART_NOW=$1; }
 vk() { # vk COMMAND ARGS...: must succeed
 	if ! "$veikart" "$@" >>cli/out.txt 2>cli/err.txt; then
 		fail "veikart $*"
@@ -274,8 +268,4 @@ for line in "$(tail -n 1 cli/log.txt)" "$(head -n 1 cli/verify.txt)" "$(sed -n 5
 	grep -qF -- "    $line" "$src/docs/cli.md" || fail "docs/cli.md does not show: $line"
 done
 
-if [ "$failures" -ne 0 ]; then
-	echo "$failures failure(s); the work is in $work" >&2
-	exit 1
-fi
-echo "scenario: api, cli and demo agree (journal, snapshot, audit trail, md and html reports)"
+finish "scenario: api, cli and demo agree (journal, snapshot, audit trail, md and html reports)"

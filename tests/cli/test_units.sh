@@ -8,6 +8,7 @@
 # Usage: test_units.sh VEIKART SOURCE_DIR WORK_DIR
 set -u
 
+. "$(dirname "$0")/lib.sh"
 veikart=$1
 src=$2
 work=$3
@@ -18,61 +19,11 @@ unset VEIKART_NOW
 # The journals name their methodology by id; it is found as units-method.xml.
 export VEIKART_PATH="$src/tests/cli"
 
-failures=0
-name=""
-
-fail() {
-	echo "FAIL: $name: $*" >&2
-	failures=$((failures + 1))
-}
-
-# run EXPECTED_STATUS ARGS...: run veikart, keep stdout/stderr in out.txt/err.txt.
-run() {
-	local expected=$1
-	shift
-	"$veikart" "$@" >out.txt 2>err.txt
-	status=$?
-	if [ "$status" -ne "$expected" ]; then
-		fail "exit status $status, expected $expected: veikart $*"
-		sed 's/^/    out: /' out.txt | head -n 5 >&2
-		sed 's/^/    err: /' err.txt | head -n 5 >&2
-	fi
-}
-
-has() { # has FILE TEXT
-	grep -qF -- "$2" "$1" || fail "$1 lacks: $2 (it has: $(head -c 600 "$1"))"
-}
-
-has_line() { # has_line FILE REGEX: a whole line matches the extended regex
-	grep -qE -- "^$2\$" "$1" || fail "$1 has no line matching: $2 (it has: $(head -c 600 "$1"))"
-}
-
-lacks() { # lacks FILE TEXT
-	! grep -qF -- "$2" "$1" || fail "$1 should not contain: $2"
-}
-
-# The number of events in a journal, as `veikart log` counts them.
-events() {
-	"$veikart" log "$1" 2>/dev/null | sed -n 's/^head [0-9a-f]* (\([0-9]*\) events)$/\1/p'
-}
-
-# refused EXPECTED_STATUS JOURNAL ARGS...: refused, and nothing recorded.
-refused() {
-	local expected=$1 journal=$2 before
-	shift 2
-	before=$(events "$journal")
-	run "$expected" "$@"
-	[ "$(events "$journal")" = "$before" ] || fail "a refused command recorded an event: $*"
-	[ -s err.txt ] || fail "no message for: $*"
-}
-
 # The first column of the unit lines of out.txt (after the UNIT header, up to
 # the first blank line), space-separated: the order the units are listed in.
 listed() {
 	awk '/^ *UNIT /{on = 1; next} on && /^ *$/{exit} on {print $1}' out.txt | tr '\n' ' '
 }
-
-at() { export VEIKART_NOW=$1; }
 
 subcommands="add list status set step assign sign decide"
 
@@ -540,8 +491,4 @@ awk '/^## 7\. Rollout units/ {on = 1; next} on && /^## / {exit} on' "$src/docs/c
 ) || failures=$((failures + 1))
 unset VEIKART_NOW
 
-if [ "$failures" -ne 0 ]; then
-	echo "$failures failure(s); the work is in $work" >&2
-	exit 1
-fi
-echo "rollout units: all checks passed"
+finish "rollout units: all checks passed"

@@ -10,6 +10,7 @@
 # Usage: test_variants_denmark_generic.sh VEIKART SOURCE_DIR WORK_DIR
 set -u
 
+. "$(dirname "$0")/lib.sh"
 veikart=$1
 src=$2
 work=$3
@@ -19,49 +20,6 @@ cd "$work" || exit 1
 unset VEIKART_NOW
 # Shipped methodologies are built into the library: found by id.
 export VEIKART_PATH=
-
-failures=0
-name=""
-
-fail() {
-	echo "FAIL: $name: $*" >&2
-	failures=$((failures + 1))
-}
-
-# v ARGS...: veikart must accept (exit 0); out.txt and err.txt keep its words.
-v() {
-	"$veikart" "$@" >out.txt 2>err.txt
-	status=$?
-	if [ "$status" -ne 0 ]; then
-		fail "exit status $status: veikart $*"
-		sed 's/^/    err: /' err.txt | head -n 5 >&2
-	fi
-}
-
-events() {
-	"$veikart" log "$1" 2>/dev/null | sed -n 's/^head [0-9a-f]* (\([0-9]*\) events)$/\1/p'
-}
-
-# refused JOURNAL ARGS...: exit 1, a message, and nothing recorded.
-refused() {
-	local journal=$1 before
-	shift
-	before=$(events "$journal")
-	"$veikart" "$@" >out.txt 2>err.txt
-	status=$?
-	[ "$status" -eq 1 ] || fail "exit status $status, expected 1: veikart $*"
-	[ "$(events "$journal")" = "$before" ] || fail "a refused command recorded an event: $*"
-}
-
-has() { # has FILE TEXT
-	grep -qF -- "$2" "$1" || fail "$1 lacks: $2 (it has: $(head -c 800 "$1"))"
-}
-
-lacks() { # lacks FILE TEXT
-	grep -qF -- "$2" "$1" && fail "$1 has: $2"
-}
-
-at() { export VEIKART_NOW=$1; }
 
 # ---- Stage-Gate: hold, recycle, go ---------------------------------------------------
 name="stage-gate"
@@ -78,11 +36,11 @@ v set "$j" strategic_alignment=true technically_plausible=true --as "Hana Berg"
 v step "$j" discovery idea --as "Hana Berg"
 has out.txt "step discovery/idea done"
 v rate "$j" strategic_importance 7 --as "Hana Berg"
-refused "$j" rate "$j" strategic_importance 11 --as "Hana Berg"
+refused 1 "$j" rate "$j" strategic_importance 11 --as "Hana Berg"
 v status "$j"
 has out.txt "Gate gate-1: Gate 1: Idea screen"
 has out.txt "READY"
-refused "$j" decide "$j" go --why "Fits." --as "Hana Berg"
+refused 1 "$j" decide "$j" go --why "Fits." --as "Hana Berg"
 has err.txt "needs role \`gatekeepers\`"
 v decide "$j" go --why "Fits the strategy." --as "Ivar Dahl"
 has out.txt "scoping"
@@ -104,9 +62,9 @@ v rate "$j" reward_vs_risk 5 --as "Hana Berg"
 v status "$j" --lang en
 has out.txt "Gate gate-3: Gate 3: Go to development"
 has out.txt "BLOCKED: should-score 0.44, needs 0.60"
-refused "$j" decide "$j" go --why "Promising." --as "Ivar Dahl"
+refused 1 "$j" decide "$j" go --why "Promising." --as "Ivar Dahl"
 has err.txt "is not ready for go"
-refused "$j" decide "$j" go --override --why "Promising." --as "Ivar Dahl"
+refused 1 "$j" decide "$j" go --override --why "Promising." --as "Ivar Dahl"
 has err.txt "needs role \`executive-sponsor\`"
 v decide "$j" hold --why "Wait for the market study." --as "Ivar Dahl"
 at 2026-05-04T10:00:00Z
@@ -161,7 +119,7 @@ has out.txt "BLOCKED"
 has out.txt "no_killer_variables"
 v decide "$j" stop --why "Kill: a certification we cannot get." --as "Ivar Dahl"
 has out.txt "killed"
-refused "$j" set "$j" payback_years=1 --as "Hana Berg"
+refused 1 "$j" set "$j" payback_years=1 --as "Hana Berg"
 has err.txt "stopped"
 v verify "$j"
 
@@ -177,7 +135,7 @@ v assign "$j" "Carl Friis" styregruppe --as "Anne Holm"
 at 2026-01-12T10:00:00Z
 v set "$j" idea_described=true budget_mdkk=20 --as "Bo Lund"
 v step "$j" ide beskrive-ide --as "Bo Lund"
-refused "$j" step "$j" ide styregruppeaftale --as "Bo Lund"
+refused 1 "$j" step "$j" ide styregruppeaftale --as "Bo Lund"
 has err.txt "projektejer"
 v attach "$j" steering_agreement https://arkiv.example/styregruppeaftale.pdf --as "Anne Holm"
 v step "$j" ide styregruppeaftale --as "Anne Holm"
@@ -198,7 +156,7 @@ v set "$j" rollout_strategy=true procurement_needed=false --as "Bo Lund"
 for doc in project_basis business_case risk_checklist risk_log; do
 	v attach "$j" "$doc" "https://arkiv.example/$doc.pdf" --as "Bo Lund"
 done
-refused "$j" approve "$j" business_case --as "Bo Lund"
+refused 1 "$j" approve "$j" business_case --as "Bo Lund"
 has err.txt "needs role \`styregruppe\`"
 v approve "$j" project_basis --as "Carl Friis"
 v approve "$j" business_case --as "Carl Friis"
@@ -215,7 +173,7 @@ v set "$j" solution_implemented=true handed_to_operations=true --as "Bo Lund"
 v decide "$j" go --why "In use and handed over." --as "Carl Friis"
 at 2027-03-01T10:00:00Z
 v attach "$j" benefit_report https://arkiv.example/gevinster.pdf --approve --as "Anne Holm"
-refused "$j" decide "$j" go --why "Done." --as "Carl Friis"
+refused 1 "$j" decide "$j" go --why "Done." --as "Carl Friis"
 has err.txt "needs role \`projektejer\`"
 v decide "$j" go --why "The benefits are realised." --as "Anne Holm"
 has out.txt "afsluttet"
@@ -225,8 +183,4 @@ v verify "$j"
 has out.txt "chain intact"
 has out.txt "every event keeps the rules of statens-it-projektmodel 1.0"
 
-if [ "$failures" -ne 0 ]; then
-	echo "$failures failure(s); the work is in $work" >&2
-	exit 1
-fi
-echo "stage-gate and statens-it-projektmodel walked through the tool"
+finish "stage-gate and statens-it-projektmodel walked through the tool"

@@ -10,6 +10,7 @@
 # Usage: test_variants_norway_sweden.sh VEIKART SOURCE_DIR WORK_DIR
 set -u
 
+. "$(dirname "$0")/lib.sh"
 veikart=$1
 src=$2
 work=$3
@@ -18,49 +19,6 @@ mkdir -p "$work"
 cd "$work" || exit 1
 unset VEIKART_NOW
 [ -d "$src/methodologies" ] || exit 1
-
-failures=0
-name=""
-
-fail() {
-	echo "FAIL: $name: $*" >&2
-	failures=$((failures + 1))
-}
-
-# v ARGS...: veikart must accept (exit 0); out.txt and err.txt keep its words.
-v() {
-	"$veikart" "$@" >out.txt 2>err.txt
-	status=$?
-	if [ "$status" -ne 0 ]; then
-		fail "exit status $status: veikart $*"
-		sed 's/^/    err: /' err.txt | head -n 5 >&2
-	fi
-}
-
-events() {
-	"$veikart" log "$1" 2>/dev/null | sed -n 's/^head [0-9a-f]* (\([0-9]*\) events)$/\1/p'
-}
-
-# refused JOURNAL ARGS...: exit 1, a message, and nothing recorded.
-refused() {
-	local journal=$1 before
-	shift
-	before=$(events "$journal")
-	"$veikart" "$@" >out.txt 2>err.txt
-	status=$?
-	[ "$status" -eq 1 ] || fail "exit status $status, expected 1: veikart $*"
-	[ "$(events "$journal")" = "$before" ] || fail "a refused command recorded an event: $*"
-}
-
-has() { # has FILE TEXT
-	grep -qF -- "$2" "$1" || fail "$1 lacks: $2 (it has: $(head -c 800 "$1"))"
-}
-
-lacks() { # lacks FILE TEXT
-	if grep -qF -- "$2" "$1"; then fail "$1 has: $2"; fi
-}
-
-at() { export VEIKART_NOW=$1; }
 
 # ---- SKR: the introduction decision ------------------------------------------------
 name="skr-inforandebeslut"
@@ -84,9 +42,9 @@ v status "$j" --lang sv
 has out.txt "Inför beslut om införande"
 has out.txt "dpia_approved"
 # The analyst who wrote the DPIA does not approve it.
-refused "$j" approve "$j" dpia --as "Erik Lund"
+refused 1 "$j" approve "$j" dpia --as "Erik Lund"
 has err.txt "personuppgiftsansvarig"
-refused "$j" decide "$j" go --why "Underlaget är klart?" --as "Nämnden"
+refused 1 "$j" decide "$j" go --why "Underlaget är klart?" --as "Nämnden"
 has err.txt "is not ready for go"
 has err.txt "dpia_approved"
 v approve "$j" dpia --as "Maria Berg"
@@ -103,7 +61,7 @@ v decide "$j" go --why "Planen är klar." --as "Anna Ek"
 has out.txt "infora"
 
 v set "$j" installation_routine=true care_plan_routine=true staff_trained_ratio=70% --as "Anna Ek"
-refused "$j" decide "$j" go --why "Klart?" --as "Anna Ek"
+refused 1 "$j" decide "$j" go --why "Klart?" --as "Anna Ek"
 has err.txt "staff_trained"
 at 2026-09-07
 v set "$j" staff_trained_ratio=92% --as "Anna Ek"
@@ -137,7 +95,7 @@ v sign "$j" concept_mandate --as "Rådmann"
 v status "$j" --lang en
 has out.txt "BP1: mandate for the concept phase"
 # BP1 is top management's decision, not the project owner's.
-refused "$j" decide "$j" go --why "BP1" --as "Kari Dahl"
+refused 1 "$j" decide "$j" go --why "BP1" --as "Kari Dahl"
 has err.txt "virksomhetsledelse"
 at 2026-02-02
 v decide "$j" go --why "BP1: the concept phase may start." --as "Rådmann"
@@ -156,7 +114,7 @@ v approve "$j" governing_document --as "Kari Dahl"
 v attach "$j" benefit_plan https://kommune.example/gevinstplan.pdf --as "Liv Berg"
 v approve "$j" benefit_plan --as "Kari Dahl"
 # The baseline is binding at BP2/BP3.
-refused "$j" decide "$j" go --why "BP3" --as "Kari Dahl"
+refused 1 "$j" decide "$j" go --why "BP3" --as "Kari Dahl"
 has err.txt "baseline_measured"
 v attach "$j" baseline_measurement https://kommune.example/nullpunkt.xlsx --as "Liv Berg"
 at 2026-03-02
@@ -180,7 +138,7 @@ v attach "$j" implementation_plan https://kommune.example/impl.pdf --as "Ola Han
 v approve "$j" implementation_plan --as "Kari Dahl"
 v sign "$j" line_acceptance --as "Liv Berg"
 v set "$j" active_use_ratio=83% --as "Liv Berg"
-refused "$j" decide "$j" go --why "BP5" --as "Kari Dahl"
+refused 1 "$j" decide "$j" go --why "BP5" --as "Kari Dahl"
 has err.txt "bp5_final_report"
 v attach "$j" final_report https://kommune.example/sluttrapport.pdf --as "Ola Hansen"
 v approve "$j" final_report --as "Kari Dahl"
@@ -235,8 +193,4 @@ v log "$j"
 has out.txt "Starta piloten."
 v verify "$j"
 
-if [ "$failures" -ne 0 ]; then
-	echo "$failures failure(s); the work is in $work" >&2
-	exit 1
-fi
-echo "Norwegian and Swedish methodologies walked through the tool"
+finish "Norwegian and Swedish methodologies walked through the tool"
