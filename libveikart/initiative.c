@@ -1800,8 +1800,10 @@ int veikart_initiative_replay(veikart_initiative **out, const veikart_method *me
 	size_t i, n;
 	int err;
 
-	if (out != NULL)
-		*out = NULL;
+	if (out == NULL)
+		return veikart__error_set(VEIKART_EINVALID,
+		                          "no place for the initiative (out is NULL)");
+	*out = NULL;
 	if (journal == NULL)
 		return veikart__error_set(VEIKART_EINVALID, "no journal given");
 	if (opts != NULL) {

@@ -20,39 +20,22 @@ into OUTDIR; setup.py uses it through cffi's setuptools integration.
 """
 
 import os
-import re
 import shlex
 import subprocess
 import sys
 
 import cffi
 
-# The order veikart.h includes them in; every header of the public API.
-HEADERS = (
-    "common",
-    "version",
-    "errors",
-    "diagnostics",
-    "method",
-    "expr",
-    "event",
-    "journal",
-    "gate",
-    "initiative",
-    "unit",
-    "export",
-    "diff",
-)
+# The header reader is shared with the misuse test generator; cffi runs this
+# file by path, so its folder is not necessarily on sys.path yet.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from veikart_headers import HEADERS, NotFound, cdef_from_header, find_header  # noqa: E402
 
 # Callbacks the bindings route into Python (see veikart/_hooks.py).
 CALLBACKS = """
 extern "Python" int _veikart_commit(const veikart_event *const *, size_t, void *);
 extern "Python" int64_t _veikart_clock(void *);
 """
-
-
-class NotFound(Exception):
-    """libveikart's headers or library could not be located."""
 
 
 def _pkg_config(*args):
@@ -85,59 +68,11 @@ def locate():
     return include_dirs, [_pkg_config("--variable=libdir")]
 
 
-def _find_header(include_dirs, name):
-    for d in include_dirs:
-        path = os.path.join(d, "veikart", name + ".h")
-        if os.path.exists(path):
-            return path
-    raise NotFound("veikart/%s.h is not in %s" % (name, ", ".join(include_dirs)))
-
-
-def _define(name, value):
-    """One #define turned into what cffi's cdef accepts, or None to skip it."""
-    if name in ("VEIKART_API", "VEIKART_BEGIN_DECL", "VEIKART_END_DECL"):
-        return None
-    if not value or name.endswith("_H") or value.startswith("{"):
-        return None  # include guards and structure initialisers
-    if value.startswith('"'):
-        return "static const char *const %s;" % name
-    # Every other macro of the API is an integer; the compiler gives its value.
-    return "#define %s ..." % name
-
-
-def cdef_from_header(text):
-    """The declarations of one public header, in the C subset cffi parses."""
-    text = re.sub(r"/\*.*?\*/", " ", text, flags=re.S)
-    text = re.sub(r"//[^\n]*", " ", text)
-    text = text.replace("\\\n", " ")
-    out = []
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped.startswith("#"):
-            # Conditionals in the headers only choose how VEIKART_API and the
-            # C++ linkage macros are spelled; those are dropped below.
-            m = re.match(r"#\s*define\s+(\w+)(\(?)\s*(.*)", stripped)
-            if m and not m.group(2):
-                decl = _define(m.group(1), m.group(3).strip())
-                if decl:
-                    out.append(decl)
-            continue
-        line = re.sub(r"\bVEIKART_(API|BEGIN_DECL|END_DECL)\b", "", line)
-        # cffi does not read integer suffixes such as 1u.
-        line = re.sub(r"\b(\d+)[uU]\b", r"\1", line)
-        # Array parameters (char out[VEIKART_HASH_HEX_LENGTH + 1]) are
-        # pointers to C; cffi cannot size them from a macro.
-        line = re.sub(r"(\w+)\s*\[[^\]]+\]", r"*\1", line)
-        if line.strip():
-            out.append(line)
-    return "\n".join(out)
-
-
 def cdef(include_dirs):
     """Every declaration of the public API, read from the installed headers."""
     parts = []
     for name in HEADERS:
-        with open(_find_header(include_dirs, name), encoding="utf-8") as f:
+        with open(find_header(include_dirs, name), encoding="utf-8") as f:
             parts.append(cdef_from_header(f.read()))
     return "\n".join(parts) + CALLBACKS
 

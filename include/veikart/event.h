@@ -118,8 +118,8 @@ VEIKART_API veikart_event_kind veikart_event_kind_of(const veikart_event *event)
 
 /**
  * The name of an event kind as written in records: "create", "assign",
- * "unassign", "set", "clear", "attach", "approve", "sign", "step", "decide"
- * or "condition-met".
+ * "unassign", "set", "clear", "attach", "approve", "sign", "step", "decide",
+ * "condition-met" or "unit-add".
  * @param kind A #veikart_event_kind.
  * @return A static string; "unknown" outside the enum.
  * @note Thread-safe.

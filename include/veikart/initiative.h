@@ -544,7 +544,8 @@ VEIKART_API int veikart_initiative_evaluate(veikart_report **out,
  * @param initiative The initiative.
  * @param gate A gate, or NULL for the current phase's.
  * @param hypothetical Values made with veikart_facts_new() for the same
- *        methodology.
+ *        methodology, or NULL for none (the gate as veikart_initiative_evaluate()
+ *        gives it).
  * @return As veikart_initiative_evaluate(), plus #VEIKART_EMISMATCH when
  *         @p hypothetical belongs to another methodology.
  * @since 0.1.0
