@@ -59,6 +59,21 @@ void cli_print_diagnostics(const veikart_diagnostics *diags)
 	}
 }
 
+int cli_exit_code(int err)
+{
+	switch (err) {
+	case VEIKART_ENOMEM:
+	case VEIKART_EIO:
+	case VEIKART_ERROR:
+	/* The tool's only commit hook is the journal: a change it vetoed is
+	 * one it could not write (a full disk, a failing sync). */
+	case VEIKART_EUSER:
+		return CLI_FAILED;
+	default:
+		return CLI_INVALID;
+	}
+}
+
 int cli_error(const cli_command *cmd, int code)
 {
 	const veikart_error *e = veikart_error_last();
@@ -70,14 +85,7 @@ int cli_error(const cli_command *cmd, int code)
 	else
 		fprintf(stderr, "veikart %s: %s\n", cmd->name,
 		        e->message[0] ? e->message : veikart_strerror(code));
-	switch (code) {
-	case VEIKART_ENOMEM:
-	case VEIKART_EIO:
-	case VEIKART_ERROR:
-		return CLI_FAILED;
-	default:
-		return CLI_INVALID;
-	}
+	return cli_exit_code(code);
 }
 
 void cli_load_options(veikart_load_options *opts, const cli_common *common, const char **paths)
@@ -229,13 +237,6 @@ int64_t cli_session_clock(void *payload)
 	return s->now;
 }
 
-/* Exit code for a library error, without printing it. */
-static int exit_code(int err)
-{
-	return err == VEIKART_ENOMEM || err == VEIKART_EIO || err == VEIKART_ERROR ? CLI_FAILED
-	                                                                           : CLI_INVALID;
-}
-
 int cli_journal_open(veikart_journal **out, const cli_command *cmd, const char *path,
                      unsigned int flags)
 {
@@ -250,7 +251,7 @@ int cli_journal_open(veikart_journal **out, const cli_command *cmd, const char *
 		/* The journal's messages name the file, the event and the line. */
 		fprintf(stderr, "veikart %s: %s%s\n", cmd->name, veikart_error_last()->message,
 		        err == VEIKART_ELOCKED ? "; try again when it has finished" : "");
-		return exit_code(err);
+		return cli_exit_code(err);
 	}
 	torn = veikart_journal_torn_bytes(*out);
 	if (torn > 0 && !(flags & CLI_SESSION_READONLY))
@@ -305,7 +306,7 @@ int cli_journal_method(veikart_method **out, const cli_command *cmd, const veika
 			        cmd->name, veikart_journal_path(j), id, version);
 		}
 		veikart_diagnostics_free(diags);
-		return exit_code(err);
+		return cli_exit_code(err);
 	}
 	veikart_diagnostics_free(diags);
 	if (strcmp(veikart_method_digest(*out), digest) != 0) {
@@ -350,7 +351,7 @@ int cli_session_open(cli_session *s, const cli_command *cmd, const char *path,
 	if (err < 0) {
 		fprintf(stderr, "veikart %s: %s: %s\n", cmd->name, path,
 		        veikart_error_last()->message);
-		rc = exit_code(err);
+		rc = cli_exit_code(err);
 		goto out;
 	}
 	/* Recording refuses such a clock; reading only says it is odd. */

@@ -106,8 +106,12 @@ int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
 int cli_help(const cli_command *cmd);
 /* Print every diagnostic to stderr as FILE:LINE:COL: severity: TEXT. */
 void cli_print_diagnostics(const veikart_diagnostics *diags);
-/* Print the last library error to stderr, prefixed with the command. */
+/* Print the last library error to stderr, prefixed with the command;
+ * returns cli_exit_code(code). */
 int cli_error(const cli_command *cmd, int code);
+/* The exit status for a library error: CLI_FAILED when something failed
+ * (memory, a file, the journal's write), CLI_INVALID when it was refused. */
+int cli_exit_code(int err);
 
 /* Load METHOD (a file, an id on the search path, or BASE+OVERLAY[+...] for
  * a methodology taking in overlays); diagnostics go to stderr.  Returns a

@@ -497,8 +497,7 @@ static int tell(demo *d)
 			        veikart_method_id(d->s.method), veikart_method_version(d->s.method),
 			        i + 1,
 			        err < 0 ? veikart_error_last()->message : "it was not refused");
-			return err == VEIKART_ENOMEM || err == VEIKART_EIO ? CLI_FAILED
-			                                                   : CLI_INVALID;
+			return cli_exit_code(err);
 		}
 		if (st->op == DEMO_CREATE)
 			heading(d);
