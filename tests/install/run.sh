@@ -22,15 +22,20 @@ done
 ls "$libdir"/libveikart.so.* "$libdir"/libveikart.a "$libdir/pkgconfig/veikart.pc" \
 	"$libdir/cmake/veikart/veikartConfig.cmake" >/dev/null
 
+# A library built with sanitizers needs them in the programs that link it.
+flags=${VEIKART_CONSUMER_FLAGS:-}
+
 # pkg-config
 export PKG_CONFIG_PATH="$libdir/pkgconfig"
-cc -std=c11 -Wall -Wextra -Werror "$src/consumer.c" -o "$work/consumer-pc" \
+# shellcheck disable=SC2086
+cc -std=c11 -Wall -Wextra -Werror $flags "$src/consumer.c" -o "$work/consumer-pc" \
 	$(pkg-config --cflags --libs veikart) -Wl,-rpath,"$libdir"
 "$work/consumer-pc"
 
 # find_package
 cmake -S "$src" -B "$work/cmake" -DCMAKE_PREFIX_PATH="$prefix" \
-	-DCMAKE_BUILD_RPATH="$libdir" >"$work/cmake.log"
+	-DCMAKE_BUILD_RPATH="$libdir" -DCMAKE_C_FLAGS="$flags" \
+	-DCMAKE_EXE_LINKER_FLAGS="$flags" >"$work/cmake.log"
 cmake --build "$work/cmake" >>"$work/cmake.log"
 "$work/cmake/consumer"
 "$work/cmake/consumer_static"

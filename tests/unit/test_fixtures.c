@@ -113,11 +113,12 @@ static int by_name(const void *a, const void *b)
 int main(void)
 {
 	static const char *const kinds[] = { "valid", "invalid" };
-	struct CMUnitTest *tests = NULL;
-	size_t n = 0, cap = 0, k;
+	struct CMUnitTest *tests = NULL, *grown;
+	size_t n = 0, cap = 0, i, k;
 	struct dirent *e;
 	fixture *fx;
 	char dir[4096];
+	int failed;
 	DIR *d;
 
 	for (k = 0; k < 2; k++) {
@@ -130,14 +131,21 @@ int main(void)
 				continue;
 			if (n == cap) {
 				cap = cap ? cap * 2 : 64;
-				tests = realloc(tests, cap * sizeof(*tests));
+				grown = realloc(tests, cap * sizeof(*tests));
+				if (grown == NULL)
+					abort();
+				tests = grown;
 			}
 			fx = calloc(1, sizeof(*fx));
+			if (fx == NULL)
+				abort();
 			snprintf(fx->dir, sizeof(fx->dir), "%s/%s", dir, e->d_name);
 			fx->valid = k == 0;
 			memset(&tests[n], 0, sizeof(tests[n]));
 			tests[n].name =
 			        strdup(fx->dir + strlen(VEIKART_SOURCE_DIR "/tests/fixtures/"));
+			if (tests[n].name == NULL)
+				abort();
 			tests[n].test_func = test_fixture;
 			tests[n].initial_state = fx;
 			n++;
@@ -145,5 +153,11 @@ int main(void)
 		closedir(d);
 	}
 	qsort(tests, n, sizeof(*tests), by_name);
-	return _cmocka_run_group_tests("fixtures", tests, n, NULL, NULL);
+	failed = _cmocka_run_group_tests("fixtures", tests, n, NULL, NULL);
+	for (i = 0; i < n; i++) {
+		free((char *)tests[i].name);
+		free(tests[i].initial_state);
+	}
+	free(tests);
+	return failed;
 }
