@@ -12,6 +12,8 @@
 # Usage: test_faults.sh disk_full|read_only|fsync|cli DRIVER VEIKART SHIM WORK_DIR
 set -u
 
+# fail, has and events, shared with the tool's other test scripts.
+. "$(dirname "$0")/../cli/lib.sh"
 case=$1
 driver=$2
 veikart=$3
@@ -34,14 +36,7 @@ unset VEIKART_NOW IOFAULT_PREFIX IOFAULT_ENOSPC_AFTER IOFAULT_FSYNC_ERRNO IOFAUL
 # which AddressSanitizer refuses unless told that this is on purpose.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
 
-failures=0
 runs=0
-name=""
-
-fail() {
-	echo "FAIL: $name: $*" >&2
-	failures=$((failures + 1))
-}
 
 show() { # show FILE...: the first lines of each, indented
 	local f
@@ -59,15 +54,6 @@ faulty() {
 	done
 	shift
 	env LD_PRELOAD="$shim" "${vars[@]}" "$@"
-}
-
-has() { # has FILE TEXT
-	grep -qF -- "$2" "$1" || fail "$1 lacks: $2 (it has: $(head -c 400 "$1"))"
-}
-
-# The number of events in a journal, as `veikart log` counts them.
-events() {
-	"$veikart" log "$1" 2>/dev/null | sed -n 's/^head [0-9a-f]* (\([0-9]*\) events)$/\1/p'
 }
 
 # verified JOURNAL: `veikart verify`, without the shim, says it is intact.
