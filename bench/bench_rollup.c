@@ -11,8 +11,11 @@
  * veikart_initiative_evaluate(), report and reasons included.
  *
  * Usage: bench_rollup [UNITS [ITERATIONS]]   (defaults: 300 and 2000)
- * Prints: units, facts per unit, iterations, median, best and mean time per
- * evaluation in microseconds, and unit-criterion evaluations per second.
+ * Prints one line (the kind every program in bench/ prints, see bench.h):
+ * libveikart-rollup, iterations, seconds in all, evaluations per second
+ * (from the median), then the median, best and mean time per evaluation in
+ * microseconds, the units, unit-criterion evaluations per second (from the
+ * median) and the verdict.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -225,10 +228,9 @@ int main(int argc, char **argv)
 	qsort(times, (size_t)iterations, sizeof(*times), cmp_double);
 	if (veikart_initiative_evaluate(&r, in, g) < 0)
 		die("evaluate");
-	printf("units\tfacts_per_unit\titerations\tmedian_us\tbest_us\tmean_us\t"
-	       "unit_criteria_per_s\tverdict\n");
-	printf("%d\t%d\t%d\t%.1f\t%.1f\t%.1f\t%.0f\t%s\n", units, NFACTS, iterations,
-	       times[iterations / 2], times[0], total / iterations,
+	printf("libveikart-rollup\t%d\t%.6f\t%.0f\t%.1f\t%.1f\t%.1f\t%d\t%.0f\t%s\n", iterations,
+	       total / 1e6, 1e6 / times[iterations / 2], times[iterations / 2], times[0],
+	       total / iterations, units,
 	       (double)units * (double)veikart_gate_criterion_count(g) /
 	               (times[iterations / 2] / 1e6),
 	       veikart_verdict_name(veikart_report_verdict(r)));
