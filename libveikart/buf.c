@@ -9,6 +9,9 @@
 
 #include "util.h"
 
+/* The first allocation of a buffer, in bytes. */
+#define BUF_FIRST_SIZE 64
+
 void veikart__buf_init(veikart__buf *buf, const veikart_allocator *alloc)
 {
 	buf->alloc = alloc;
@@ -21,6 +24,7 @@ void veikart__buf_init(veikart__buf *buf, const veikart_allocator *alloc)
 static int reserve(veikart__buf *buf, size_t extra)
 {
 	void *p = buf->ptr;
+	size_t need;
 
 	if (buf->failed)
 		return VEIKART_ENOMEM;
@@ -28,7 +32,12 @@ static int reserve(veikart__buf *buf, size_t extra)
 		buf->failed = 1;
 		return veikart__error_nomem();
 	}
-	if (veikart__grow(buf->alloc, &p, &buf->cap, buf->len + extra + 1, 1) < 0) {
+	/* Texts are built from many small pieces: start at a size most of
+	 * them fit in, rather than doubling up to it. */
+	need = buf->len + extra + 1;
+	if (need < BUF_FIRST_SIZE)
+		need = BUF_FIRST_SIZE;
+	if (veikart__grow(buf->alloc, &p, &buf->cap, need, 1) < 0) {
 		buf->failed = 1;
 		return VEIKART_ENOMEM;
 	}
@@ -60,18 +69,30 @@ int veikart__buf_putc(veikart__buf *buf, char c)
 int veikart__buf_vprintf(veikart__buf *buf, const char *fmt, va_list ap)
 {
 	va_list copy;
+	size_t room;
 	int n;
 
 	if (buf->failed)
 		return VEIKART_ENOMEM;
+	/* Format into the room there is, and only when the text does not fit
+	 * grow and format it again: reasons and messages are built from many
+	 * short pieces, and most fit. */
+	room = buf->ptr != NULL ? buf->cap - buf->len : 0;
 	va_copy(copy, ap);
-	n = vsnprintf(NULL, 0, fmt, copy);
+	n = vsnprintf(room > 0 ? buf->ptr + buf->len : NULL, room, fmt, copy);
 	va_end(copy);
-	if (n < 0)
+	if (n < 0) {
+		if (room > 0)
+			buf->ptr[buf->len] = '\0';
 		return veikart__error_set(VEIKART_ERROR, "cannot format text");
-	if (reserve(buf, (size_t)n) < 0)
-		return VEIKART_ENOMEM;
-	vsnprintf(buf->ptr + buf->len, (size_t)n + 1, fmt, ap);
+	}
+	if ((size_t)n >= room) {
+		if (room > 0)
+			buf->ptr[buf->len] = '\0'; /* what did fit is not part of the text */
+		if (reserve(buf, (size_t)n) < 0)
+			return VEIKART_ENOMEM;
+		vsnprintf(buf->ptr + buf->len, (size_t)n + 1, fmt, ap);
+	}
 	buf->len += (size_t)n;
 	return 0;
 }

@@ -588,6 +588,66 @@ int veikart__value_parse(veikart__value *out, veikart_type type, const veikart__
 	return err;
 }
 
+/* Write k / 10^d (0 <= d <= 6) in decimal, with d digits after the point
+ * when d > 0, into @p out (at least 28 bytes); return the length. */
+static size_t put_scaled(char *out, int64_t k, int d)
+{
+	char digits[24];
+	uint64_t v = k < 0 ? (uint64_t)0 - (uint64_t)k : (uint64_t)k;
+	size_t n = 0, len = 0;
+
+	do {
+		digits[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	while (n <= (size_t)d)
+		digits[n++] = '0'; /* 0.05: a zero before the point, and after it */
+	if (k < 0)
+		out[len++] = '-';
+	while (n > 0) {
+		if (n == (size_t)d)
+			out[len++] = '.';
+		out[len++] = digits[--n];
+	}
+	out[len] = '\0';
+	return len;
+}
+
+/* The common case of format_double() without printf and strtod: @p n is a
+ * decimal with at most 6 digits after the point and 15 in all, and not so
+ * small or large that %g would write it with an exponent.  Then the
+ * shortest text that reads back as @p n is that decimal, which is what
+ * %.15g writes.  Returns 0 when @p n is not such a number. */
+static size_t format_short_decimal(char out[40], double n)
+{
+	static const double scale[] = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
+	double a = fabs(n), m;
+	int64_t k;
+	int d;
+
+	if (!(a >= 1e-4 && a < 1e15))
+		return 0;
+	for (d = 0; d <= 6; d++) {
+		m = n * scale[d];
+		if (fabs(m) >= 1e15)
+			return 0;
+		/* n * 10^d is a whole number k, and n is the double nearest
+		 * k / 10^d (the division rounds correctly): n is that decimal. */
+		if (m == floor(m) && m / scale[d] == n) {
+			k = (int64_t)m;
+			/* n * 10^d may round to a whole number at a larger d than
+			 * the decimal needs (0.55 * 100 does not, 0.55 * 1000
+			 * does): drop the zeros that leaves. */
+			while (d > 0 && k % 10 == 0) {
+				k /= 10;
+				d--;
+			}
+			return put_scaled(out, k, d);
+		}
+	}
+	return 0;
+}
+
 /* Shortest of %.15g, %.16g, %.17g that reads back as the same double, with
  * a '.' whatever the locale; as a literal it always looks like a number
  * (3.0, not 3, which would read back as an integer). */
@@ -600,6 +660,8 @@ static void format_double(char out[40], double n, int literal)
 
 	if (n == 0)
 		n = 0; /* -0 is written 0 */
+	if (n != 0 && format_short_decimal(out, n) > 0)
+		goto done;
 	for (prec = 15; prec <= 17; prec++) {
 		snprintf(tmp, sizeof(tmp), "%.*g", prec, n);
 		for (i = 0, j = 0; tmp[i] != '\0'; i++) {
@@ -613,6 +675,7 @@ static void format_double(char out[40], double n, int literal)
 		if (!isfinite(n) || (parse_double(&back, out, j) == 0 && back == n))
 			break;
 	}
+done:
 	if (literal && isfinite(n) && strpbrk(out, ".e") == NULL)
 		strcat(out, ".0");
 }
@@ -670,7 +733,7 @@ int veikart__value_format(veikart__buf *buf, const veikart__value *value,
 		veikart__buf_puts(buf, value->u.b ? "true" : "false");
 		break;
 	case VEIKART_TYPE_INTEGER:
-		veikart__buf_printf(buf, "%" PRId64, value->u.i);
+		veikart__buf_put(buf, tmp, put_scaled(tmp, value->u.i, 0));
 		break;
 	case VEIKART_TYPE_NUMBER:
 	case VEIKART_TYPE_RATIO:

@@ -2,7 +2,11 @@
  * Unit tests of typed values (value.h): the calendar, parsing fact values
  * written as text, and writing values back.
  */
+#include <inttypes.h>
 #include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "support.h"
@@ -298,6 +302,127 @@ static void test_value_should_write_numbers_whatever_the_locale(void **state)
 	setlocale(LC_NUMERIC, "C");
 }
 
+/* How numbers were always written: the shortest of %.15g, %.16g and %.17g
+ * that reads back as the same double (in the C locale), ".0" added to a
+ * literal that would read back as an integer.  Decimals take a shorter way
+ * now, which must give the same text. */
+static void reference_number(char *out, size_t size, double n, int literal)
+{
+	int prec;
+
+	if (n == 0)
+		n = 0;
+	for (prec = 15; prec <= 17; prec++) {
+		snprintf(out, size, "%.*g", prec, n);
+		if (!isfinite(n) || strtod(out, NULL) == n)
+			break;
+	}
+	if (literal && isfinite(n) && strpbrk(out, ".e") == NULL)
+		strncat(out, ".0", size - strlen(out) - 1);
+}
+
+static void check_number(double n)
+{
+	veikart__value v;
+	veikart__buf buf;
+	char want[64];
+	int literal;
+
+	memset(&v, 0, sizeof(v));
+	v.type = VEIKART_TYPE_NUMBER;
+	v.u.n = n;
+	for (literal = 0; literal <= 1; literal++) {
+		reference_number(want, sizeof(want), n, literal);
+		veikart__buf_init(&buf, NULL);
+		assert_int_equal(veikart__value_format(&buf, &v, NULL, literal), 0);
+		if (strcmp(veikart__buf_cstr(&buf), want) != 0)
+			fail_msg("%a (literal %d): wrote %s, expected %s", n, literal,
+			         veikart__buf_cstr(&buf), want);
+		veikart__buf_dispose(&buf);
+	}
+}
+
+static void check_integer(int64_t i)
+{
+	veikart__value v;
+	veikart__buf buf;
+	char want[32];
+
+	memset(&v, 0, sizeof(v));
+	v.type = VEIKART_TYPE_INTEGER;
+	v.u.i = i;
+	snprintf(want, sizeof(want), "%" PRId64, i);
+	veikart__buf_init(&buf, NULL);
+	assert_int_equal(veikart__value_format(&buf, &v, NULL, 1), 0);
+	assert_string_equal(veikart__buf_cstr(&buf), want);
+	veikart__buf_dispose(&buf);
+}
+
+static void test_value_should_write_every_number_as_before(void **state)
+{
+	static const double edges[] = { 0.0,
+		                        -0.0,
+		                        1e-4,
+		                        9.9999e-5,
+		                        1e-5,
+		                        0.000123,
+		                        0.05,
+		                        0.1 + 0.2,
+		                        1.0 / 3.0,
+		                        2.0 / 3.0,
+		                        1e15,
+		                        1e15 - 1,
+		                        999999999999999.9,
+		                        123456789012345.6,
+		                        9007199254740992.0,
+		                        1e16,
+		                        1e300,
+		                        5e-324,
+		                        -0.5,
+		                        0.55,
+		                        0.72,
+		                        12.5,
+		                        -1234.000001,
+		                        1e-6,
+		                        4503599627370495.5,
+		                        INFINITY,
+		                        -INFINITY };
+	static const double tens[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9 };
+	uint64_t bits = 0x9e3779b97f4a7c15u;
+	int64_t k;
+	double n;
+	size_t i;
+	int d;
+
+	(void)state;
+	for (i = 0; i < VEIKART__ARRAY_SIZE(edges); i++)
+		check_number(edges[i]);
+	/* Decimals: k / 10^d for a spread of k and d, both signs. */
+	for (d = 0; d <= 9; d++) {
+		for (k = 1; k < INT64_C(2000000000000000); k = k * 3 + 7) {
+			n = (double)k / tens[d];
+			check_number(n);
+			check_number(-n);
+		}
+	}
+	/* Any double: random bit patterns (NaN excluded). */
+	for (i = 0; i < 50000; i++) {
+		bits ^= bits << 13;
+		bits ^= bits >> 7;
+		bits ^= bits << 17;
+		memcpy(&n, &bits, sizeof(n));
+		if (!isnan(n))
+			check_number(n);
+		/* and values near the decimals people write */
+		check_number((double)(bits % 100000000) / 1000.0);
+		check_integer((int64_t)bits);
+		check_integer((int64_t)(bits % 2000) - 1000);
+	}
+	check_integer(0);
+	check_integer(INT64_MIN);
+	check_integer(INT64_MAX);
+}
+
 static void test_value_should_write_scale_codes_it_cannot_name_by_rank(void **state)
 {
 	veikart__value v;
@@ -332,6 +457,7 @@ int main(void)
 		cmocka_unit_test(test_value_should_parse_each_type_as_documented),
 		cmocka_unit_test(test_value_should_say_what_was_expected),
 		cmocka_unit_test(test_value_should_write_numbers_whatever_the_locale),
+		cmocka_unit_test(test_value_should_write_every_number_as_before),
 		cmocka_unit_test(test_value_should_write_scale_codes_it_cannot_name_by_rank),
 	};
 
