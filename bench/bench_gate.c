@@ -51,22 +51,16 @@ int main(int argc, char **argv)
 	veikart_initiative *in = NULL;
 	veikart_method *m = NULL;
 	veikart_report *r = NULL;
-	size_t ngates, g, size = 0, per_round = 0;
+	size_t ngates, g, per_round = 0;
 	long evaluations = 0, criteria = 0, i;
 	double start, seconds;
 	const char *path;
 	bench_args a;
-	char *doc;
 
 	if (bench_parse(&a, argc, argv, "evaluations", 1.0, "[METHODOLOGY.xml]") < 0)
 		return 2;
 	path = a.nrest > 0 ? a.rest[0] : BENCH_LIFECYCLE_XML;
-	doc = bench_read_file(path, &size);
-	if (doc == NULL) {
-		fprintf(stderr, "%s: cannot read %s\n", PROGRAM, path);
-		return 1;
-	}
-	if (veikart_method_load_buffer(&m, doc, size, path, NULL, NULL) < 0)
+	if (veikart_method_load(&m, path, NULL, NULL) < 0)
 		bench_die(PROGRAM, path);
 	io.clock = fixed_clock;
 	if (veikart_initiative_create(&in, m, "G-1", "Gates", "Kari", &io) < 0 ||
@@ -104,6 +98,5 @@ int main(int argc, char **argv)
 	       (double)criteria / seconds, (double)evaluations / seconds);
 	veikart_initiative_free(in);
 	veikart_method_free(m);
-	free(doc);
 	return 0;
 }

@@ -101,18 +101,11 @@ int main(int argc, char **argv)
 	const char *path;
 	double start, seconds;
 	long n = 0, i;
-	size_t size = 0;
-	char *doc;
 
 	if (bench_parse(&a, argc, argv, "lifecycles", 1.0, "[METHODOLOGY.xml]") < 0)
 		return 2;
 	path = a.nrest > 0 ? a.rest[0] : BENCH_LIFECYCLE_XML;
-	doc = bench_read_file(path, &size);
-	if (doc == NULL) {
-		fprintf(stderr, "%s: cannot read %s\n", PROGRAM, path);
-		return 1;
-	}
-	if (veikart_method_load_buffer(&m, doc, size, path, NULL, NULL) < 0)
+	if (veikart_method_load(&m, path, NULL, NULL) < 0)
 		bench_die(PROGRAM, path);
 	for (i = 0; i < 20; i++) /* warm up the caches and the allocator */
 		lifecycle(m, &h, i + 1);
@@ -127,6 +120,5 @@ int main(int argc, char **argv)
 	       (double)n * EVENTS_PER_LIFECYCLE / seconds);
 	veikart_method_free(m);
 	free(h.log);
-	free(doc);
 	return 0;
 }

@@ -164,7 +164,7 @@ int main(int argc, char **argv)
 	veikart_method *m = NULL;
 	size_t size = 0, count, cap;
 	const char *method_path;
-	char *doc, *journal;
+	char *journal;
 	bench_args a;
 
 	if (bench_parse(&a, argc, argv, "replays", 1.0, "[EVENTS [METHODOLOGY.xml]]") < 0)
@@ -177,12 +177,11 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	method_path = a.nrest > 1 ? a.rest[1] : BENCH_LIFECYCLE_XML;
-	doc = bench_read_file(method_path, &size);
-	if (doc == NULL || sodium_init() < 0) {
-		fprintf(stderr, "%s: cannot read %s\n", PROGRAM, method_path);
+	if (sodium_init() < 0) {
+		fprintf(stderr, "%s: libsodium cannot be initialised\n", PROGRAM);
 		return 1;
 	}
-	if (veikart_method_load_buffer(&m, doc, size, method_path, NULL, NULL) < 0)
+	if (veikart_method_load(&m, method_path, NULL, NULL) < 0)
 		bench_die(PROGRAM, method_path);
 	if (mkdtemp(dir) == NULL) {
 		perror(PROGRAM);
@@ -229,6 +228,5 @@ int main(int argc, char **argv)
 	veikart_method_free(m);
 	free(lib);
 	free(bare);
-	free(doc);
 	return 0;
 }
