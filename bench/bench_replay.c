@@ -13,7 +13,8 @@
  *   veikart_initiative_replay() (which applies every event with the checks
  *   it met when it was recorded), then both freed;
  * - the limit: read the same file into memory and, for every record,
- *   compute the SHA-256 of its text before `hash=` with libsodium, compare
+ *   compute the SHA-256 of its text before `hash=` with the library's own
+ *   veikart_sha256_hex() (so both sides hash alike), compare
  *   it with the hash the record states, and check that its prev= is the
  *   record before's hash.  That is what a verified replay cannot avoid.
  *
@@ -24,7 +25,6 @@
  * replayed per second (median), events checked per second by the bare
  * chain check (median), the ratio of the medians, events, bytes.
  */
-#include <sodium.h>
 #include <unistd.h>
 
 #include "lifecycle_script.h"
@@ -117,8 +117,7 @@ static double library_replay(const veikart_method *m, const char *path, size_t e
  * chain does not hold (it must, or the comparison means nothing). */
 static double bare_check(const char *path, size_t expect)
 {
-	unsigned char digest[crypto_hash_sha256_BYTES];
-	char hex[2 * crypto_hash_sha256_BYTES + 1], prev[65];
+	char hex[VEIKART_HASH_HEX_LENGTH + 1], prev[65];
 	double start = bench_now(), t;
 	const char *p, *end, *nl, *hash;
 	size_t size = 0, n = 0;
@@ -139,9 +138,7 @@ static double bare_check(const char *path, size_t expect)
 		if (nl == NULL || nl - p < 2 * (6 + 64))
 			break;
 		hash = nl - 64;
-		crypto_hash_sha256(digest, (const unsigned char *)p,
-		                   (unsigned long long)(hash - 6 - p));
-		sodium_bin2hex(hex, sizeof(hex), digest, sizeof(digest));
+		veikart_sha256_hex(hex, p, (size_t)(hash - 6 - p));
 		if (memcmp(hex, hash, 64) != 0 || memcmp(hash - 6 - 64, prev, 64) != 0)
 			break;
 		memcpy(prev, hash, 64);
@@ -177,10 +174,6 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	method_path = a.nrest > 1 ? a.rest[1] : BENCH_LIFECYCLE_XML;
-	if (sodium_init() < 0) {
-		fprintf(stderr, "%s: libsodium cannot be initialised\n", PROGRAM);
-		return 1;
-	}
 	if (veikart_method_load(&m, method_path, NULL, NULL) < 0)
 		bench_die(PROGRAM, method_path);
 	if (mkdtemp(dir) == NULL) {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "event.h"
+#include "sha256.h"
 
 static const char *const kind_names[] = {
 	NULL,     "create",  "assign", "unassign", "set",    "clear",

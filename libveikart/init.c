@@ -18,6 +18,7 @@
 #include <sodium.h>
 
 #include "embedded.h"
+#include "sha256.h"
 #include "util.h"
 #include "xml.h"
 
@@ -102,25 +103,6 @@ xmlSchemaPtr veikart__schema(veikart__schema_id id)
 	return schemas[id];
 }
 
-void veikart__sha256_hex(char out[VEIKART__SHA256_HEX_SIZE], const void *data, size_t len)
-{
-	veikart__sha256_hex2(out, data, len, NULL, 0);
-}
-
-void veikart__sha256_hex2(char out[VEIKART__SHA256_HEX_SIZE], const void *a, size_t alen,
-                          const void *b, size_t blen)
-{
-	unsigned char digest[crypto_hash_sha256_BYTES];
-	crypto_hash_sha256_state st;
-
-	crypto_hash_sha256_init(&st);
-	crypto_hash_sha256_update(&st, a, alen);
-	if (blen > 0)
-		crypto_hash_sha256_update(&st, b, blen);
-	crypto_hash_sha256_final(&st, digest);
-	sodium_bin2hex(out, VEIKART__SHA256_HEX_SIZE, digest, sizeof(digest));
-}
-
 int veikart_sha256_hex(char out[VEIKART_HASH_HEX_LENGTH + 1], const void *data, size_t size)
 {
 	int err;
@@ -136,8 +118,8 @@ int veikart_sha256_hex(char out[VEIKART_HASH_HEX_LENGTH + 1], const void *data, 
 
 int veikart_sha256_file(char out[VEIKART_HASH_HEX_LENGTH + 1], const char *path)
 {
-	unsigned char digest[crypto_hash_sha256_BYTES], chunk[65536];
-	crypto_hash_sha256_state st;
+	unsigned char digest[VEIKART__SHA256_SIZE], chunk[65536];
+	veikart__sha256 st;
 	ssize_t n;
 	int fd, err;
 
@@ -150,14 +132,14 @@ int veikart_sha256_file(char out[VEIKART_HASH_HEX_LENGTH + 1], const char *path)
 	if (fd < 0)
 		return veikart__error_set(errno == ENOENT ? VEIKART_ENOTFOUND : VEIKART_EIO,
 		                          "cannot open %s: %s", path, strerror(errno));
-	crypto_hash_sha256_init(&st);
+	veikart__sha256_init(&st);
 	for (;;) {
 		n = read(fd, chunk, sizeof(chunk));
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
 			break;
-		crypto_hash_sha256_update(&st, chunk, (unsigned long long)n);
+		veikart__sha256_update(&st, chunk, (size_t)n);
 	}
 	if (n < 0) {
 		err = veikart__error_set(VEIKART_EIO, "cannot read %s: %s", path, strerror(errno));
@@ -165,7 +147,7 @@ int veikart_sha256_file(char out[VEIKART_HASH_HEX_LENGTH + 1], const char *path)
 		return err;
 	}
 	close(fd);
-	crypto_hash_sha256_final(&st, digest);
-	sodium_bin2hex(out, VEIKART_HASH_HEX_LENGTH + 1, digest, sizeof(digest));
+	veikart__sha256_final(&st, digest);
+	veikart__sha256_to_hex(out, digest);
 	return 0;
 }

@@ -17,6 +17,7 @@
 #include "embedded.h"
 #include "method.h"
 #include "model.h"
+#include "sha256.h"
 
 #define NS VEIKART_METHOD_NAMESPACE
 #define XINCLUDE_NS "http://www.w3.org/2001/XInclude"

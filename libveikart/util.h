@@ -113,11 +113,7 @@ int veikart__is_ident_char(int c);
  * Every entry point that needs them calls this; cheap after the first call. */
 int veikart__global_init(void);
 
-/* SHA-256 (libsodium) as 64 lowercase hex digits plus NUL. */
+/* A SHA-256 as 64 lowercase hex digits and a NUL (sha256.h hashes). */
 #define VEIKART__SHA256_HEX_SIZE 65
-void veikart__sha256_hex(char out[VEIKART__SHA256_HEX_SIZE], const void *data, size_t len);
-/* The digest of a followed by b, without joining them in memory. */
-void veikart__sha256_hex2(char out[VEIKART__SHA256_HEX_SIZE], const void *a, size_t alen,
-                          const void *b, size_t blen);
 
 #endif
