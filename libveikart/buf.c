@@ -142,3 +142,28 @@ void veikart__buf_dispose(veikart__buf *buf)
 	veikart__free(buf->alloc, buf->ptr);
 	veikart__buf_init(buf, buf->alloc);
 }
+
+size_t veikart__u64_text(char *out, uint64_t v)
+{
+	char digits[20];
+	size_t n = 0, i;
+
+	do {
+		digits[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	for (i = 0; i < n; i++)
+		out[i] = digits[n - 1 - i];
+	out[n] = '\0';
+	return n;
+}
+
+size_t veikart__i64_text(char out[VEIKART__INT_TEXT_SIZE], int64_t v)
+{
+	/* The magnitude as unsigned, so INT64_MIN needs no special case. */
+	if (v < 0) {
+		out[0] = '-';
+		return 1 + veikart__u64_text(out + 1, 0 - (uint64_t)v);
+	}
+	return veikart__u64_text(out, (uint64_t)v);
+}

@@ -317,6 +317,24 @@ out:
 	return err == VEIKART_ENOMEM ? veikart__error_nomem() : err;
 }
 
+void veikart__gate_judge(const veikart_gate *g, const veikart__eval_env *env, veikart_truth *truths,
+                         veikart_verdict *verdict, const veikart_allocator *alloc)
+{
+	size_t i, n = veikart_gate_criterion_count(g);
+	veikart__buf summary;
+	veikart__why why;
+	double score;
+
+	for (i = 0; i < n; i++)
+		truths[i] = veikart__expr_eval_bool(
+		        veikart__criterion_expr(veikart_gate_criterion(g, i)), env, &why);
+	/* judge() also says why in words; that text is not wanted here, so a
+	 * failure to allocate it does not matter. */
+	veikart__buf_init(&summary, alloc);
+	*verdict = judge(g, truths, &score, &summary);
+	veikart__buf_dispose(&summary);
+}
+
 int veikart__report_rebuild(veikart_report **out, const veikart_gate *g, int64_t time,
                             veikart_verdict verdict, double score, const veikart_truth *truths,
                             const char *const *reasons, const veikart_allocator *alloc)

@@ -855,12 +855,27 @@ static int check_recorded_report(veikart_initiative *in, const veikart_unit *uni
                                  const veikart_event *ev, const veikart_gate *g,
                                  const veikart_report *recorded)
 {
+	size_t i, n = veikart_gate_criterion_count(g);
 	veikart_report *now = NULL;
+	veikart_truth *truths;
+	veikart_verdict verdict;
 	veikart__eval_env env;
-	size_t i;
-	int err;
+	int err, same;
 
 	veikart__initiative_env(in, unit, ev->time, &env);
+	/* Truths and verdict first; the reasons in words only for the message
+	 * when they differ. */
+	truths = veikart__calloc(&in->alloc, n ? n : 1, sizeof(*truths));
+	if (truths == NULL)
+		return VEIKART_ENOMEM;
+	veikart__gate_judge(g, &env, truths, &verdict, &in->alloc);
+	same = verdict == veikart_report_verdict(recorded);
+	for (i = 0; same && i < n; i++)
+		same = truths[i] == veikart_report_truth(recorded, i);
+	veikart__free(&in->alloc, truths);
+	if (same)
+		return 0;
+
 	err = veikart__report_evaluate(&now, g, &env, &in->alloc);
 	if (err < 0)
 		return err;
@@ -2631,7 +2646,8 @@ int64_t veikart__walk_review_due(const veikart__walk *w, const veikart_gate *g)
 		d = w->decisions[i - 1];
 		if (d->seq <= entered)
 			break;
-		if (d->gate == g && veikart_outcome_kind_of(d->outcome) == VEIKART_OUTCOME_CONTINUE) {
+		if (d->gate == g &&
+		    veikart_outcome_kind_of(d->outcome) == VEIKART_OUTCOME_CONTINUE) {
 			base = d->time;
 			break;
 		}

@@ -142,8 +142,8 @@ struct veikart_initiative {
 /* Who decides at a gate of the initiative (unit NULL) or of a unit at a
  * moment; NULL when no authority rule applies. */
 const veikart_role *veikart__initiative_authority(const veikart_initiative *in,
-                                                  const veikart_unit *unit,
-                                                  const veikart_gate *g, int64_t now);
+                                                  const veikart_unit *unit, const veikart_gate *g,
+                                                  int64_t now);
 
 /* Evaluation environment at a moment: for the initiative's expressions
  * (unit NULL), or for those of a unit's phases. */
@@ -163,6 +163,12 @@ veikart_unit *veikart__unit_find(const veikart_initiative *in, const char *id);
 /* Reports (gate.c). */
 int veikart__report_evaluate(veikart_report **out, const veikart_gate *gate,
                              const veikart__eval_env *env, const veikart_allocator *alloc);
+/* The truths (n = the gate's criteria) and the verdict of a gate, without
+ * the reasons and summary in words a report carries: cheap enough to check
+ * every recorded decision against. */
+void veikart__gate_judge(const veikart_gate *gate, const veikart__eval_env *env,
+                         veikart_truth *truths, veikart_verdict *verdict,
+                         const veikart_allocator *alloc);
 /* A report rebuilt from a recorded decision: per criterion, in the gate's
  * order, its truth and reason (criteria the record lacks are unknown). */
 int veikart__report_rebuild(veikart_report **out, const veikart_gate *gate, int64_t time,
@@ -171,7 +177,6 @@ int veikart__report_rebuild(veikart_report **out, const veikart_gate *gate, int6
 /* Whether an outcome needs a ready gate (go, skip, continue) or one not
  * blocked (conditional go) to be taken without an override. */
 int veikart__outcome_needs_override(veikart_outcome_kind kind, veikart_verdict verdict);
-
 
 /* Apply events: check the chain and the rules, prepare, ask the commit hook
  * (when `call_hook`), commit.  All or nothing. */

@@ -77,6 +77,12 @@ const char *veikart__buf_cstr(const veikart__buf *buf); /* "" when empty */
 char *veikart__buf_detach(veikart__buf *buf);           /* caller frees with the allocator */
 void veikart__buf_dispose(veikart__buf *buf);
 
+/* Decimal text of an integer and a NUL, without printf (event records
+ * carry two on every line); returns the length, at most 20. */
+#define VEIKART__INT_TEXT_SIZE 24
+size_t veikart__u64_text(char *out, uint64_t v); /* out: 21 bytes */
+size_t veikart__i64_text(char out[VEIKART__INT_TEXT_SIZE], int64_t v);
+
 /* Raising errors: fill the thread-local record and return `code`. */
 int veikart__error_set(int code, const char *fmt, ...) VEIKART__PRINTF(2, 3);
 int veikart__error_set_at(int code, const char *file, unsigned int line, unsigned int column,

@@ -446,6 +446,38 @@ static void test_value_should_write_scale_codes_it_cannot_name_by_rank(void **st
 	veikart__buf_dispose(&buf);
 }
 
+/* Event records write their sequence numbers and times with these. */
+static void test_value_should_write_integers_as_printf_does(void **state)
+{
+	static const int64_t signed_cases[] = { 0,         1,         -1,           9,
+		                                10,        -10,       1767603600,   -62135596800,
+		                                INT64_MAX, INT64_MIN, INT64_MIN + 1 };
+	static const uint64_t unsigned_cases[] = { 0, 1, 9, 10, 99, 100, 4294967296u, UINT64_MAX };
+	char got[VEIKART__INT_TEXT_SIZE], want[VEIKART__INT_TEXT_SIZE];
+	uint64_t r = 88172645463325252u;
+	size_t i, n;
+
+	(void)state;
+	for (i = 0; i < sizeof(signed_cases) / sizeof(signed_cases[0]); i++) {
+		n = veikart__i64_text(got, signed_cases[i]);
+		snprintf(want, sizeof(want), "%" PRId64, signed_cases[i]);
+		assert_string_equal(got, want);
+		assert_int_equal(n, strlen(want));
+	}
+	for (i = 0; i < sizeof(unsigned_cases) / sizeof(unsigned_cases[0]); i++) {
+		n = veikart__u64_text(got, unsigned_cases[i]);
+		snprintf(want, sizeof(want), "%" PRIu64, unsigned_cases[i]);
+		assert_string_equal(got, want);
+		assert_int_equal(n, strlen(want));
+	}
+	for (i = 0; i < 100000; i++) {
+		r ^= r << 13, r ^= r >> 7, r ^= r << 17; /* xorshift64 */
+		veikart__i64_text(got, (int64_t)r >> (r % 64));
+		snprintf(want, sizeof(want), "%" PRId64, (int64_t)r >> (r % 64));
+		assert_string_equal(got, want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -458,6 +490,7 @@ int main(void)
 		cmocka_unit_test(test_value_should_say_what_was_expected),
 		cmocka_unit_test(test_value_should_write_numbers_whatever_the_locale),
 		cmocka_unit_test(test_value_should_write_every_number_as_before),
+		cmocka_unit_test(test_value_should_write_integers_as_printf_does),
 		cmocka_unit_test(test_value_should_write_scale_codes_it_cannot_name_by_rank),
 	};
 
