@@ -28,6 +28,8 @@ static int reserve(veikart__buf *buf, size_t extra)
 
 	if (buf->failed)
 		return VEIKART_ENOMEM;
+	if (extra < buf->cap - buf->len)
+		return 0; /* it fits, with room for the NUL */
 	if (extra >= SIZE_MAX - buf->len) {
 		buf->failed = 1;
 		return veikart__error_nomem();
@@ -45,6 +47,11 @@ static int reserve(veikart__buf *buf, size_t extra)
 	return 0;
 }
 
+int veikart__buf_reserve(veikart__buf *buf, size_t size)
+{
+	return size > buf->len ? reserve(buf, size - buf->len) : 0;
+}
+
 int veikart__buf_put(veikart__buf *buf, const char *data, size_t len)
 {
 	if (reserve(buf, len) < 0)
@@ -59,6 +66,20 @@ int veikart__buf_put(veikart__buf *buf, const char *data, size_t len)
 int veikart__buf_puts(veikart__buf *buf, const char *s)
 {
 	return veikart__buf_put(buf, s, strlen(s));
+}
+
+int veikart__buf_cat(veikart__buf *buf, ...)
+{
+	const char *s;
+	va_list ap;
+	int err = 0;
+
+	va_start(ap, buf);
+	for (s = va_arg(ap, const char *); s != NULL; s = va_arg(ap, const char *))
+		if (veikart__buf_put(buf, s, strlen(s)) < 0)
+			err = VEIKART_ENOMEM;
+	va_end(ap);
+	return err;
 }
 
 int veikart__buf_putc(veikart__buf *buf, char c)

@@ -807,12 +807,12 @@ static void explain_compare(veikart__buf *b, const veikart__expr *e, const veika
 	eval(e, nd->b, env, &vb, &w);
 	if (e->nodes[nd->a].op == VEIKART__OP_CONST) {
 		put_value(b, e, nd->a, &va);
-		veikart__buf_printf(b, " is %s%s ", met ? "" : "not ", words[nd->cmp]);
+		veikart__buf_cat(b, met ? " is " : " is not ", words[nd->cmp], " ", NULL);
 	} else {
 		put_text(b, e, nd->a);
 		veikart__buf_puts(b, " is ");
 		put_operand(b, e, env, nd->a, &va, &vb);
-		veikart__buf_printf(b, ", %s%s ", met ? "" : "not ", words[nd->cmp]);
+		veikart__buf_cat(b, met ? ", " : ", not ", words[nd->cmp], " ", NULL);
 	}
 	if (e->nodes[nd->b].op == VEIKART__OP_CONST) {
 		put_value(b, e, nd->b, &vb);
@@ -875,24 +875,24 @@ static void explain_builtin(veikart__buf *b, const veikart__expr *e, const veika
 
 	switch (nd->op) {
 	case VEIKART__OP_DEFINED:
-		veikart__buf_printf(b, "fact `%s` is %s", id, v ? "recorded" : "not recorded");
+		veikart__buf_cat(b, "fact `", id, v ? "` is recorded" : "` is not recorded", NULL);
 		break;
 	case VEIKART__OP_SIGNED:
 		if (v != NULL)
-			veikart__buf_printf(b, "`%s` signed by %s", id, v->u.signoff->person);
+			veikart__buf_cat(b, "`", id, "` signed by ", v->u.signoff->person, NULL);
 		else
-			veikart__buf_printf(b, "`%s` is not signed", id);
+			veikart__buf_cat(b, "`", id, "` is not signed", NULL);
 		break;
 	default:
 		if (v == NULL)
-			veikart__buf_printf(b, "no evidence `%s` attached", id);
+			veikart__buf_cat(b, "no evidence `", id, "` attached", NULL);
 		else if (v->u.evidence->approved_by != NULL)
-			veikart__buf_printf(b, "evidence `%s` attached, approved by %s", id,
-			                    v->u.evidence->approved_by);
+			veikart__buf_cat(b, "evidence `", id, "` attached, approved by ",
+			                 v->u.evidence->approved_by, NULL);
 		else if (nd->op == VEIKART__OP_APPROVED)
-			veikart__buf_printf(b, "evidence `%s` attached but not approved", id);
+			veikart__buf_cat(b, "evidence `", id, "` attached but not approved", NULL);
 		else
-			veikart__buf_printf(b, "evidence `%s` attached", id);
+			veikart__buf_cat(b, "evidence `", id, "` attached", NULL);
 		break;
 	}
 }
@@ -934,7 +934,7 @@ static void put_phase(veikart__buf *b, const veikart__eval_env *env, int32_t pha
 {
 	if (phase >= 0 && (size_t)phase < env->nphases && env->phase_ids != NULL &&
 	    env->phase_ids[phase] != NULL)
-		veikart__buf_printf(b, "`%s`", env->phase_ids[phase]);
+		veikart__buf_cat(b, "`", env->phase_ids[phase], "`", NULL);
 	else
 		veikart__buf_printf(b, "phase #%d", (int)phase);
 }
@@ -1227,12 +1227,12 @@ static void explain(veikart__buf *b, const veikart__expr *e, const veikart__eval
 			break; /* a plain result speaks for itself */
 		eval(e, n, env, &v, &w);
 		if (nd->op == VEIKART__OP_CONST)
-			veikart__buf_printf(b, "constant %s", v.u.b ? "true" : "false");
+			veikart__buf_puts(b, v.u.b ? "constant true" : "constant false");
 		else
-			veikart__buf_printf(b, "`%s` is %s", fact_id(e, n),
-			                    v.u.b ? "true" : "false");
+			veikart__buf_cat(b, "`", fact_id(e, n), v.u.b ? "` is true" : "` is false",
+			                 NULL);
 		if (nd->op == VEIKART__OP_FACT && at_hand(nd, env))
-			veikart__buf_printf(b, " for %s", unit_name(env->unit));
+			veikart__buf_cat(b, " for ", unit_name(env->unit), NULL);
 		break;
 	case WHY_NOT_RECORDED:
 		if ((nd->flags & VEIKART__NODE_UNIT) && env->unit == NULL)
@@ -1241,9 +1241,9 @@ static void explain(veikart__buf *b, const veikart__expr *e, const veikart__eval
 			                    "is at hand",
 			                    fact_id(e, n));
 		else
-			veikart__buf_printf(b, "fact `%s` is not recorded", fact_id(e, n));
+			veikart__buf_cat(b, "fact `", fact_id(e, n), "` is not recorded", NULL);
 		if (at_hand(nd, env))
-			veikart__buf_printf(b, " for %s", unit_name(env->unit));
+			veikart__buf_cat(b, " for ", unit_name(env->unit), NULL);
 		break;
 	case WHY_ROLLUP:
 		explain_rollup(b, e, env, n);

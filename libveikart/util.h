@@ -18,8 +18,10 @@
 
 #if defined(__GNUC__)
 #define VEIKART__PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#define VEIKART__SENTINEL __attribute__((sentinel))
 #else
 #define VEIKART__PRINTF(fmt, args)
+#define VEIKART__SENTINEL
 #endif
 
 #define VEIKART__ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -67,10 +69,16 @@ typedef struct veikart__buf {
 } veikart__buf;
 
 void veikart__buf_init(veikart__buf *buf, const veikart_allocator *alloc);
+/* Room for `size` bytes of text in one allocation, for a text whose
+ * length is known roughly in advance. */
+int veikart__buf_reserve(veikart__buf *buf, size_t size);
 int veikart__buf_put(veikart__buf *buf, const char *data, size_t len);
 int veikart__buf_puts(veikart__buf *buf, const char *s);
 int veikart__buf_putc(veikart__buf *buf, char c);
 int veikart__buf_printf(veikart__buf *buf, const char *fmt, ...) VEIKART__PRINTF(2, 3);
+/* Strings one after another, up to a NULL: for the texts built on every
+ * evaluation, where printf's parsing of the format costs more than the rest. */
+int veikart__buf_cat(veikart__buf *buf, ...) VEIKART__SENTINEL;
 int veikart__buf_vprintf(veikart__buf *buf, const char *fmt, va_list ap) VEIKART__PRINTF(2, 0);
 void veikart__buf_clear(veikart__buf *buf);
 const char *veikart__buf_cstr(const veikart__buf *buf); /* "" when empty */
