@@ -505,8 +505,9 @@ const char *veikart_event_field(const veikart_event *e, const char *key)
 {
 	size_t i;
 
+	/* The first byte before the call: most keys differ there. */
 	for (i = 0; e != NULL && key != NULL && i < e->nfields; i++)
-		if (strcmp(e->keys[i], key) == 0)
+		if (e->keys[i][0] == key[0] && strcmp(e->keys[i], key) == 0)
 			return e->values[i];
 	return NULL;
 }

@@ -129,7 +129,19 @@ size_t veikart__utf8_check(const char *s, size_t len)
 	size_t i = 0, n, k;
 	uint32_t cp, min;
 
+	uint64_t word;
+
 	while (i < len) {
+		/* Records are mostly ASCII: eight bytes at a time while no byte has
+		 * its top bit set. */
+		while (len - i >= 8) {
+			memcpy(&word, p + i, 8);
+			if ((word & UINT64_C(0x8080808080808080)) != 0)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
 		if (p[i] < 0x80) {
 			i++;
 			continue;

@@ -128,12 +128,27 @@ static void test_value_should_find_invalid_utf8(void **state)
 		{ "\xf8\x88\x80\x80\x80", 0 }, /* 5-byte form */
 		{ "\x80", 0 },                 /* lone continuation */
 	};
-	size_t i;
+	char text[41];
+	size_t i, at;
 
 	(void)state;
 	for (i = 0; i < VEIKART__ARRAY_SIZE(cases); i++)
 		assert_int_equal(veikart__utf8_check(cases[i].text, strlen(cases[i].text)),
 		                 cases[i].bad);
+	/* Long text is checked eight bytes at a time: a bad byte at every place,
+	 * and a good two-byte character at every place, among ASCII. */
+	for (at = 0; at < 40; at++) {
+		memset(text, 'a', 40);
+		text[40] = '\0';
+		text[at] = '\x80';
+		assert_int_equal(veikart__utf8_check(text, 40), at);
+		if (at + 1 < 40) {
+			text[at] = '\xc3';
+			text[at + 1] = '\xa5'; /* å */
+			assert_int_equal(veikart__utf8_check(text, 40), 40);
+			assert_int_equal(veikart__utf8_check(text, at + 1), at); /* cut short */
+		}
+	}
 }
 
 /* Parse and write back (as veikart_facts_get() shows it, and as a literal). */
