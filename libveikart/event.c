@@ -37,12 +37,16 @@ veikart_event_kind veikart__event_kind_from(const char *name, size_t len)
 
 /* ---- writing --------------------------------------------------------------- */
 
-static size_t escaped_len(const char *s)
+/* The length of s (len bytes) in a record, where \, TAB, LF and CR take
+ * two bytes.  Most values have none of them: one strcspn finds that. */
+static size_t escaped_len(const char *s, size_t len)
 {
-	size_t n = 0;
+	size_t n = strcspn(s, "\\\t\n\r");
 
-	for (; *s != '\0'; s++)
-		n += (*s == '\\' || *s == '\t' || *s == '\n' || *s == '\r') ? 2 : 1;
+	if (n == len)
+		return len;
+	for (s += n, n = len; *s != '\0'; s++)
+		n += *s == '\\' || *s == '\t' || *s == '\n' || *s == '\r';
 	return n;
 }
 
@@ -71,6 +75,16 @@ static char *escape_into(char *w, const char *s)
 		}
 	}
 	return w;
+}
+
+/* Write s (len bytes, escaped_len once escaped) into a record. */
+static char *put_escaped(char *w, const char *s, size_t len, size_t escaped)
+{
+	if (escaped == len) {
+		memcpy(w, s, len);
+		return w + len;
+	}
+	return escape_into(w, s);
 }
 
 void veikart__event_begin(veikart__event_builder *b, const veikart_allocator *alloc, uint64_t seq,
@@ -145,7 +159,8 @@ static veikart_event *event_block(const veikart_allocator *alloc, size_t nfields
 int veikart__event_finish(veikart_event **out, veikart__event_builder *b, const char *prev)
 {
 	char seqbuf[VEIKART__INT_TEXT_SIZE], timebuf[VEIKART__INT_TEXT_SIZE], *w, *s;
-	size_t record_len, strings, n, i, hashed, seqlen, timelen;
+	size_t record_len, strings, i, hashed, seqlen, timelen, kindlen, actorlen, actor_escaped;
+	veikart__event_field *f;
 	const char *kind = veikart_event_kind_name(b->kind);
 	veikart_event *e;
 
@@ -154,11 +169,18 @@ int veikart__event_finish(veikart_event **out, veikart__event_builder *b, const 
 		return VEIKART_ENOMEM;
 	seqlen = veikart__u64_text(seqbuf, b->seq);
 	timelen = veikart__i64_text(timebuf, b->time);
-	record_len = seqlen + 1 + timelen + 1 + strlen(kind) + 1 + escaped_len(b->actor);
-	strings = strlen(b->actor) + 1;
+	kindlen = strlen(kind);
+	actorlen = strlen(b->actor);
+	actor_escaped = escaped_len(b->actor, actorlen);
+	record_len = seqlen + 1 + timelen + 1 + kindlen + 1 + actor_escaped;
+	strings = actorlen + 1;
 	for (i = 0; i < b->nfields; i++) {
-		record_len += 1 + strlen(b->fields[i].key) + 1 + escaped_len(b->fields[i].value);
-		strings += strlen(b->fields[i].value) + 1;
+		f = &b->fields[i];
+		f->key_len = strlen(f->key);
+		f->value_len = strlen(f->value);
+		f->escaped_len = escaped_len(f->value, f->value_len);
+		record_len += 1 + f->key_len + 1 + f->escaped_len;
+		strings += f->value_len + 1;
 	}
 	record_len += strlen("\tprev=") + 64 + strlen("\thash=") + 64 + 1;
 
@@ -177,27 +199,24 @@ int veikart__event_finish(veikart_event **out, veikart__event_builder *b, const 
 	memcpy(w, timebuf, timelen);
 	w += timelen;
 	*w++ = '\t';
-	n = strlen(kind);
-	memcpy(w, kind, n);
-	w += n;
+	memcpy(w, kind, kindlen);
+	w += kindlen;
 	*w++ = '\t';
-	w = escape_into(w, b->actor);
-	n = strlen(b->actor) + 1;
-	memcpy(s, b->actor, n);
+	w = put_escaped(w, b->actor, actorlen, actor_escaped);
+	memcpy(s, b->actor, actorlen + 1);
 	e->actor = s;
-	s += n;
+	s += actorlen + 1;
 	for (i = 0; i < b->nfields; i++) {
+		f = &b->fields[i];
 		*w++ = '\t';
-		n = strlen(b->fields[i].key);
-		memcpy(w, b->fields[i].key, n);
-		w += n;
+		memcpy(w, f->key, f->key_len);
+		w += f->key_len;
 		*w++ = '=';
-		w = escape_into(w, b->fields[i].value);
-		e->keys[i] = b->fields[i].key;
-		n = strlen(b->fields[i].value) + 1;
-		memcpy(s, b->fields[i].value, n);
+		w = put_escaped(w, f->value, f->value_len, f->escaped_len);
+		e->keys[i] = f->key;
+		memcpy(s, f->value, f->value_len + 1);
 		e->values[i] = s;
-		s += n;
+		s += f->value_len + 1;
 	}
 	memcpy(w, "\tprev=", 6);
 	w += 6;

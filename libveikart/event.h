@@ -30,6 +30,7 @@ struct veikart_event {
 typedef struct veikart__event_field {
 	const char *key; /* a literal: keys are never escaped */
 	const char *value;
+	size_t key_len, value_len, escaped_len; /* measured once, in finish */
 } veikart__event_field;
 
 /* Collects an event's parts; nothing is copied until finish. */
