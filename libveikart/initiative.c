@@ -2240,25 +2240,35 @@ static int gate_for(const veikart_initiative *in, const veikart_unit *unit, cons
 }
 
 /* Pick the outcome a request names; list the choices when it is ambiguous. */
+/* "go to pilot, hold, stop": a gate's outcomes, for messages. */
+static const char *outcomes_of(const veikart_gate *g, char *buf, size_t size)
+{
+	const veikart_outcome *o;
+	size_t i, n = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < veikart_gate_outcome_count(g) && n < size; i++) {
+		o = veikart_gate_outcome(g, i);
+		n += (size_t)snprintf(buf + n, size - n, "%s%s%s%s", n ? ", " : "",
+		                      veikart_outcome_kind_name(veikart_outcome_kind_of(o)),
+		                      veikart_outcome_target(o) ? " to " : "",
+		                      veikart_outcome_target(o)
+		                              ? veikart_phase_id(veikart_outcome_target(o))
+		                              : "");
+	}
+	return buf;
+}
+
 static int outcome_for(const veikart_gate *g, veikart_outcome_kind kind, const char *to,
                        const veikart_outcome **out)
 {
 	const veikart_outcome *o;
 	char choices[512];
-	size_t i, n = 0, found = 0;
+	size_t i, found = 0;
 
 	*out = NULL;
-	choices[0] = '\0';
 	for (i = 0; i < veikart_gate_outcome_count(g); i++) {
 		o = veikart_gate_outcome(g, i);
-		if (n < sizeof(choices))
-			n += (size_t)snprintf(choices + n, sizeof(choices) - n, "%s%s%s%s",
-			                      n ? ", " : "",
-			                      veikart_outcome_kind_name(veikart_outcome_kind_of(o)),
-			                      veikart_outcome_target(o) ? " to " : "",
-			                      veikart_outcome_target(o)
-			                              ? veikart_phase_id(veikart_outcome_target(o))
-			                              : "");
 		if (veikart_outcome_kind_of(o) != kind)
 			continue;
 		if (to != NULL && (veikart_outcome_target(o) == NULL ||
@@ -2269,13 +2279,16 @@ static int outcome_for(const veikart_gate *g, veikart_outcome_kind kind, const c
 	}
 	if (found == 1)
 		return 0;
+	*out = NULL;
 	if (found > 1)
-		return veikart__error_set(
-		        VEIKART_EINVALID, "gate `%s` has several %s outcomes: say where to (%s)",
-		        veikart_gate_id(g), veikart_outcome_kind_name(kind), choices);
+		return veikart__error_set(VEIKART_EINVALID,
+		                          "gate `%s` has several %s outcomes: say where to (%s)",
+		                          veikart_gate_id(g), veikart_outcome_kind_name(kind),
+		                          outcomes_of(g, choices, sizeof(choices)));
 	return veikart__error_set(VEIKART_ENOTFOUND, "gate `%s` has no %s outcome%s%s (it has: %s)",
 	                          veikart_gate_id(g), veikart_outcome_kind_name(kind),
-	                          to ? " to " : "", to ? to : "", choices);
+	                          to ? " to " : "", to ? to : "",
+	                          outcomes_of(g, choices, sizeof(choices)));
 }
 
 /* What holds a gate back, for a refusal: "; in_order: units of earlier
@@ -2412,7 +2425,7 @@ int veikart_initiative_decide(veikart_initiative *in, const veikart_decision_req
 			goto out;
 		}
 		veikart__buf_init(&cb, &in->alloc);
-		veikart__buf_printf(&cb, "%s %s", req->conditions[i].due, req->conditions[i].text);
+		veikart__buf_cat(&cb, req->conditions[i].due, " ", req->conditions[i].text, NULL);
 		conditions[i] = veikart__buf_detach(&cb);
 		if (conditions[i] == NULL) {
 			err = VEIKART_ENOMEM;
@@ -2422,10 +2435,9 @@ int veikart_initiative_decide(veikart_initiative *in, const veikart_decision_req
 	for (i = 0; i < n; i++) {
 		veikart__buf rb;
 		veikart__buf_init(&rb, &in->alloc);
-		veikart__buf_printf(&rb, "%s %s %s",
-		                    veikart_criterion_id(veikart_report_criterion(report, i)),
-		                    veikart_truth_name(veikart_report_truth(report, i)),
-		                    veikart_report_reason(report, i));
+		veikart__buf_cat(&rb, veikart_criterion_id(veikart_report_criterion(report, i)),
+		                 " ", veikart_truth_name(veikart_report_truth(report, i)), " ",
+		                 veikart_report_reason(report, i), NULL);
 		results[i] = veikart__buf_detach(&rb);
 		if (results[i] == NULL) {
 			err = VEIKART_ENOMEM;
