@@ -128,6 +128,7 @@ struct veikart__arena_chunk {
 	max_align_t align[];
 };
 
+#define ARENA_FIRST_CHUNK 512
 #define ARENA_CHUNK_SIZE 8192
 
 void veikart__arena_init(veikart__arena *arena, const veikart_allocator *alloc)
@@ -136,6 +137,7 @@ void veikart__arena_init(veikart__arena *arena, const veikart_allocator *alloc)
 	arena->head = NULL;
 	arena->used = 0;
 	arena->cap = 0;
+	arena->next_size = ARENA_FIRST_CHUNK;
 }
 
 void *veikart__arena_alloc(veikart__arena *arena, size_t size)
@@ -148,26 +150,36 @@ void *veikart__arena_alloc(veikart__arena *arena, size_t size)
 	if (size == 0)
 		size = 8;
 	if (arena->head == NULL || arena->cap - arena->used < size) {
-		chunk_size = size > ARENA_CHUNK_SIZE / 4 ? size : ARENA_CHUNK_SIZE;
-		if (chunk_size > SIZE_MAX - sizeof(*chunk)) {
+		if (size > SIZE_MAX - sizeof(*chunk)) {
 			veikart__error_nomem();
 			return NULL;
 		}
-		chunk = veikart__malloc(arena->alloc, sizeof(*chunk) + chunk_size);
-		if (chunk == NULL)
-			return NULL;
-		chunk->size = chunk_size;
-		if (arena->head != NULL && chunk_size != ARENA_CHUNK_SIZE) {
+		if (arena->head != NULL && size > ARENA_CHUNK_SIZE / 4) {
 			/* A large one-off block: keep filling the current chunk. */
+			chunk = veikart__malloc(arena->alloc, sizeof(*chunk) + size);
+			if (chunk == NULL)
+				return NULL;
+			chunk->size = size;
 			chunk->next = arena->head->next;
 			arena->head->next = chunk;
 			memset(chunk->align, 0, size);
 			return chunk->align;
 		}
+		/* Chunks double from a small first one: most expressions need a
+		 * few hundred bytes, a methodology some tens of kilobytes. */
+		if (arena->next_size == 0) /* a zeroed arena, never initialised */
+			arena->next_size = ARENA_FIRST_CHUNK;
+		chunk_size = arena->next_size > size ? arena->next_size : size;
+		chunk = veikart__malloc(arena->alloc, sizeof(*chunk) + chunk_size);
+		if (chunk == NULL)
+			return NULL;
+		chunk->size = chunk_size;
 		chunk->next = arena->head;
 		arena->head = chunk;
 		arena->used = 0;
 		arena->cap = chunk_size;
+		if (arena->next_size < ARENA_CHUNK_SIZE)
+			arena->next_size *= 2;
 	}
 	p = (char *)arena->head->align + arena->used;
 	arena->used += size;

@@ -47,8 +47,9 @@ typedef struct veikart__arena_chunk veikart__arena_chunk;
 typedef struct veikart__arena {
 	const veikart_allocator *alloc;
 	veikart__arena_chunk *head;
-	size_t used; /* bytes used in head */
-	size_t cap;  /* bytes available in head */
+	size_t used;      /* bytes used in head */
+	size_t cap;       /* bytes available in head */
+	size_t next_size; /* of the next chunk */
 } veikart__arena;
 
 void veikart__arena_init(veikart__arena *arena, const veikart_allocator *alloc);

@@ -46,19 +46,20 @@ typedef struct parse_state {
 
 static int build_lines(veikart__xml *x)
 {
-	size_t i, n = 1;
+	const char *p = (const char *)x->data, *end = p + x->size, *nl;
+	size_t n = 1;
 
-	for (i = 0; i < x->size; i++)
-		if (x->data[i] == '\n')
-			n++;
+	for (nl = memchr(p, '\n', x->size); nl != NULL;
+	     nl = memchr(nl + 1, '\n', (size_t)(end - nl - 1)))
+		n++;
 	x->lines = veikart__calloc(x->alloc, n, sizeof(*x->lines));
 	if (x->lines == NULL)
 		return VEIKART_ENOMEM;
 	x->lines[0] = 0;
 	x->nlines = 1;
-	for (i = 0; i < x->size; i++)
-		if (x->data[i] == '\n')
-			x->lines[x->nlines++] = i + 1;
+	for (nl = memchr(p, '\n', x->size); nl != NULL;
+	     nl = memchr(nl + 1, '\n', (size_t)(end - nl - 1)))
+		x->lines[x->nlines++] = (size_t)(nl - p) + 1;
 	return 0;
 }
 
@@ -256,40 +257,6 @@ static int scan_error(parse_state *st, int code, size_t offset, const char *fmt,
 	return err < 0 ? VEIKART_ENOMEM : code;
 }
 
-/* Length of the UTF-8 sequence at d[i], or 0 if it is not valid UTF-8. */
-static size_t utf8_len(const unsigned char *d, size_t i, size_t n)
-{
-	unsigned char c = d[i];
-	size_t len, k;
-	uint32_t cp;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF) {
-		len = 2;
-		cp = c & 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3;
-		cp = c & 0x0F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4;
-		cp = c & 0x07;
-	} else {
-		return 0;
-	}
-	if (n - i < len)
-		return 0;
-	for (k = 1; k < len; k++) {
-		if ((d[i + k] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (d[i + k] & 0x3F);
-	}
-	if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-	    (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-		return 0;
-	return len;
-}
-
 static const unsigned char *find(const unsigned char *d, size_t from, size_t n, const char *what)
 {
 	size_t len = strlen(what), i;
@@ -302,28 +269,26 @@ static const unsigned char *find(const unsigned char *d, size_t from, size_t n, 
 
 static int prescan(parse_state *st)
 {
-	const unsigned char *d = st->x->data, *p;
-	size_t n = st->x->size, i, len, start, nattrs;
-	int only_space = 1;
+	const unsigned char *d = st->x->data, *p, *nul;
+	size_t n = st->x->size, i, start, nattrs, bad;
 
 	if (n >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == 0xFE && d[1] == 0xFF)))
 		return scan_error(st, VEIKART_EFORMAT, 0, "%s",
 		                  "the file is encoded in UTF-16; methodology files must be UTF-8");
-	for (i = 0; i < n; i += len) {
-		if (d[i] == 0)
-			return scan_error(
-			        st, VEIKART_EFORMAT, i, "%s",
-			        "the file contains a NUL byte: it is binary, not an XML text");
-		len = utf8_len(d, i, n);
-		if (len == 0)
-			return scan_error(
-			        st, VEIKART_EFORMAT, i, "%s",
-			        "invalid UTF-8 here; methodology files must be UTF-8 encoded");
-		if (!is_space(d[i]) &&
-		    !(i == 0 && n >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF))
-			only_space = 0;
-	}
-	if (only_space)
+	/* Whichever comes first, a NUL or a byte that is not UTF-8; each found
+	 * by a scan that reads words, not bytes. */
+	nul = memchr(d, 0, n);
+	bad = veikart__utf8_check((const char *)d, n);
+	if (nul != NULL && (size_t)(nul - d) < bad)
+		return scan_error(st, VEIKART_EFORMAT, (size_t)(nul - d), "%s",
+		                  "the file contains a NUL byte: it is binary, not an XML text");
+	if (bad != n)
+		return scan_error(st, VEIKART_EFORMAT, bad, "%s",
+		                  "invalid UTF-8 here; methodology files must be UTF-8 encoded");
+	i = n >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF ? 3 : 0;
+	while (i < n && is_space(d[i]))
+		i++;
+	if (i == n)
 		return scan_error(
 		        st, VEIKART_EFORMAT, 0, "%s",
 		        "the file is empty: a methodology file holds one <methodology> element");
