@@ -330,9 +330,10 @@ void veikart__gate_judge(const veikart_gate *g, const veikart__eval_env *env, ve
 	for (i = 0; i < n; i++)
 		truths[i] = veikart__expr_eval_bool(
 		        veikart__criterion_expr(veikart_gate_criterion(g, i)), env, &why);
-	/* judge() also says why in words; that text is not wanted here, so a
-	 * failure to allocate it does not matter. */
+	/* judge() also says why in words, which is not wanted here: a buffer
+	 * marked failed takes no text, so nothing is formatted. */
 	veikart__buf_init(&summary, alloc);
+	summary.failed = 1;
 	*verdict = judge(g, truths, &score, &summary);
 	veikart__buf_dispose(&summary);
 }

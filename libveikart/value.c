@@ -216,6 +216,41 @@ static int decimal_shaped(const char *s, size_t len)
 }
 
 /* strtod() on a decimal_shaped() slice, whatever LC_NUMERIC says. */
+/*
+ * A decimal of at most 15 digits and no exponent ("12", "-0.55", "1234.5"),
+ * the form numbers are written in, read without strtod: its digits as an
+ * integer are exact in a double (under 2^53), so are the powers of ten up
+ * to 10^15, and one IEEE division of two exact values is correctly rounded,
+ * as strtod is.  0 when it is not of that form.
+ */
+static int parse_short_decimal(double *out, const char *s, size_t len)
+{
+	static const double powers[] = { 1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+		                         1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+	size_t i = 0, digits = 0, decimals = 0;
+	uint64_t m = 0;
+	int neg = 0, point = 0;
+
+	if (i < len && s[i] == '-') {
+		neg = 1;
+		i++;
+	}
+	for (; i < len; i++) {
+		if (s[i] == '.' && !point && digits > 0) {
+			point = 1;
+			continue;
+		}
+		if (s[i] < '0' || s[i] > '9' || ++digits > 15)
+			return 0;
+		m = m * 10 + (uint64_t)(s[i] - '0');
+		decimals += (size_t)point;
+	}
+	if (digits == 0 || (point && decimals == 0))
+		return 0;
+	*out = m == 0 ? 0.0 : (neg ? -1.0 : 1.0) * ((double)m / powers[decimals]);
+	return 1;
+}
+
 static int parse_double(double *out, const char *s, size_t len)
 {
 	char tmp[512];
@@ -224,6 +259,8 @@ static int parse_double(double *out, const char *s, size_t len)
 	size_t i, j = 0;
 	char *end;
 
+	if (parse_short_decimal(out, s, len))
+		return 0;
 	for (i = 0; i < len; i++) {
 		if (j + plen + 1 >= sizeof(tmp))
 			return -1;

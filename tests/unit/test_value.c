@@ -493,6 +493,62 @@ static void test_value_should_write_integers_as_printf_does(void **state)
 	}
 }
 
+/* Numbers are read without strtod when they are short decimals: the same
+ * double, bit for bit, as strtod gives, on decimals of every length. */
+static void test_value_should_read_numbers_as_strtod_does(void **state)
+{
+	static const char *const edge[] = { "0",
+		                            "-0",
+		                            "0.0",
+		                            "1",
+		                            "-1",
+		                            "0.1",
+		                            "0.55",
+		                            "123456789012345",
+		                            "-999999999999999",
+		                            "0.000000000000001",
+		                            "1234567890123456",
+		                            "9007199254740993",
+		                            "3.14159265358979",
+		                            "0.30000000000000004" };
+	uint64_t r = 0x9E3779B97F4A7C15u;
+	veikart__arena arena;
+	veikart__value v;
+	char text[40], why[256];
+	double want;
+	size_t i, n, k, digits, point;
+
+	(void)state;
+	veikart__arena_init(&arena, NULL);
+	for (i = 0; i < 200000 + sizeof(edge) / sizeof(edge[0]); i++) {
+		if (i < sizeof(edge) / sizeof(edge[0])) {
+			snprintf(text, sizeof(text), "%s", edge[i]);
+		} else {
+			r ^= r << 13, r ^= r >> 7, r ^= r << 17; /* xorshift64 */
+			digits = 1 + r % 17;
+			point = (r >> 8) % (digits + 1); /* 0: no point */
+			n = 0;
+			if ((r >> 16) & 1)
+				text[n++] = '-';
+			for (k = 0; k < digits; k++) {
+				if (point > 0 && k == digits - point + 0 && k > 0)
+					text[n++] = '.';
+				text[n++] = (char)('0' + (r >> (20 + 2 * k % 40)) % 10);
+			}
+			text[n] = '\0';
+		}
+		if (veikart__value_parse(&v, VEIKART_TYPE_NUMBER, NULL, text, strlen(text), &arena,
+		                         why, sizeof(why)) != 0)
+			fail_msg("`%s` does not read as a number: %s", text, why);
+		want = strtod(text, NULL);
+		if (want == 0)
+			want = 0; /* no negative zero in values */
+		if (memcmp(&v.u.n, &want, sizeof(want)) != 0)
+			fail_msg("`%s` read as %.17g, strtod gives %.17g", text, v.u.n, want);
+	}
+	veikart__arena_release(&arena);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -506,6 +562,7 @@ int main(void)
 		cmocka_unit_test(test_value_should_write_numbers_whatever_the_locale),
 		cmocka_unit_test(test_value_should_write_every_number_as_before),
 		cmocka_unit_test(test_value_should_write_integers_as_printf_does),
+		cmocka_unit_test(test_value_should_read_numbers_as_strtod_does),
 		cmocka_unit_test(test_value_should_write_scale_codes_it_cannot_name_by_rank),
 	};
 
