@@ -364,6 +364,12 @@ typedef struct change {
 	char *actor;                       /* condition-met */
 } change;
 
+/* Whether an event's field key is `want`; the first byte decides most. */
+static int key_is(const char *key, const char *want)
+{
+	return key[0] == want[0] && strcmp(key, want) == 0;
+}
+
 /* Fetch the fields an event must have; an empty value counts as missing. */
 static int fields_of(const veikart_event *ev, const char *const *keys, size_t n, const char **out)
 {
@@ -806,7 +812,7 @@ static int decision_report(veikart_initiative *in, const veikart_event *ev, cons
 	for (k = 0; k < veikart_event_field_count(ev); k++) {
 		key = veikart_event_field_key(ev, k);
 		val = veikart_event_field_value(ev, k);
-		if (strcmp(key, "result") != 0)
+		if (!key_is(key, "result"))
 			continue;
 		sp = strchr(val, ' ');
 		sp2 = sp ? strchr(sp + 1, ' ') : NULL;
@@ -1015,9 +1021,9 @@ static int decode_decide(veikart_initiative *in, change *c)
 	/* Where it leads: the phases passed over by skip-if, then the target. */
 	for (k = 0; k < veikart_event_field_count(ev); k++) {
 		key = veikart_event_field_key(ev, k);
-		if (strcmp(key, "via") == 0)
+		if (key_is(key, "via"))
 			nvia++;
-		else if (strcmp(key, "condition") == 0)
+		else if (key_is(key, "condition"))
 			ncond++;
 	}
 	to = veikart_event_field(ev, "to");
@@ -1094,14 +1100,14 @@ static int decode_decide(veikart_initiative *in, change *c)
 	for (k = 0; k < veikart_event_field_count(ev); k++) {
 		key = veikart_event_field_key(ev, k);
 		val = veikart_event_field_value(ev, k);
-		if (strcmp(key, "via") == 0) {
+		if (key_is(key, "via")) {
 			const veikart_phase *p = veikart_method_phase_by_id(in->method, val);
 			if (p == NULL || veikart_phase_skip_if(p) == NULL)
 				return veikart__error_set(
 				        VEIKART_EFORMAT,
 				        "`%s` cannot be passed over: it has no skip-if", val);
 			d->via[d->nvia++] = p;
-		} else if (strcmp(key, "condition") == 0) {
+		} else if (key_is(key, "condition")) {
 			veikart__condition_rec *cr = &d->conditions[d->nconditions];
 			int32_t days;
 			if (strlen(val) < 12 || val[10] != ' ' ||
