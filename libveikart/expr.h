@@ -42,13 +42,17 @@ typedef enum veikart__expr_context {
 typedef struct veikart__expr_decls {
 	veikart__fact_lookup_fn lookup;
 	void *payload;
-	const veikart_allocator *alloc; /* NULL: default */
-	unsigned int max_length;        /* bytes; 0: 4096 */
-	unsigned int max_depth;         /* nesting; 0: 64 */
-	int want_bool;                  /* the result must be boolean (criteria, skip-if) */
+	const veikart_allocator *alloc;        /* NULL: default */
+	unsigned int max_length;               /* bytes; 0: 4096 */
+	unsigned int max_depth;                /* nesting; 0: 64 */
+	int want_bool;                         /* the result must be boolean (criteria, skip-if) */
 	veikart__phase_lookup_fn phase_lookup; /* NULL: phase names are not known */
 	veikart__phase_scope_fn phase_scope;   /* NULL: scopes are not checked */
 	veikart__expr_context context;
+	/* NULL: the expression has an arena of its own.  Otherwise it is built
+	 * in this one and lives as long as it (veikart__expr_free() then frees
+	 * nothing); a methodology's expressions live in the methodology's. */
+	veikart__arena *arena;
 } veikart__expr_decls;
 
 /* A compile error: which code, where (byte offset into the source), what. */
@@ -77,10 +81,10 @@ int veikart__expr_is_reserved(const char *name, size_t len);
 /* One rollout unit as evaluation sees it. */
 typedef struct veikart__unit_view {
 	const char *id;
-	const char *title;   /* for reasons; may equal id */
-	const char *type;    /* the unit type's id, or NULL */
-	int32_t wave;        /* 0: no wave */
-	int32_t phase;       /* index of the unit's current phase; -1: none */
+	const char *title;           /* for reasons; may equal id */
+	const char *type;            /* the unit type's id, or NULL */
+	int32_t wave;                /* 0: no wave */
+	int32_t phase;               /* index of the unit's current phase; -1: none */
 	const veikart__value *facts; /* by slot: the unit-scope facts' values */
 } veikart__unit_view;
 

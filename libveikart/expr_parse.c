@@ -773,8 +773,7 @@ static int phase_of(parser *p, uint32_t lit, int *index)
  * in an initiative phase, nor the initiative in a unit phase.  `unit` says
  * whether the built-in is about a unit.
  */
-static int check_phase_scope(parser *p, const struct builtin *b, uint32_t lit, int index,
-                             int unit)
+static int check_phase_scope(parser *p, const struct builtin *b, uint32_t lit, int index, int unit)
 {
 	int per_unit;
 
@@ -794,10 +793,11 @@ static int check_phase_scope(parser *p, const struct builtin *b, uint32_t lit, i
 	if (b->op != VEIKART__OP_IN_PHASE && b->op != VEIKART__OP_REACHED)
 		return 0;
 	if (unit && !per_unit)
-		return fail(p, VEIKART_EFORMAT, p->nodes[lit].src_off,
-		            "`%.*s` is a phase of the initiative, which a unit never walks: for the "
-		            "initiative's phase write `initiative_reached(%.*s)`",
-		            NODE_TEXT(p, lit), NODE_TEXT(p, lit));
+		return fail(
+		        p, VEIKART_EFORMAT, p->nodes[lit].src_off,
+		        "`%.*s` is a phase of the initiative, which a unit never walks: for the "
+		        "initiative's phase write `initiative_reached(%.*s)`",
+		        NODE_TEXT(p, lit), NODE_TEXT(p, lit));
 	if (!unit && per_unit)
 		return fail(p, VEIKART_EFORMAT, p->nodes[lit].src_off,
 		            "`%.*s` is walked by each rollout unit, never by the initiative: count "
@@ -1578,7 +1578,7 @@ static int allocate(parser *p)
 int veikart__expr_compile(veikart__expr **out, const char *src, size_t len,
                           const veikart__expr_decls *decls, veikart__expr_error *err)
 {
-	veikart__arena arena;
+	veikart__arena own, *arena;
 	veikart__expr *expr;
 	veikart__buf text;
 	parser p;
@@ -1590,13 +1590,14 @@ int veikart__expr_compile(veikart__expr **out, const char *src, size_t len,
 	*out = NULL;
 	memset(err, 0, sizeof(*err));
 	memset(&p, 0, sizeof(p));
-	veikart__arena_init(&arena, decls->alloc);
+	veikart__arena_init(&own, decls->alloc);
+	arena = decls->arena != NULL ? decls->arena : &own;
 	veikart__buf_init(&text, decls->alloc);
 	p.src = src;
 	p.len = len;
 	p.decls = decls;
 	p.err = err;
-	p.arena = &arena;
+	p.arena = arena;
 	p.alloc = decls->alloc;
 	p.max_depth = decls->max_depth ? decls->max_depth : DEFAULT_MAX_DEPTH;
 	max_length = decls->max_length ? decls->max_length : DEFAULT_MAX_LENGTH;
@@ -1612,12 +1613,12 @@ int veikart__expr_compile(veikart__expr **out, const char *src, size_t len,
 		rc = fail(&p, VEIKART_EFORMAT, bad, "the expression is not valid UTF-8");
 		goto out;
 	}
-	expr = veikart__arena_alloc(&arena, sizeof(*expr));
+	expr = veikart__arena_alloc(arena, sizeof(*expr));
 	if (expr == NULL) {
 		rc = fail_nomem(&p);
 		goto out;
 	}
-	rc = veikart__expr_lex(&p.toks, &p.ntoks, src, len, &arena, p.alloc, err);
+	rc = veikart__expr_lex(&p.toks, &p.ntoks, src, len, arena, p.alloc, err);
 	if (rc == 0)
 		rc = allocate(&p);
 	if (rc == 0)
@@ -1630,7 +1631,7 @@ int veikart__expr_compile(veikart__expr **out, const char *src, size_t len,
 		rc = fail_nomem(&p);
 		goto out;
 	}
-	expr->text = veikart__arena_strndup(&arena, veikart__buf_cstr(&text), text.len);
+	expr->text = veikart__arena_strndup(arena, veikart__buf_cstr(&text), text.len);
 	if (expr->text == NULL) {
 		rc = fail_nomem(&p);
 		goto out;
@@ -1642,12 +1643,16 @@ int veikart__expr_compile(veikart__expr **out, const char *src, size_t len,
 	expr->facts = p.facts;
 	expr->nfacts = p.nfacts;
 	expr->type = p.nodes[root].type;
-	expr->arena = arena; /* the arena now owns itself, through expr */
+	/* An arena of its own now owns itself, through expr; a shared one stays
+	 * its owner's (expr->arena was zeroed: nothing to release). */
+	if (arena == &own)
+		expr->arena = own;
 	*out = expr;
 	rc = 0;
 out:
 	if (rc < 0)
-		veikart__arena_release(&arena);
+		veikart__arena_release(
+		        &own); /* a shared arena keeps what failed until its owner goes */
 	veikart__buf_dispose(&text);
 	veikart__free(p.alloc, p.toks);
 	veikart__free(p.alloc, p.heights);

@@ -386,6 +386,7 @@ static veikart__expr *compile(checker *ck, const char *source, const veikart__sr
 	veikart__method_expr_decls(ck->m, &decls);
 	decls.want_bool = 1;
 	decls.context = context;
+	decls.arena = &ck->m->arena;
 	memset(&e, 0, sizeof(e));
 	err = veikart__expr_compile(&expr, source, strlen(source), &decls, &e);
 	if (err == 0)
