@@ -64,6 +64,15 @@ static veikart__src src_of(reader *r, const xmlNode *node)
 }
 
 /* Copy a libxml2-allocated string into the arena and free it. */
+static const char *keep_copy(reader *r, const char *s)
+{
+	const char *p = veikart__arena_strdup(&r->m->arena, s);
+
+	if (p == NULL)
+		nomem(r);
+	return p;
+}
+
 static const char *keep(reader *r, xmlChar *s)
 {
 	const char *p;
@@ -87,6 +96,10 @@ static const char *attr(reader *r, const xmlNode *node, const char *name)
 		return NULL;
 	if (a->children == NULL)
 		return "";
+	/* Most values are one text node: copy it without a libxml2 copy first. */
+	if (a->children->next == NULL && a->children->type == XML_TEXT_NODE &&
+	    a->children->content != NULL)
+		return keep_copy(r, (const char *)a->children->content);
 	v = xmlNodeListGetString(node->doc, a->children, 1);
 	if (v == NULL) {
 		nomem(r);
@@ -119,26 +132,41 @@ static void push(reader *r, veikart__vec *vec, void *item)
  * labels are often wrapped over several lines in the file. */
 static const char *text_of(reader *r, const xmlNode *node, int collapse)
 {
-	xmlChar *raw = xmlNodeGetContent(node);
+	const xmlNode *only = node->children;
+	xmlChar *raw = NULL;
+	const char *text, *kept, *p;
 	char *out, *w;
-	const char *p;
 	int space = 0;
 
-	if (raw == NULL) {
-		if (node->children != NULL)
-			nomem(r);
-		return "";
+	/* Most elements hold one text node: read it in place rather than have
+	 * libxml2 copy it first. */
+	if (only != NULL && only->next == NULL && only->type == XML_TEXT_NODE &&
+	    only->content != NULL) {
+		text = (const char *)only->content;
+	} else {
+		raw = xmlNodeGetContent(node);
+		if (raw == NULL) {
+			if (node->children != NULL)
+				nomem(r);
+			return "";
+		}
+		text = (const char *)raw;
 	}
-	if (!collapse)
-		return keep(r, raw);
-	out = veikart__arena_alloc(&r->m->arena, strlen((const char *)raw) + 1);
+	if (!collapse) {
+		kept = keep_copy(r, text);
+		if (raw != NULL)
+			xmlFree(raw);
+		return kept;
+	}
+	out = veikart__arena_alloc(&r->m->arena, strlen(text) + 1);
 	if (out == NULL) {
-		xmlFree(raw);
+		if (raw != NULL)
+			xmlFree(raw);
 		nomem(r);
 		return NULL;
 	}
 	w = out;
-	for (p = (const char *)raw; *p != '\0'; p++) {
+	for (p = text; *p != '\0'; p++) {
 		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
 			space = w != out;
 			continue;
@@ -149,7 +177,8 @@ static const char *text_of(reader *r, const xmlNode *node, int collapse)
 		*w++ = *p;
 	}
 	*w = '\0';
-	xmlFree(raw);
+	if (raw != NULL)
+		xmlFree(raw);
 	return out;
 }
 
@@ -818,8 +847,8 @@ static void gate_complete(reader *r, const void *item, const xmlNode *node)
 		     "the first phase of that kind)",
 		     g->id);
 	if (g->from_id != NULL && g->from_kind >= 0)
-		diag(r, node, "from-kind",
-		     "gate `%s` has both from=\"%s\" and from-kind: give one", g->id, g->from_id);
+		diag(r, node, "from-kind", "gate `%s` has both from=\"%s\" and from-kind: give one",
+		     g->id, g->from_id);
 }
 
 static const item_kind role_kind = ITEM_KIND(veikart_role, "role", 0, NULL, role_fill, NULL);
