@@ -213,20 +213,52 @@ static void note_language(reader *r, const char *lang)
 	push(r, &r->m->languages, (void *)(uintptr_t)lang);
 }
 
+/*
+ * The xml:lang that applies to node (its own or the nearest ancestor's),
+ * kept in the arena; NULL when none does, or an allocation failed (r->err).  A language
+ * already met is not copied again: a methodology names a few languages in
+ * hundreds of labels.
+ */
+static const char *lang_of(reader *r, const xmlNode *node)
+{
+	const xmlNode *cur;
+	const char *v = NULL;
+	xmlAttrPtr a = NULL;
+	size_t i;
+
+	for (cur = node; cur != NULL && cur->type == XML_ELEMENT_NODE; cur = cur->parent) {
+		a = xmlHasNsProp(cur, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+		if (a != NULL)
+			break;
+	}
+	if (a == NULL)
+		return NULL;
+	if (a->children != NULL && a->children->next == NULL &&
+	    a->children->type == XML_TEXT_NODE && a->children->content != NULL)
+		v = (const char *)a->children->content;
+	if (v == NULL) /* an empty value, or one of several nodes */
+		return keep(r, xmlNodeGetLang(node));
+	for (i = 0; i < r->m->languages.count; i++)
+		if (strcmp(r->m->languages.items[i], v) == 0)
+			return r->m->languages.items[i];
+	return keep_copy(r, v);
+}
+
 /* Set (or, in a variant, replace) the label of one language. */
 static void label_put(reader *r, veikart__labels *labels, const xmlNode *node, int replace)
 {
-	xmlChar *raw = xmlNodeGetLang(node);
 	const char *lang, *text;
 	veikart__label *items;
 	size_t i;
 
-	if (raw == NULL) {
-		diag(r, node, NULL, "<%s> has no language: add xml:lang here or on <methodology>",
-		     (const char *)node->name);
+	lang = lang_of(r, node);
+	if (lang == NULL) {
+		if (r->err == 0)
+			diag(r, node, NULL,
+			     "<%s> has no language: add xml:lang here or on <methodology>",
+			     (const char *)node->name);
 		return;
 	}
-	lang = keep(r, raw);
 	text = text_of(r, node, 1);
 	if (lang == NULL || text == NULL)
 		return;
