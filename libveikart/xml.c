@@ -49,6 +49,12 @@ static int build_lines(veikart__xml *x)
 	const char *p = (const char *)x->data, *end = p + x->size, *nl;
 	size_t n = 1;
 
+	if (x->size == 0) {
+		x->lines = veikart__calloc(x->alloc, 1, sizeof(*x->lines));
+		x->nlines = x->lines != NULL;
+		return x->lines != NULL ? 0 : VEIKART_ENOMEM;
+	}
+
 	for (nl = memchr(p, '\n', x->size); nl != NULL;
 	     nl = memchr(nl + 1, '\n', (size_t)(end - nl - 1)))
 		n++;
@@ -66,24 +72,34 @@ static int build_lines(veikart__xml *x)
 void veikart__xml_offset_where(const veikart__xml *x, size_t offset, unsigned int *line,
                                unsigned int *column)
 {
-	size_t lo = 0, hi, mid, i, col = 1;
+	veikart__xml *cache = (veikart__xml *)(uintptr_t)x;
+	const char *text = (const char *)x->data, *nl;
+	size_t lo = 0, hi, mid, i, start = 0, col = 1;
 
-	*line = 0;
-	*column = 0;
-	if (x->lines == NULL || x->nlines == 0)
-		return;
 	if (offset > x->size)
 		offset = x->size;
-	hi = x->nlines;
-	while (hi - lo > 1) {
-		mid = lo + (hi - lo) / 2;
-		if (x->lines[mid] <= offset)
-			lo = mid;
-		else
-			hi = mid;
+	/* The line table is a cache, built the first time a position is asked
+	 * for: a document without problems never needs one. */
+	if (x->lines != NULL || build_lines(cache) == 0) {
+		hi = x->nlines;
+		while (hi - lo > 1) {
+			mid = lo + (hi - lo) / 2;
+			if (x->lines[mid] <= offset)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		start = x->lines[lo];
+	} else if (offset > 0) {
+		/* No memory for the table: count the line feeds before offset. */
+		for (nl = memchr(text, '\n', offset); nl != NULL;
+		     nl = memchr(nl + 1, '\n', offset - (size_t)(nl + 1 - text))) {
+			lo++;
+			start = (size_t)(nl + 1 - text);
+		}
 	}
 	/* Columns count characters, not bytes: skip UTF-8 continuation bytes. */
-	for (i = x->lines[lo]; i < offset; i++)
+	for (i = start; i < offset; i++)
 		if ((x->data[i] & 0xC0) != 0x80)
 			col++;
 	*line = (unsigned int)(lo + 1);
@@ -532,9 +548,6 @@ int veikart__xml_parse(veikart__xml *x, const char *name, const void *data, size
 	}
 	if (size > INT_MAX)
 		return VEIKART_ELIMIT;
-	err = build_lines(x);
-	if (err < 0)
-		return err;
 	before = veikart_diagnostics_error_count(diags);
 	err = prescan(&st);
 	if (err < 0)

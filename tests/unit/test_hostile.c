@@ -12,6 +12,8 @@
 
 #include "support.h"
 
+#include "xml.h"
+
 #define HEAD "<methodology xmlns=\"urn:veikart:methodology:1\" id=\"h\" version=\"1\">"
 
 static char *repeat(const char *head, const char *unit, size_t n, const char *tail)
@@ -177,6 +179,36 @@ static void test_nothing_is_printed(void **state)
 	free(path);
 }
 
+/* Positions come from a line table built when first asked for; without
+ * memory for it, by counting line feeds: the same line and column. */
+static void test_positions_are_the_same_without_memory_for_the_line_table(void **state)
+{
+	static const char doc[] = "<a>\n  <b x='\xc3\xa5'/>\n\n\t<c>\xe2\x82\xac</c>\n</a>";
+	test_counter none = { 0, 1, 0 }; /* fails the first allocation, and counts */
+	veikart_allocator failing = test_counting_allocator(&none);
+	veikart__xml with = { NULL, "doc.xml", (const unsigned char *)doc, sizeof(doc) - 1, NULL,
+		              NULL, 0 };
+	veikart__xml without = with;
+	unsigned int l1, c1, l2, c2;
+	size_t offset;
+
+	(void)state;
+	without.alloc = &failing;
+	for (offset = 0; offset <= sizeof(doc); offset++) {
+		none.fail_at = none.calls + 1; /* every attempt fails */
+		veikart__xml_offset_where(&with, offset, &l1, &c1);
+		veikart__xml_offset_where(&without, offset, &l2, &c2);
+		assert_null(without.lines);
+		assert_int_equal(l1, l2);
+		assert_int_equal(c1, c2);
+	}
+	veikart__xml_offset_where(&with, 14, &l1, &c1);
+	assert_int_equal(l1, 2); /* the quote after å: two bytes, one character */
+	assert_int_equal(c1, 10);
+	veikart__xml_dispose(&with);
+	assert_int_equal(none.live, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -186,6 +218,7 @@ int main(void)
 		cmocka_unit_test(test_a_hundred_megabyte_file_is_not_read),
 		cmocka_unit_test(test_a_long_single_line_keeps_exact_columns),
 		cmocka_unit_test(test_nothing_is_printed),
+		cmocka_unit_test(test_positions_are_the_same_without_memory_for_the_line_table),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
