@@ -275,11 +275,18 @@ static int scan_error(parse_state *st, int code, size_t offset, const char *fmt,
 
 static const unsigned char *find(const unsigned char *d, size_t from, size_t n, const char *what)
 {
-	size_t len = strlen(what), i;
+	size_t len = strlen(what);
+	const unsigned char *p;
 
-	for (i = from; i + len <= n; i++)
-		if (memcmp(d + i, what, len) == 0)
-			return d + i;
+	/* memchr to each place the first byte occurs, then compare the rest. */
+	while (from + len <= n) {
+		p = memchr(d + from, what[0], n - len + 1 - from);
+		if (p == NULL)
+			return NULL;
+		if (memcmp(p, what, len) == 0)
+			return p;
+		from = (size_t)(p - d) + 1;
+	}
 	return NULL;
 }
 
@@ -337,8 +344,10 @@ static int prescan(parse_state *st)
 	}
 
 	for (i = 0; i < n; i++) {
-		if (d[i] != '<')
-			continue;
+		p = memchr(d + i, '<', n - i);
+		if (p == NULL)
+			break;
+		i = (size_t)(p - d);
 		if (n - i >= 4 && memcmp(d + i, "<!--", 4) == 0) {
 			p = find(d, i + 4, n, "-->");
 			if (p == NULL)
