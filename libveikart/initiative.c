@@ -1485,7 +1485,6 @@ static void change_release(veikart_initiative *in, change *c)
 	veikart__free(&in->alloc, c->actor);
 	veikart__decision_free(in, c->decision);
 	veikart__unit_free(in, c->added);
-	memset(c, 0, sizeof(*c));
 }
 
 static int decode(veikart_initiative *in, change *c)
@@ -1662,9 +1661,7 @@ int veikart__initiative_apply(veikart_initiative *in, const veikart_event *const
 		if (changes == NULL)
 			return VEIKART_ENOMEM;
 	}
-	memset(changes, 0,
-	       (count < VEIKART__ARRAY_SIZE(local) ? VEIKART__ARRAY_SIZE(local) : count) *
-	               sizeof(*changes));
+	memset(changes, 0, count * sizeof(*changes));
 	for (k = 0; k < count; k++) {
 		const veikart_event *ev = events[k];
 		changes[k].ev = ev;
