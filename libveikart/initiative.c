@@ -2242,7 +2242,6 @@ static int gate_for(const veikart_initiative *in, const veikart_unit *unit, cons
 	return 0;
 }
 
-/* Pick the outcome a request names; list the choices when it is ambiguous. */
 /* "go to pilot, hold, stop": a gate's outcomes, for messages. */
 static const char *outcomes_of(const veikart_gate *g, char *buf, size_t size)
 {
@@ -2262,6 +2261,7 @@ static const char *outcomes_of(const veikart_gate *g, char *buf, size_t size)
 	return buf;
 }
 
+/* Pick the outcome a request names; list the choices when it is ambiguous. */
 static int outcome_for(const veikart_gate *g, veikart_outcome_kind kind, const char *to,
                        const veikart_outcome **out)
 {
