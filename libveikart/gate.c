@@ -429,6 +429,11 @@ int veikart_initiative_unit_evaluate(veikart_report **out, const veikart_initiat
 	return evaluate(out, in, unit, gate, NULL);
 }
 
+void veikart__report_set_score(veikart_report *r, double score)
+{
+	r->score = score;
+}
+
 const veikart_gate *veikart_report_gate(const veikart_report *r)
 {
 	return r ? r->gate : NULL;

@@ -1125,6 +1125,17 @@ static int decode_decide(veikart_initiative *in, change *c)
 			d->nconditions++;
 		}
 	}
+	if (in->live_report != NULL && veikart_report_gate(in->live_report) == g) {
+		/* A live decision: its record was made from this report, at this
+		 * moment and in this state, and its landing was worked out the
+		 * same way, so there is nothing to check.  Keeping the report
+		 * itself equals rebuilding it from the record once the score is
+		 * the record's (six digits). */
+		d->report = in->live_report;
+		in->live_report = NULL;
+		veikart__report_set_score(d->report, score);
+		return 0;
+	}
 	err = decision_report(in, ev, g, verdict, score, &d->report);
 	if (err < 0)
 		return err;
@@ -2324,7 +2335,8 @@ int veikart_initiative_decide(veikart_initiative *in, const veikart_decision_req
 	veikart_report *report = NULL;
 	veikart__eval_env env;
 	char score[32], who[160], **results = NULL, **conditions = NULL;
-	size_t nvia = 0, i, n = 0, nc = 0;
+	size_t nvia = 0, i, n = 0, nc = 0, *ends;
+	veikart__buf texts;
 	int64_t now;
 	int err, building = 0;
 
@@ -2362,6 +2374,7 @@ int veikart_initiative_decide(veikart_initiative *in, const veikart_decision_req
 	if (err < 0)
 		return err;
 	building = 1;
+	veikart__buf_init(&texts, &in->alloc);
 
 	/* The rules are checked again when the event is applied; checking the
 	 * ones a person is most likely to break here gives the clearest message. */
@@ -2412,7 +2425,7 @@ int veikart_initiative_decide(veikart_initiative *in, const veikart_decision_req
 
 	n = veikart_report_count(report);
 	nc = req->conditions != NULL ? req->condition_count : 0;
-	results = veikart__calloc(&in->alloc, n + 1, sizeof(*results));
+	results = veikart__calloc(&in->alloc, n + 1, sizeof(*results) + sizeof(*ends));
 	conditions = veikart__calloc(&in->alloc, nc + 1, sizeof(*conditions));
 	if (results == NULL || conditions == NULL) {
 		err = VEIKART_ENOMEM;
@@ -2435,18 +2448,22 @@ int veikart_initiative_decide(veikart_initiative *in, const veikart_decision_req
 			goto out;
 		}
 	}
+	/* Each result is CRITERION TRUTH REASON; all of them in one buffer,
+	 * NUL-separated, placed once the buffer has stopped growing. */
+	ends = (size_t *)(results + n + 1);
 	for (i = 0; i < n; i++) {
-		veikart__buf rb;
-		veikart__buf_init(&rb, &in->alloc);
-		veikart__buf_cat(&rb, veikart_criterion_id(veikart_report_criterion(report, i)),
+		veikart__buf_cat(&texts, veikart_criterion_id(veikart_report_criterion(report, i)),
 		                 " ", veikart_truth_name(veikart_report_truth(report, i)), " ",
 		                 veikart_report_reason(report, i), NULL);
-		results[i] = veikart__buf_detach(&rb);
-		if (results[i] == NULL) {
-			err = VEIKART_ENOMEM;
-			goto out;
-		}
+		veikart__buf_putc(&texts, '\0');
+		ends[i] = texts.len;
 	}
+	if (texts.failed) {
+		err = VEIKART_ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < n; i++)
+		results[i] = (char *)veikart__buf_cstr(&texts) + (i > 0 ? ends[i - 1] : 0);
 	snprintf(score, sizeof(score), "%.6g", veikart_report_score(report));
 
 	veikart__event_add(&b, "unit", unit != NULL ? unit->id : NULL);
@@ -2465,12 +2482,16 @@ int veikart_initiative_decide(veikart_initiative *in, const veikart_decision_req
 		veikart__event_add(&b, "condition", conditions[i]);
 	veikart__event_add(&b, "rationale", req->rationale);
 	building = 0;
+	/* The decoding of the event keeps the report (see decode_decide()). */
+	in->live_report = report;
+	report = NULL;
 	err = record(in, &b, 1);
+	veikart_report_free(in->live_report); /* not taken: the event was refused first */
+	in->live_report = NULL;
 out:
 	if (building)
 		veikart__event_builder_dispose(&b);
-	for (i = 0; results != NULL && i < n; i++)
-		veikart__free(&in->alloc, results[i]);
+	veikart__buf_dispose(&texts);
 	for (i = 0; conditions != NULL && i < nc; i++)
 		veikart__free(&in->alloc, conditions[i]);
 	veikart__free(&in->alloc, results);

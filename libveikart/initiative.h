@@ -137,6 +137,12 @@ struct veikart_initiative {
 	size_t nunits, cap_units, cap_views;
 	veikart__unit_view *views; /* what evaluation sees of each unit, same order */
 	const char **phase_ids;    /* the methodology's phase ids by index */
+
+	/* The report a live decision was made on, handed from
+	 * veikart_initiative_decide() to the decoding of the event it built, so
+	 * that the decision keeps it instead of rebuilding it from the record.
+	 * Set only for that one call; taken (and cleared) by the decoding. */
+	veikart_report *live_report;
 };
 
 /* Who decides at a gate of the initiative (unit NULL) or of a unit at a
@@ -169,6 +175,10 @@ int veikart__report_evaluate(veikart_report **out, const veikart_gate *gate,
 void veikart__gate_judge(const veikart_gate *gate, const veikart__eval_env *env,
                          veikart_truth *truths, veikart_verdict *verdict,
                          const veikart_allocator *alloc);
+/* Set a report's score: a decision keeps the score as its record has it
+ * (six significant digits), so that a live decision and its replay agree. */
+void veikart__report_set_score(veikart_report *report, double score);
+
 /* A report rebuilt from a recorded decision: per criterion, in the gate's
  * order, its truth and reason (criteria the record lacks are unknown). */
 int veikart__report_rebuild(veikart_report **out, const veikart_gate *gate, int64_t time,

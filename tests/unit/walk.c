@@ -41,8 +41,7 @@ void walk_at(walk *w, const char *when)
 	w->now = (int64_t)timegm(&tm);
 }
 
-void walk_start(walk *w, const char *method, const char *id, const char *title,
-                const char *creator)
+void walk_start(walk *w, const char *method, const char *id, const char *title, const char *creator)
 {
 	veikart_load_options lo = VEIKART_LOAD_OPTIONS_INIT;
 	veikart_journal_options jo = VEIKART_JOURNAL_OPTIONS_INIT;
@@ -161,8 +160,8 @@ void walk_sign(walk *w, const char *actor, const char *fact)
 	walk_ok(veikart_initiative_sign(w->in, actor, fact), fact);
 }
 
-void walk_add_unit(walk *w, const char *actor, const char *id, const char *title,
-                   const char *type, int wave)
+void walk_add_unit(walk *w, const char *actor, const char *id, const char *title, const char *type,
+                   int wave)
 {
 	veikart_unit_spec spec = VEIKART_UNIT_SPEC_INIT;
 
@@ -219,7 +218,8 @@ void walk_gate(walk *w, const char *unit, veikart_verdict verdict, const char *c
 	if (veikart_report_verdict(r) != verdict)
 		fail_msg("gate %s%s%s is %s: %s", veikart_gate_id(veikart_report_gate(r)),
 		         unit ? " of " : "", unit ? unit : "",
-		         veikart_verdict_name(veikart_report_verdict(r)), veikart_report_summary(r));
+		         veikart_verdict_name(veikart_report_verdict(r)),
+		         veikart_report_summary(r));
 	for (i = 0; criterion != NULL && i < veikart_report_count(r); i++) {
 		if (strcmp(veikart_criterion_id(veikart_report_criterion(r, i)), criterion) != 0)
 			continue;
@@ -248,6 +248,50 @@ const char *walk_unit_phase(const walk *w, const char *unit)
 	return veikart_phase_id(veikart_unit_phase(u));
 }
 
+/* Two decisions' reports say the same, to the last bit of the score. */
+static void same_report(const veikart_decision *a, const veikart_decision *b)
+{
+	const veikart_report *ra = veikart_decision_report(a), *rb = veikart_decision_report(b);
+	size_t i;
+
+	assert_non_null(ra);
+	assert_non_null(rb);
+	assert_ptr_equal(veikart_report_gate(ra), veikart_report_gate(rb));
+	assert_true(veikart_report_time(ra) == veikart_report_time(rb));
+	assert_int_equal(veikart_report_verdict(ra), veikart_report_verdict(rb));
+	if (veikart_report_score(ra) != veikart_report_score(rb))
+		fail_msg("decision %llu: score %.17g, after replay or restore %.17g",
+		         (unsigned long long)veikart_decision_seq(a), veikart_report_score(ra),
+		         veikart_report_score(rb));
+	assert_ptr_equal(veikart_report_recommended(ra), veikart_report_recommended(rb));
+	assert_string_equal(veikart_report_summary(ra), veikart_report_summary(rb));
+	assert_int_equal(veikart_report_count(ra), veikart_report_count(rb));
+	for (i = 0; i < veikart_report_count(ra); i++) {
+		assert_int_equal(veikart_report_truth(ra, i), veikart_report_truth(rb, i));
+		assert_string_equal(veikart_report_reason(ra, i), veikart_report_reason(rb, i));
+	}
+}
+
+/* The decisions of two initiatives (and of their units) report the same. */
+static void same_decisions(const veikart_initiative *a, const veikart_initiative *b)
+{
+	const veikart_unit *ua, *ub;
+	size_t i, k;
+
+	assert_int_equal(veikart_initiative_decision_count(a),
+	                 veikart_initiative_decision_count(b));
+	for (i = 0; i < veikart_initiative_decision_count(a); i++)
+		same_report(veikart_initiative_decision(a, i), veikart_initiative_decision(b, i));
+	assert_int_equal(veikart_initiative_unit_count(a), veikart_initiative_unit_count(b));
+	for (k = 0; k < veikart_initiative_unit_count(a); k++) {
+		ua = veikart_initiative_unit(a, k);
+		ub = veikart_initiative_unit(b, k);
+		assert_int_equal(veikart_unit_decision_count(ua), veikart_unit_decision_count(ub));
+		for (i = 0; i < veikart_unit_decision_count(ua); i++)
+			same_report(veikart_unit_decision(ua, i), veikart_unit_decision(ub, i));
+	}
+}
+
 void walk_same_after_replay_and_restore(walk *w)
 {
 	veikart_initiative_options io = VEIKART_INITIATIVE_OPTIONS_INIT;
@@ -270,6 +314,10 @@ void walk_same_after_replay_and_restore(walk *w)
 	walk_ok(veikart_initiative_snapshot(&back, &back_len, restored), "snapshot");
 	assert_int_equal(back_len, live_len);
 	assert_memory_equal(back, live, live_len);
+	/* The snapshot writes scores to six digits; the reports themselves
+	 * must agree exactly too. */
+	same_decisions(w->in, again);
+	same_decisions(w->in, restored);
 	veikart_string_free(live);
 	veikart_string_free(replayed);
 	veikart_string_free(back);
