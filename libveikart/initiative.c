@@ -282,18 +282,23 @@ veikart__fact_rec *veikart__fact_rec_new(veikart_initiative *in, const veikart_f
 {
 	const veikart__scale_info *scale = veikart__scale_info_of(veikart_fact_scale(f));
 	const char *strs[6] = { NULL, actor, NULL, NULL, NULL, NULL };
-	char *copies[6];
+	char *copies[6], short_text[VEIKART__VALUE_SHORT_SIZE];
 	veikart__fact_rec *r;
 	veikart__buf text;
 	char *textcopy = NULL;
 
+	/* Most values are short (numbers, dates, yes and no): written on the
+	 * stack; the others in a buffer. */
 	veikart__buf_init(&text, &in->alloc);
-	if (veikart__value_format(&text, v, scale, 0) < 0 || text.failed) {
+	if (veikart__value_format_short(short_text, v, 0) > 0) {
+		strs[0] = short_text;
+	} else if (veikart__value_format(&text, v, scale, 0) < 0 || text.failed) {
 		veikart__buf_dispose(&text);
 		veikart__error_nomem();
 		return NULL;
+	} else {
+		strs[0] = veikart__buf_cstr(&text);
 	}
-	strs[0] = veikart__buf_cstr(&text);
 	switch (v->type) {
 	case VEIKART_TYPE_TEXT:
 		textcopy = veikart__strndup(&in->alloc, v->u.text.ptr, v->u.text.len);
@@ -2334,7 +2339,7 @@ int veikart_initiative_decide(veikart_initiative *in, const veikart_decision_req
 	veikart__event_builder b;
 	veikart_report *report = NULL;
 	veikart__eval_env env;
-	char score[32], who[160], **results = NULL, **conditions = NULL;
+	char score[VEIKART__VALUE_SHORT_SIZE], who[160], **results = NULL, **conditions = NULL;
 	size_t nvia = 0, i, n = 0, nc = 0, *ends;
 	veikart__buf texts;
 	int64_t now;
@@ -2451,6 +2456,7 @@ int veikart_initiative_decide(veikart_initiative *in, const veikart_decision_req
 	/* Each result is CRITERION TRUTH REASON; all of them in one buffer,
 	 * NUL-separated, placed once the buffer has stopped growing. */
 	ends = (size_t *)(results + n + 1);
+	veikart__buf_reserve(&texts, 128 * n); /* most fit: one allocation */
 	for (i = 0; i < n; i++) {
 		veikart__buf_cat(&texts, veikart_criterion_id(veikart_report_criterion(report, i)),
 		                 " ", veikart_truth_name(veikart_report_truth(report, i)), " ",
@@ -2464,7 +2470,7 @@ int veikart_initiative_decide(veikart_initiative *in, const veikart_decision_req
 	}
 	for (i = 0; i < n; i++)
 		results[i] = (char *)veikart__buf_cstr(&texts) + (i > 0 ? ends[i - 1] : 0);
-	snprintf(score, sizeof(score), "%.6g", veikart_report_score(report));
+	veikart__score_text(score, veikart_report_score(report));
 
 	veikart__event_add(&b, "unit", unit != NULL ? unit->id : NULL);
 	veikart__event_add(&b, "gate", veikart_gate_id(g));

@@ -26,7 +26,17 @@
 #include <immintrin.h>
 #endif
 
-static const char hex_digits[] = "0123456789abcdef";
+/* Every byte's two hex digits, so that a digest is written a byte at a
+ * time. */
+static const char hex_pairs[513] =
+        "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
+        "202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f"
+        "404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f"
+        "606162636465666768696a6b6c6d6e6f707172737475767778797a7b7c7d7e7f"
+        "808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f"
+        "a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebf"
+        "c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedf"
+        "e0e1e2e3e4e5e6e7e8e9eaebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfeff";
 
 /* -1 until the processor has been asked; then 0 or 1.  Asking twice gives
  * the same answer, so a race between first callers is harmless. */
@@ -236,10 +246,8 @@ void veikart__sha256_to_hex(char out[VEIKART__SHA256_HEX_SIZE],
 {
 	int i;
 
-	for (i = 0; i < VEIKART__SHA256_SIZE; i++) {
-		out[2 * i] = hex_digits[digest[i] >> 4];
-		out[2 * i + 1] = hex_digits[digest[i] & 15];
-	}
+	for (i = 0; i < VEIKART__SHA256_SIZE; i++)
+		memcpy(out + 2 * i, hex_pairs + 2 * digest[i], 2);
 	out[2 * VEIKART__SHA256_SIZE] = '\0';
 }
 

@@ -84,6 +84,7 @@ static void indent(veikart__buf *b, int depth)
 static void write_decision(veikart__buf *b, const veikart_decision *d, int depth)
 {
 	const veikart_report *r = d->report;
+	char score[VEIKART__VALUE_SHORT_SIZE];
 	size_t i;
 
 	indent(b, depth);
@@ -97,7 +98,9 @@ static void write_decision(veikart__buf *b, const veikart_decision *d, int depth
 	attr(b, "authority", veikart_role_id(d->authority));
 	attr(b, "override", d->override ? "true" : NULL);
 	attr(b, "verdict", veikart_verdict_name(veikart_report_verdict(r)));
-	veikart__buf_printf(b, " score=\"%.6g\">\n", veikart_report_score(r));
+	veikart__score_text(score, veikart_report_score(r));
+	attr(b, "score", score);
+	veikart__buf_puts(b, ">\n");
 	for (i = 0; i < d->nvia; i++) {
 		indent(b, depth + 1);
 		veikart__buf_puts(b, "<via");

@@ -770,34 +770,78 @@ static void put_evidence(veikart__buf *buf, const veikart__evidence *ev, int lit
 	veikart__buf_dispose(&tmp);
 }
 
-int veikart__value_format(veikart__buf *buf, const veikart__value *value,
-                          const veikart__scale_info *scale, int literal)
+size_t veikart__value_format_short(char out[VEIKART__VALUE_SHORT_SIZE], const veikart__value *value,
+                                   int literal)
 {
-	char tmp[40];
-	const char *code = NULL;
-	int32_t level;
+	size_t len;
 
 	switch (value->type) {
 	case VEIKART_TYPE_BOOL:
-		veikart__buf_puts(buf, value->u.b ? "true" : "false");
-		break;
+		memcpy(out, value->u.b ? "true" : "false", value->u.b ? 5 : 6);
+		return value->u.b ? 4 : 5;
 	case VEIKART_TYPE_INTEGER:
-		veikart__buf_put(buf, tmp, put_scaled(tmp, value->u.i, 0));
-		break;
+		return put_scaled(out, value->u.i, 0);
 	case VEIKART_TYPE_NUMBER:
 	case VEIKART_TYPE_RATIO:
-		format_double(tmp, value->u.n, literal);
-		veikart__buf_puts(buf, tmp);
-		break;
+		format_double(out, value->u.n, literal);
+		return strlen(out);
+	case VEIKART_TYPE_DATE:
+		veikart__date_format(out, value->u.days);
+		return strlen(out);
+	case VEIKART_TYPE_DURATION:
+		len = put_scaled(out, value->u.days, 0);
+		out[len++] = 'd';
+		out[len] = '\0';
+		return len;
+	default:
+		return 0;
+	}
+}
+
+size_t veikart__score_text(char out[VEIKART__VALUE_SHORT_SIZE], double score)
+{
+	size_t len, i, digits = 0;
+
+	/* Most scores are short decimals (1, 0.5, 0.75): written as they are
+	 * when they have at most six significant digits, which is what %.6g
+	 * writes for them. */
+	if (score == 0)
+		score = 0; /* -0 is written 0 */
+	if (score == 0 || score == 1) {
+		out[0] = score == 0 ? '0' : '1';
+		out[1] = '\0';
+		return 1;
+	}
+	len = score < 1e6 && score > -1e6 ? format_short_decimal(out, score) : 0;
+	for (i = 0; i < len; i++)
+		if (is_digit(out[i]) && (digits > 0 || out[i] != '0'))
+			digits++;
+	if (len > 0 && digits <= 6)
+		return len;
+	snprintf(out, VEIKART__VALUE_SHORT_SIZE, "%.6g", score);
+	/* A locale's decimal point is written '.', as in format_double(). */
+	for (i = 0; out[i] != '\0'; i++)
+		if (out[i] == ',')
+			out[i] = '.';
+	return i;
+}
+
+int veikart__value_format(veikart__buf *buf, const veikart__value *value,
+                          const veikart__scale_info *scale, int literal)
+{
+	char tmp[VEIKART__VALUE_SHORT_SIZE];
+	const char *code = NULL;
+	size_t len;
+	int32_t level;
+
+	len = veikart__value_format_short(tmp, value, literal);
+	if (len > 0) {
+		veikart__buf_put(buf, tmp, len);
+		return buf->failed ? VEIKART_ENOMEM : 0;
+	}
+	switch (value->type) {
 	case VEIKART_TYPE_TEXT:
 		put_maybe_quoted(buf, value->u.text.ptr, value->u.text.len, literal);
-		break;
-	case VEIKART_TYPE_DATE:
-		veikart__date_format(tmp, value->u.days);
-		veikart__buf_puts(buf, tmp);
-		break;
-	case VEIKART_TYPE_DURATION:
-		veikart__buf_printf(buf, "%" PRId32 "d", value->u.days);
 		break;
 	case VEIKART_TYPE_SCALE:
 		level = value->u.level;

@@ -78,4 +78,17 @@ int veikart__value_parse(veikart__value *out, veikart_type type, const veikart__
 int veikart__value_format(veikart__buf *buf, const veikart__value *value,
                           const veikart__scale_info *scale, int literal);
 
+/* Room for a value written by veikart__value_format_short(), or a score. */
+#define VEIKART__VALUE_SHORT_SIZE 48
+
+/* veikart__value_format() for the types whose text is short and needs no
+ * scale (bool, integer, number, ratio, date, duration), into `out` without
+ * allocating.  Returns the length, or 0 for the other types. */
+size_t veikart__value_format_short(char out[VEIKART__VALUE_SHORT_SIZE], const veikart__value *value,
+                                   int literal);
+
+/* A gate's score as records and snapshots keep it: printf's %.6g, with a
+ * '.' whatever the locale.  Returns the length. */
+size_t veikart__score_text(char out[VEIKART__VALUE_SHORT_SIZE], double score);
+
 #endif

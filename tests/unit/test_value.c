@@ -549,6 +549,56 @@ static void test_value_should_read_numbers_as_strtod_does(void **state)
 	veikart__arena_release(&arena);
 }
 
+/* A score is written as records always had it, printf's %.6g (in the C
+ * locale), with a '.' in any locale. */
+static void check_score(double score)
+{
+	char want[64], got[VEIKART__VALUE_SHORT_SIZE];
+	size_t len;
+
+	snprintf(want, sizeof(want), "%.6g", score == 0 ? 0.0 : score);
+	len = veikart__score_text(got, score);
+	if (strcmp(got, want) != 0 || len != strlen(want))
+		fail_msg("score %.17g: wrote `%s`, %%.6g writes `%s`", score, got, want);
+}
+
+static void test_value_should_write_scores_as_printf_does(void **state)
+{
+	static const double edges[] = { 0.0,       -0.0,     1.0,       0.5,       0.25,
+		                        1e-4,      9.99e-5,  0.0001234, 1e-5,      0.123456,
+		                        0.1234567, 0.999999, 0.9999995, 0.9999994, 1e6 - 1,
+		                        1e6,       123456.5, 0.1 + 0.2 };
+	uint64_t bits = 0x2545f4914f6cdd1du;
+	unsigned int met, total;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < VEIKART__ARRAY_SIZE(edges); i++)
+		check_score(edges[i]);
+	/* What a gate's score is: met weight over total weight. */
+	for (total = 1; total <= 400; total++)
+		for (met = 0; met <= total; met++)
+			check_score((double)met / (double)total);
+	for (i = 0; i < 200000; i++) {
+		bits ^= bits << 13;
+		bits ^= bits >> 7;
+		bits ^= bits << 17;
+		check_score((double)(bits >> 11) / 9007199254740992.0);
+		check_score((double)(bits % 100000) / 1000.0);
+	}
+	for (i = 0; i < 4; i++)
+		if (setlocale(LC_NUMERIC, (const char *[]){ "nb_NO.UTF-8", "de_DE.UTF-8",
+		                                            "sv_SE.UTF-8", "fr_FR.UTF-8" }[i]) !=
+		    NULL)
+			break;
+	if (i < 4) {
+		char got[VEIKART__VALUE_SHORT_SIZE];
+		veikart__score_text(got, 2.0 / 3.0);
+		setlocale(LC_NUMERIC, "C");
+		assert_string_equal(got, "0.666667");
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -562,6 +612,7 @@ int main(void)
 		cmocka_unit_test(test_value_should_write_numbers_whatever_the_locale),
 		cmocka_unit_test(test_value_should_write_every_number_as_before),
 		cmocka_unit_test(test_value_should_write_integers_as_printf_does),
+		cmocka_unit_test(test_value_should_write_scores_as_printf_does),
 		cmocka_unit_test(test_value_should_read_numbers_as_strtod_does),
 		cmocka_unit_test(test_value_should_write_scale_codes_it_cannot_name_by_rank),
 	};
