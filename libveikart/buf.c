@@ -19,6 +19,19 @@ void veikart__buf_init(veikart__buf *buf, const veikart_allocator *alloc)
 	buf->len = 0;
 	buf->cap = 0;
 	buf->failed = 0;
+	buf->fixed = NULL;
+}
+
+void veikart__buf_init_on(veikart__buf *buf, const veikart_allocator *alloc, char *storage,
+                          size_t size)
+{
+	veikart__buf_init(buf, alloc);
+	if (storage != NULL && size > 0) {
+		storage[0] = '\0';
+		buf->ptr = storage;
+		buf->cap = size;
+		buf->fixed = storage;
+	}
 }
 
 static int reserve(veikart__buf *buf, size_t extra)
@@ -39,6 +52,19 @@ static int reserve(veikart__buf *buf, size_t extra)
 	need = buf->len + extra + 1;
 	if (need < BUF_FIRST_SIZE)
 		need = BUF_FIRST_SIZE;
+	if (p != NULL && p == buf->fixed) {
+		/* Out of the caller's storage: the text moves to the heap. */
+		size_t cap = 0;
+		p = NULL;
+		if (veikart__grow(buf->alloc, &p, &cap, need, 1) < 0) {
+			buf->failed = 1;
+			return VEIKART_ENOMEM;
+		}
+		memcpy(p, buf->fixed, buf->len + 1);
+		buf->ptr = p;
+		buf->cap = cap;
+		return 0;
+	}
 	if (veikart__grow(buf->alloc, &p, &buf->cap, need, 1) < 0) {
 		buf->failed = 1;
 		return VEIKART_ENOMEM;
@@ -153,6 +179,11 @@ char *veikart__buf_detach(veikart__buf *buf)
 		return NULL;
 	if (buf->len == 0)
 		buf->ptr[0] = '\0';
+	if (buf->ptr == buf->fixed) {
+		p = veikart__strndup(buf->alloc, buf->ptr, buf->len);
+		veikart__buf_init(buf, buf->alloc);
+		return p;
+	}
 	p = buf->ptr;
 	veikart__buf_init(buf, buf->alloc);
 	return p;
@@ -160,21 +191,35 @@ char *veikart__buf_detach(veikart__buf *buf)
 
 void veikart__buf_dispose(veikart__buf *buf)
 {
-	veikart__free(buf->alloc, buf->ptr);
+	if (buf->ptr != buf->fixed)
+		veikart__free(buf->alloc, buf->ptr);
 	veikart__buf_init(buf, buf->alloc);
 }
 
+/* "00" to "99", so that numbers are written two digits at a time. */
+static const char digit_pairs[201] = "000102030405060708091011121314151617181920212223242526272829"
+                                     "303132333435363738394041424344454647484950515253545556575859"
+                                     "606162636465666768697071727374757677787980818283848586878889"
+                                     "90919293949596979899";
+
 size_t veikart__u64_text(char *out, uint64_t v)
 {
-	char digits[20];
-	size_t n = 0, i;
+	char digits[20], *w = digits + sizeof(digits);
+	size_t n;
 
-	do {
-		digits[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v > 0);
-	for (i = 0; i < n; i++)
-		out[i] = digits[n - 1 - i];
+	while (v >= 100) {
+		w -= 2;
+		memcpy(w, digit_pairs + 2 * (v % 100), 2);
+		v /= 100;
+	}
+	if (v >= 10) {
+		w -= 2;
+		memcpy(w, digit_pairs + 2 * v, 2);
+	} else {
+		*--w = (char)('0' + v);
+	}
+	n = (size_t)(digits + sizeof(digits) - w);
+	memcpy(out, w, n);
 	out[n] = '\0';
 	return n;
 }

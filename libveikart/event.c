@@ -524,9 +524,10 @@ const char *veikart_event_field(const veikart_event *e, const char *key)
 {
 	size_t i;
 
-	/* The first byte before the call: most keys differ there. */
+	/* The same literal first (events the library builds keep its keys),
+	 * then the first byte before the call: most keys differ there. */
 	for (i = 0; e != NULL && key != NULL && i < e->nfields; i++)
-		if (e->keys[i][0] == key[0] && strcmp(e->keys[i], key) == 0)
+		if (e->keys[i] == key || (e->keys[i][0] == key[0] && strcmp(e->keys[i], key) == 0))
 			return e->values[i];
 	return NULL;
 }

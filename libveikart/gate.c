@@ -228,12 +228,13 @@ static int report_new(veikart_report **out, const veikart_gate *g, int64_t time,
 	size_t n = veikart_gate_criterion_count(g), i, strings = 0, len;
 	veikart__buf summary;
 	veikart_verdict verdict;
+	char space[256];
 	veikart_report *r;
 	double score;
 	char *w;
 
 	*out = NULL;
-	veikart__buf_init(&summary, alloc);
+	veikart__buf_init_on(&summary, alloc, space, sizeof(space));
 	verdict = judge(g, truths, &score, &summary);
 	if (recorded != NULL) {
 		verdict = *recorded;
@@ -290,13 +291,15 @@ int veikart__report_evaluate(veikart_report **out, const veikart_gate *g,
 	veikart__buf_init(&texts, alloc);
 	/* Most reasons are under 100 bytes: one allocation instead of doubling. */
 	veikart__buf_reserve(&texts, 128 * n);
-	truths = veikart__calloc(alloc, n ? n : 1, sizeof(*truths));
-	reasons = veikart__calloc(alloc, n ? n : 1, sizeof(*reasons));
-	offsets = veikart__calloc(alloc, n ? n : 1, sizeof(*offsets));
-	if (truths == NULL || reasons == NULL || offsets == NULL) {
+	/* The reasons, their offsets and the truths in one block. */
+	reasons = veikart__calloc(alloc, n ? n : 1,
+	                          sizeof(*reasons) + sizeof(*offsets) + sizeof(*truths));
+	if (reasons == NULL) {
 		err = VEIKART_ENOMEM;
 		goto out;
 	}
+	offsets = (size_t *)(reasons + (n ? n : 1));
+	truths = (veikart_truth *)(offsets + (n ? n : 1));
 	for (i = 0; i < n; i++) {
 		const veikart__expr *e = veikart__criterion_expr(veikart_gate_criterion(g, i));
 		truths[i] = veikart__expr_eval_bool(e, env, &why);
@@ -313,9 +316,7 @@ int veikart__report_evaluate(veikart_report **out, const veikart_gate *g,
 	err = report_new(out, g, env->now, truths, reasons, NULL, 0.0, alloc);
 out:
 	veikart__buf_dispose(&texts);
-	veikart__free(alloc, truths);
 	veikart__free(alloc, reasons);
-	veikart__free(alloc, offsets);
 	return err == VEIKART_ENOMEM ? veikart__error_nomem() : err;
 }
 

@@ -67,9 +67,14 @@ typedef struct veikart__buf {
 	size_t len;
 	size_t cap;
 	int failed;
+	char *fixed; /* the caller's storage it started in (never freed), or NULL */
 } veikart__buf;
 
 void veikart__buf_init(veikart__buf *buf, const veikart_allocator *alloc);
+/* Start in the caller's storage (`size` bytes, usually on the stack), and
+ * move to the heap only if the text outgrows it. */
+void veikart__buf_init_on(veikart__buf *buf, const veikart_allocator *alloc, char *storage,
+                          size_t size);
 /* Room for `size` bytes of text in one allocation, for a text whose
  * length is known roughly in advance. */
 int veikart__buf_reserve(veikart__buf *buf, size_t size);

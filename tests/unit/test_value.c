@@ -599,6 +599,48 @@ static void test_value_should_write_scores_as_printf_does(void **state)
 	}
 }
 
+/* A buffer started in the caller's storage uses no heap until the text
+ * outgrows it, then moves there with its text; a failure on the way is
+ * clean, and detach always hands over heap memory. */
+static void test_buf_should_start_in_the_callers_storage(void **state)
+{
+	test_counter counter = { 0, 0, 0 };
+	veikart_allocator alloc = test_counting_allocator(&counter);
+	char space[16], *p;
+	veikart__buf b;
+
+	(void)state;
+	veikart__buf_init_on(&b, &alloc, space, sizeof(space));
+	assert_string_equal(veikart__buf_cstr(&b), "");
+	veikart__buf_puts(&b, "fifteen bytes..");
+	assert_ptr_equal(veikart__buf_cstr(&b), space);
+	assert_int_equal(counter.calls, 0);
+	veikart__buf_puts(&b, "!"); /* 16 with the NUL: no longer fits */
+	assert_ptr_not_equal(veikart__buf_cstr(&b), space);
+	assert_string_equal(veikart__buf_cstr(&b), "fifteen bytes..!");
+	assert_int_equal(counter.live, 1);
+	veikart__buf_dispose(&b);
+	assert_int_equal(counter.live, 0);
+
+	veikart__buf_init_on(&b, &alloc, space, sizeof(space));
+	veikart__buf_puts(&b, "short");
+	p = veikart__buf_detach(&b);
+	assert_non_null(p);
+	assert_ptr_not_equal(p, space);
+	assert_string_equal(p, "short");
+	veikart__free(&alloc, p);
+	assert_int_equal(counter.live, 0);
+
+	counter.calls = 0;
+	counter.fail_at = 1;
+	veikart__buf_init_on(&b, &alloc, space, sizeof(space));
+	veikart__buf_puts(&b, "this text is longer than the space");
+	assert_true(b.failed);
+	assert_null(veikart__buf_detach(&b));
+	veikart__buf_dispose(&b);
+	assert_int_equal(counter.live, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -613,6 +655,7 @@ int main(void)
 		cmocka_unit_test(test_value_should_write_every_number_as_before),
 		cmocka_unit_test(test_value_should_write_integers_as_printf_does),
 		cmocka_unit_test(test_value_should_write_scores_as_printf_does),
+		cmocka_unit_test(test_buf_should_start_in_the_callers_storage),
 		cmocka_unit_test(test_value_should_read_numbers_as_strtod_does),
 		cmocka_unit_test(test_value_should_write_scale_codes_it_cannot_name_by_rank),
 	};
