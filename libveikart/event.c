@@ -159,7 +159,7 @@ static veikart_event *event_block(const veikart_allocator *alloc, size_t nfields
 int veikart__event_finish(veikart_event **out, veikart__event_builder *b, const char *prev)
 {
 	char seqbuf[VEIKART__INT_TEXT_SIZE], timebuf[VEIKART__INT_TEXT_SIZE], *w, *s;
-	size_t record_len, strings, i, hashed, seqlen, timelen, kindlen, actorlen, actor_escaped;
+	size_t record_len, i, hashed, seqlen, timelen, kindlen, actorlen, actor_escaped;
 	veikart__event_field *f;
 	const char *kind = veikart_event_kind_name(b->kind);
 	veikart_event *e;
@@ -173,18 +173,17 @@ int veikart__event_finish(veikart_event **out, veikart__event_builder *b, const 
 	actorlen = strlen(b->actor);
 	actor_escaped = escaped_len(b->actor, actorlen);
 	record_len = seqlen + 1 + timelen + 1 + kindlen + 1 + actor_escaped;
-	strings = actorlen + 1;
 	for (i = 0; i < b->nfields; i++) {
 		f = &b->fields[i];
 		f->key_len = strlen(f->key);
 		f->value_len = strlen(f->value);
 		f->escaped_len = escaped_len(f->value, f->value_len);
 		record_len += 1 + f->key_len + 1 + f->escaped_len;
-		strings += f->value_len + 1;
 	}
 	record_len += strlen("\tprev=") + 64 + strlen("\thash=") + 64 + 1;
 
-	e = event_block(b->alloc, b->nfields, record_len, strings, &w, &s);
+	/* The actor and values are the builder's own: not copied. */
+	e = event_block(b->alloc, b->nfields, record_len, 0, &w, &s);
 	if (e == NULL)
 		return VEIKART_ENOMEM;
 	e->seq = b->seq;
@@ -203,9 +202,7 @@ int veikart__event_finish(veikart_event **out, veikart__event_builder *b, const 
 	w += kindlen;
 	*w++ = '\t';
 	w = put_escaped(w, b->actor, actorlen, actor_escaped);
-	memcpy(s, b->actor, actorlen + 1);
-	e->actor = s;
-	s += actorlen + 1;
+	e->actor = b->actor;
 	for (i = 0; i < b->nfields; i++) {
 		f = &b->fields[i];
 		*w++ = '\t';
@@ -214,9 +211,7 @@ int veikart__event_finish(veikart_event **out, veikart__event_builder *b, const 
 		*w++ = '=';
 		w = put_escaped(w, f->value, f->value_len, f->escaped_len);
 		e->keys[i] = f->key;
-		memcpy(s, f->value, f->value_len + 1);
-		e->values[i] = s;
-		s += f->value_len + 1;
+		e->values[i] = f->value;
 	}
 	memcpy(w, "\tprev=", 6);
 	w += 6;

@@ -51,7 +51,9 @@ void veikart__event_begin(veikart__event_builder *b, const veikart_allocator *al
                           int64_t time, veikart_event_kind kind, const char *actor);
 /* Add a field; `value` must live until finish.  NULL values are skipped. */
 void veikart__event_add(veikart__event_builder *b, const char *key, const char *value);
-/* Write the record, chained to `prev` (64 hex digits), and hash it. */
+/* Write the record, chained to `prev` (64 hex digits), and hash it.  The
+ * event's actor and values are the builder's strings, not copies: free the
+ * event before they go. */
 int veikart__event_finish(veikart_event **out, veikart__event_builder *b, const char *prev);
 void veikart__event_builder_dispose(veikart__event_builder *b);
 
