@@ -124,4 +124,10 @@ void veikart__expr_eval(const veikart__expr *expr, const veikart__eval_env *env,
 int veikart__expr_explain(veikart__buf *out, const veikart__expr *expr,
                           const veikart__eval_env *env, const veikart__why *why);
 
+/* Whether the expression reads nothing but initiative-scope facts of the
+ * plain types (bool, integer, number, ratio, date, duration, scale), the
+ * time and when the phase was entered: no units, phases, texts, documents
+ * or sign-offs.  Its result and reason are then fixed by those values. */
+int veikart__expr_is_plain(const veikart__expr *expr);
+
 #endif

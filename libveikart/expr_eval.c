@@ -1330,3 +1330,29 @@ int veikart__expr_explain(veikart__buf *out, const veikart__expr *expr,
 		explain(out, expr, env, why);
 	return out->failed ? VEIKART_ENOMEM : 0;
 }
+
+int veikart__expr_is_plain(const veikart__expr *e)
+{
+	uint32_t i;
+
+	for (i = 0; i < e->nnodes; i++)
+		if (e->nodes[i].op > VEIKART__OP_SIGNED || (e->nodes[i].flags & VEIKART__NODE_UNIT))
+			return 0;
+	for (i = 0; i < e->nfacts; i++) {
+		if (e->facts[i].scope == VEIKART_SCOPE_UNIT)
+			return 0;
+		switch (e->facts[i].type) {
+		case VEIKART_TYPE_BOOL:
+		case VEIKART_TYPE_INTEGER:
+		case VEIKART_TYPE_NUMBER:
+		case VEIKART_TYPE_RATIO:
+		case VEIKART_TYPE_DATE:
+		case VEIKART_TYPE_DURATION:
+		case VEIKART_TYPE_SCALE:
+			break;
+		default:
+			return 0;
+		}
+	}
+	return 1;
+}

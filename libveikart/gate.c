@@ -5,12 +5,19 @@
  * Gate reports: evaluate every criterion, add them up by the gate's rule,
  * and say in one sentence what the verdict rests on.
  */
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "facts.h"
 #include "initiative.h"
 #include "method.h"
+
+/* A report's reasons and summary, when written after the report was made. */
+typedef struct report_texts {
+	const char *summary;
+	const char *reasons[]; /* one per criterion; the texts follow */
+} report_texts;
 
 struct veikart_report {
 	veikart_allocator alloc;
@@ -21,9 +28,20 @@ struct veikart_report {
 	const veikart_outcome *recommended;
 	size_t n;
 	veikart_truth *truths;
+	/* Written with the report: reasons and summary are set.  Otherwise
+	 * (a plain gate, see model.h) they are written when first asked for,
+	 * from the values the criteria read, kept in `read`, and published
+	 * once in `texts`; a report stays immutable to its readers. */
 	const char **reasons;
 	const char *summary;
+	_Atomic(report_texts *) texts;
+	const veikart__value *read; /* in the order of the gate's reads */
+	size_t nfacts;
+	int64_t phase_entered;
 };
+
+/* What a report says when memory runs out while writing its words late. */
+static const char no_memory_text[] = "(not enough memory to write this text)";
 
 /* Scores are sums of decimal weights; compare with a little slack. */
 #define SCORE_EPSILON 1e-9
@@ -254,6 +272,7 @@ static int report_new(veikart_report **out, const veikart_gate *g, int64_t time,
 		return VEIKART_ENOMEM;
 	}
 	memset(r, 0, sizeof(*r));
+	atomic_init(&r->texts, NULL);
 	r->alloc = *veikart__allocator_or_default(alloc);
 	r->gate = g;
 	r->time = time;
@@ -278,19 +297,157 @@ static int report_new(veikart_report **out, const veikart_gate *g, int64_t time,
 	return 0;
 }
 
-int veikart__report_evaluate(veikart_report **out, const veikart_gate *g,
-                             const veikart__eval_env *env, const veikart_allocator *alloc)
+/* Each criterion's reason, NUL-terminated, laid end to end in `texts`
+ * (offsets[i] where the i-th starts). */
+static void explain_criteria(veikart__buf *texts, size_t *offsets, const veikart_gate *g,
+                             const veikart__eval_env *env, veikart_truth *truths)
 {
-	size_t n = veikart_gate_criterion_count(g), i, *offsets = NULL;
+	size_t i, n = veikart_gate_criterion_count(g);
+	veikart__why why;
+
+	/* Most reasons are under 100 bytes: one allocation instead of doubling. */
+	veikart__buf_reserve(texts, 128 * n);
+	for (i = 0; i < n; i++) {
+		const veikart__expr *e = veikart__criterion_expr(veikart_gate_criterion(g, i));
+		truths[i] = veikart__expr_eval_bool(e, env, &why);
+		offsets[i] = texts->len;
+		veikart__expr_explain(texts, e, env, &why);
+		veikart__buf_putc(texts, '\0');
+	}
+}
+
+/* A report on a plain gate: results, verdict and the values the criteria
+ * read; the words are written when first asked for (texts_of()). */
+static int report_plain(veikart_report **out, const veikart_gate *g, const veikart__eval_env *env,
+                        const uint32_t *reads, size_t nreads, const veikart_allocator *alloc)
+{
+	size_t n = veikart_gate_criterion_count(g), i;
+	veikart__value *read;
+	veikart__buf none;
+	veikart_report *r;
+
+	r = veikart__malloc(alloc, sizeof(*r) + nreads * sizeof(*read) + n * sizeof(*r->truths));
+	if (r == NULL)
+		return veikart__error_nomem();
+	memset(r, 0, sizeof(*r));
+	atomic_init(&r->texts, NULL);
+	read = (veikart__value *)(r + 1);
+	r->truths = (veikart_truth *)(read + nreads);
+	for (i = 0; i < n; i++)
+		r->truths[i] = veikart__expr_eval_bool(
+		        veikart__criterion_expr(veikart_gate_criterion(g, i)), env, NULL);
+	for (i = 0; i < nreads; i++) {
+		if (reads[i] < env->nfacts)
+			read[i] = env->facts[reads[i]];
+		else
+			memset(&read[i], 0, sizeof(read[i]));
+	}
+	/* judge() says why in words too; a failed buffer takes no text. */
+	veikart__buf_init(&none, alloc);
+	none.failed = 1;
+	r->verdict = judge(g, r->truths, &r->score, &none);
+	r->alloc = *veikart__allocator_or_default(alloc);
+	r->gate = g;
+	r->time = env->now;
+	r->recommended = recommend(g, r->verdict);
+	r->n = n;
+	r->read = read;
+	r->nfacts = env->nfacts;
+	r->phase_entered = env->phase_entered;
+	*out = r;
+	return 0;
+}
+
+/* Write a plain report's reasons and summary, as report_evaluate() would
+ * have written them when the report was made. */
+static report_texts *write_texts(const veikart_report *r)
+{
+	size_t n = r->n, i, nreads, *offsets = NULL;
+	report_texts *t = NULL;
+	const uint32_t *reads;
+	veikart__value *values = NULL;
+	veikart_truth *truths = NULL;
+	veikart__buf texts, summary;
+	veikart__eval_env env;
+	double score;
+	char *w;
+
+	veikart__buf_init(&texts, &r->alloc);
+	veikart__buf_init(&summary, &r->alloc);
+	veikart__gate_plain(r->gate, &reads, &nreads);
+	values = veikart__calloc(&r->alloc, r->nfacts ? r->nfacts : 1, sizeof(*values));
+	offsets = veikart__calloc(&r->alloc, n ? n : 1, sizeof(*offsets) + sizeof(*truths));
+	if (values == NULL || offsets == NULL)
+		goto out;
+	truths = (veikart_truth *)(offsets + (n ? n : 1));
+	for (i = 0; i < nreads; i++)
+		if (reads[i] < r->nfacts)
+			values[reads[i]] = r->read[i];
+	memset(&env, 0, sizeof(env));
+	env.facts = values;
+	env.nfacts = r->nfacts;
+	env.now = r->time;
+	env.phase_entered = r->phase_entered;
+	env.phase = -1;
+	explain_criteria(&texts, offsets, r->gate, &env, truths);
+	judge(r->gate, r->truths, &score, &summary);
+	if (texts.failed || summary.failed)
+		goto out;
+	t = veikart__malloc(&r->alloc,
+	                    sizeof(*t) + n * sizeof(*t->reasons) + texts.len + summary.len + 1);
+	if (t == NULL)
+		goto out;
+	w = (char *)(t->reasons + n);
+	memcpy(w, veikart__buf_cstr(&texts), texts.len);
+	for (i = 0; i < n; i++)
+		t->reasons[i] = w + offsets[i];
+	w += texts.len;
+	memcpy(w, veikart__buf_cstr(&summary), summary.len + 1);
+	t->summary = w;
+out:
+	veikart__buf_dispose(&texts);
+	veikart__buf_dispose(&summary);
+	veikart__free(&r->alloc, values);
+	veikart__free(&r->alloc, offsets);
+	return t;
+}
+
+/* A plain report's words, written by the first reader to ask; readers on
+ * other threads racing it keep whichever was published first. */
+static const report_texts *texts_of(const veikart_report *r)
+{
+	/* The texts are a cache: writing them changes nothing a reader sees. */
+	_Atomic(report_texts *) *slot = (_Atomic(report_texts *) *)&r->texts;
+	report_texts *t = atomic_load_explicit(slot, memory_order_acquire), *seen = NULL;
+
+	if (t != NULL)
+		return t;
+	t = write_texts(r);
+	if (t == NULL)
+		return NULL;
+	if (!atomic_compare_exchange_strong_explicit(slot, &seen, t, memory_order_acq_rel,
+	                                             memory_order_acquire)) {
+		veikart__free(&r->alloc, t);
+		t = seen;
+	}
+	return t;
+}
+
+int veikart__report_evaluate(veikart_report **out, const veikart_gate *g,
+                             const veikart__eval_env *env, int words_now,
+                             const veikart_allocator *alloc)
+{
+	size_t n = veikart_gate_criterion_count(g), i, *offsets = NULL, nreads;
 	const char **reasons = NULL;
 	veikart_truth *truths = NULL;
+	const uint32_t *reads;
 	veikart__buf texts;
-	veikart__why why;
 	int err;
 
+	*out = NULL;
+	if (!words_now && veikart__gate_plain(g, &reads, &nreads))
+		return report_plain(out, g, env, reads, nreads, alloc);
 	veikart__buf_init(&texts, alloc);
-	/* Most reasons are under 100 bytes: one allocation instead of doubling. */
-	veikart__buf_reserve(&texts, 128 * n);
 	/* The reasons, their offsets and the truths in one block. */
 	reasons = veikart__calloc(alloc, n ? n : 1,
 	                          sizeof(*reasons) + sizeof(*offsets) + sizeof(*truths));
@@ -300,13 +457,7 @@ int veikart__report_evaluate(veikart_report **out, const veikart_gate *g,
 	}
 	offsets = (size_t *)(reasons + (n ? n : 1));
 	truths = (veikart_truth *)(offsets + (n ? n : 1));
-	for (i = 0; i < n; i++) {
-		const veikart__expr *e = veikart__criterion_expr(veikart_gate_criterion(g, i));
-		truths[i] = veikart__expr_eval_bool(e, env, &why);
-		offsets[i] = texts.len;
-		veikart__expr_explain(&texts, e, env, &why);
-		veikart__buf_putc(&texts, '\0');
-	}
+	explain_criteria(&texts, offsets, g, env, truths);
 	if (texts.failed) {
 		err = VEIKART_ENOMEM;
 		goto out;
@@ -394,7 +545,7 @@ static int evaluate(veikart_report **out, const veikart_initiative *in, const ve
 			values[i] = i < n && overlay[i].type != 0 ? overlay[i] : in->values[i];
 		env.facts = values;
 	}
-	err = veikart__report_evaluate(out, gate, &env, &in->alloc);
+	err = veikart__report_evaluate(out, gate, &env, 0, &in->alloc);
 	veikart__free(&in->alloc, values);
 	return err;
 }
@@ -462,7 +613,14 @@ const veikart_outcome *veikart_report_recommended(const veikart_report *r)
 
 const char *veikart_report_summary(const veikart_report *r)
 {
-	return r ? r->summary : NULL;
+	const report_texts *t;
+
+	if (r == NULL)
+		return NULL;
+	if (r->summary != NULL)
+		return r->summary;
+	t = texts_of(r);
+	return t != NULL ? t->summary : no_memory_text;
 }
 
 size_t veikart_report_count(const veikart_report *r)
@@ -482,7 +640,14 @@ veikart_truth veikart_report_truth(const veikart_report *r, size_t i)
 
 const char *veikart_report_reason(const veikart_report *r, size_t i)
 {
-	return r && i < r->n ? r->reasons[i] : NULL;
+	const report_texts *t;
+
+	if (r == NULL || i >= r->n)
+		return NULL;
+	if (r->reasons != NULL)
+		return r->reasons[i];
+	t = texts_of(r);
+	return t != NULL ? t->reasons[i] : no_memory_text;
 }
 
 void veikart_report_free(veikart_report *r)
@@ -492,5 +657,6 @@ void veikart_report_free(veikart_report *r)
 	if (r == NULL)
 		return;
 	alloc = r->alloc;
+	veikart__free(&alloc, atomic_load_explicit(&r->texts, memory_order_acquire));
 	veikart__free(&alloc, r);
 }

@@ -887,7 +887,7 @@ static int check_recorded_report(veikart_initiative *in, const veikart_unit *uni
 	if (same)
 		return 0;
 
-	err = veikart__report_evaluate(&now, g, &env, &in->alloc);
+	err = veikart__report_evaluate(&now, g, &env, 1, &in->alloc);
 	if (err < 0)
 		return err;
 	if (veikart_report_verdict(now) != veikart_report_verdict(recorded)) {
@@ -2396,7 +2396,7 @@ int veikart_initiative_decide(veikart_initiative *in, const veikart_decision_req
 		goto out;
 	}
 	veikart__initiative_env(in, unit, now, &env);
-	err = veikart__report_evaluate(&report, g, &env, &in->alloc);
+	err = veikart__report_evaluate(&report, g, &env, 1, &in->alloc);
 	if (err < 0)
 		goto out;
 	if (veikart__outcome_needs_override(req->outcome, veikart_report_verdict(report)) &&

@@ -167,8 +167,11 @@ int64_t veikart__walk_review_due(const veikart__walk *w, const veikart_gate *gat
 veikart_unit *veikart__unit_find(const veikart_initiative *in, const char *id);
 
 /* Reports (gate.c). */
+/* Evaluate a gate.  With `words_now` 0, a report on a plain gate writes
+ * its reasons and summary only when first asked for them. */
 int veikart__report_evaluate(veikart_report **out, const veikart_gate *gate,
-                             const veikart__eval_env *env, const veikart_allocator *alloc);
+                             const veikart__eval_env *env, int words_now,
+                             const veikart_allocator *alloc);
 /* The truths (n = the gate's criteria) and the verdict of a gate, without
  * the reasons and summary in words a report carries: cheap enough to check
  * every recorded decision against. */

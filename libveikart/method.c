@@ -686,6 +686,39 @@ out:
 	return err;
 }
 
+/* Whether reports on the gate can explain later (see model.h), and what
+ * they must keep to.  Without the memory, they explain at once. */
+static void find_plain_reads(veikart_method *m, veikart_gate *g)
+{
+	const veikart__expr *e;
+	uint32_t *slots, slot;
+	size_t i, j, k, n = 0, cap = 0;
+
+	g->plain = 0;
+	for (i = 0; i < g->criteria.count; i++) {
+		e = ((veikart_criterion *)g->criteria.items[i])->expr;
+		if (e == NULL || !veikart__expr_is_plain(e))
+			return;
+		cap += veikart__expr_fact_count(e);
+	}
+	slots = veikart__arena_alloc(&m->arena, (cap ? cap : 1) * sizeof(*slots));
+	if (slots == NULL)
+		return;
+	for (i = 0; i < g->criteria.count; i++) {
+		e = ((veikart_criterion *)g->criteria.items[i])->expr;
+		for (j = 0; j < veikart__expr_fact_count(e); j++) {
+			slot = veikart__expr_fact(e, j);
+			for (k = 0; k < n && slots[k] != slot; k++)
+				;
+			if (k == n)
+				slots[n++] = slot;
+		}
+	}
+	g->reads = slots;
+	g->nreads = n;
+	g->plain = 1;
+}
+
 static void finish_model(veikart_method *m)
 {
 	size_t i, j;
@@ -712,6 +745,7 @@ static void finish_model(veikart_method *m)
 			if (a->expr != NULL)
 				a->when = veikart__expr_text(a->expr);
 		}
+		find_plain_reads(m, g);
 	}
 }
 
@@ -1020,6 +1054,13 @@ const veikart__scale_info *veikart__scale_info_of(const veikart_scale *s)
 const veikart__expr *veikart__criterion_expr(const veikart_criterion *c)
 {
 	return c ? c->expr : NULL;
+}
+
+int veikart__gate_plain(const veikart_gate *g, const uint32_t **slots, size_t *count)
+{
+	*slots = g->reads;
+	*count = g->nreads;
+	return g->plain;
 }
 
 const veikart__expr *veikart__phase_skip_if_expr(const veikart_phase *p)

@@ -39,4 +39,8 @@ const veikart__expr *veikart__criterion_expr(const veikart_criterion *c);
 const veikart__expr *veikart__phase_skip_if_expr(const veikart_phase *p);
 const veikart__expr *veikart__gate_authority_expr(const veikart_gate *g, size_t index);
 
+/* Whether a gate's criteria are all plain, and if so the fact slots they
+ * read (each once). */
+int veikart__gate_plain(const veikart_gate *g, const uint32_t **slots, size_t *count);
+
 #endif

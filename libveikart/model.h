@@ -176,6 +176,12 @@ struct veikart_gate {
 	veikart__vec authorities; /* veikart__authority */
 	veikart__vec criteria;    /* veikart_criterion */
 	veikart__vec outcomes;    /* veikart_outcome */
+	/* When every criterion is plain (veikart__expr_is_plain()), reports
+	 * keep the values they read and write their reasons when first asked:
+	 * the fact slots the criteria read, each once.  Set by the load. */
+	int plain;
+	const uint32_t *reads;
+	size_t nreads;
 };
 
 typedef struct veikart__source {

@@ -28,7 +28,16 @@ VEIKART_BEGIN_DECL
  * @{
  */
 
-/** The evaluation of a gate at one moment.  Immutable. */
+/**
+ * The evaluation of a gate at one moment.  Immutable.
+ *
+ * A report on a gate whose criteria read only initiative facts of the plain
+ * types (yes/no, integers, numbers, ratios, dates, durations, scale levels)
+ * and the clock keeps the values they read, and writes its reasons and
+ * summary when they are first asked for: a tool that wants only verdicts
+ * does not pay for the words.  What it writes is what it would have
+ * written when it was made, whatever happened to the initiative since.
+ */
 typedef struct veikart_report veikart_report;
 
 /** What a report concludes. */
@@ -105,8 +114,11 @@ VEIKART_API const veikart_outcome *veikart_report_recommended(const veikart_repo
  * One sentence saying what the verdict rests on ("blocked: 1 of 2 must
  * criteria unmet (adoption); should-score 0.50, needs 0.50").
  * @param report The report.
- * @return Owned by @p report; NULL when @p report is NULL.
- * @note Thread-safe.
+ * @return Owned by @p report; NULL when @p report is NULL.  When the
+ *         sentence is written now (see #veikart_report) and memory runs
+ *         out, a fixed text saying so, which is not kept: asking again
+ *         tries again.
+ * @note Thread-safe: threads asking at once get the same text.
  * @since 0.1.0
  */
 VEIKART_API const char *veikart_report_summary(const veikart_report *report);
@@ -146,8 +158,10 @@ VEIKART_API veikart_truth veikart_report_truth(const veikart_report *report, siz
  * "fact `pilot_report` is not recorded").
  * @param report The report.
  * @param index 0-based, less than veikart_report_count().
- * @return Owned by @p report; NULL when out of range.
- * @note Thread-safe.
+ * @return Owned by @p report; NULL when out of range.  When the reasons
+ *         are written now (see #veikart_report) and memory runs out, a
+ *         fixed text saying so, which is not kept: asking again tries again.
+ * @note Thread-safe: threads asking at once get the same text.
  * @since 0.1.0
  */
 VEIKART_API const char *veikart_report_reason(const veikart_report *report, size_t index);

@@ -848,11 +848,85 @@ static void test_threads_should_load_methodologies_at_once(void **state)
 	}
 }
 
+/* One report, read by every thread at once: a report on a gate that reads
+ * plain facts writes its words when first asked, and the threads racing to
+ * ask must all get the one text published, whole. */
+typedef struct reader {
+	const veikart_report *report;
+	pthread_barrier_t *start;
+	const char *summary;
+	const char *reasons[16];
+} reader;
+
+static void *read_report(void *arg)
+{
+	reader *rd = arg;
+	size_t i;
+
+	pthread_barrier_wait(rd->start);
+	rd->summary = veikart_report_summary(rd->report);
+	for (i = 0; i < veikart_report_count(rd->report) && i < 16; i++)
+		rd->reasons[i] = veikart_report_reason(rd->report, i);
+	return NULL;
+}
+
+static void test_threads_should_share_one_report(void **state)
+{
+	veikart_initiative_options io = VEIKART_INITIATIVE_OPTIONS_INIT;
+	static const char *const ids[] = { "participants", "weeks", "pilot_report" };
+	static const char *const values[] = { "24", "10", "true" };
+	veikart_initiative *in = NULL;
+	veikart_facts *f = NULL;
+	veikart_method *m = NULL;
+	veikart_report *r = NULL;
+	pthread_barrier_t start;
+	pthread_t threads[THREADS];
+	reader readers[THREADS];
+	const veikart_gate *g;
+	size_t i;
+	int round, k;
+
+	(void)state;
+	assert_int_equal(veikart_method_load(&m, test_path("bench/lifecycle.xml"), NULL, NULL), 0);
+	assert_int_equal(veikart_initiative_create(&in, m, "T-1", "Threads", "Kari", &io), 0);
+	assert_int_equal(veikart_facts_new(&f, m), 0);
+	for (i = 0; i < 3; i++)
+		assert_int_equal(veikart_facts_set(f, ids[i], values[i]), 0);
+	g = veikart_method_gate_by_id(m, "pilot-gate");
+	assert_non_null(g);
+	for (round = 0; round < 20; round++) {
+		assert_int_equal(veikart_initiative_what_if(&r, in, g, f), 0);
+		assert_int_equal(pthread_barrier_init(&start, NULL, THREADS), 0);
+		memset(readers, 0, sizeof(readers));
+		for (k = 0; k < THREADS; k++) {
+			readers[k].report = r;
+			readers[k].start = &start;
+			assert_int_equal(
+			        pthread_create(&threads[k], NULL, read_report, &readers[k]), 0);
+		}
+		for (k = 0; k < THREADS; k++)
+			assert_int_equal(pthread_join(threads[k], NULL), 0);
+		pthread_barrier_destroy(&start);
+		for (k = 0; k < THREADS; k++) {
+			assert_ptr_equal(readers[k].summary, veikart_report_summary(r));
+			for (i = 0; i < veikart_report_count(r) && i < 16; i++)
+				assert_ptr_equal(readers[k].reasons[i],
+				                 veikart_report_reason(r, i));
+		}
+		assert_non_null(strstr(veikart_report_reason(r, 0), "`participants` is 24"));
+		veikart_report_free(r);
+	}
+	veikart_facts_free(f);
+	veikart_initiative_free(in);
+	veikart_method_free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_threads_should_walk_one_shared_methodology_alike),
 		cmocka_unit_test(test_threads_should_load_methodologies_at_once),
+		cmocka_unit_test(test_threads_should_share_one_report),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
