@@ -282,22 +282,24 @@ static int parse_u64(const char *s, size_t len, uint64_t *out)
 	return 0;
 }
 
-/* Unescape into w; returns the end, or NULL for a bad escape or a raw
- * control character that should have been escaped. */
+/* Unescape into w; returns the end, or NULL for a backslash that starts
+ * no escape.  (Raw line breaks were refused for the whole record.)  Most
+ * values have no backslash: they are copied whole. */
 static char *unescape_into(char *w, const char *s, size_t len)
 {
-	size_t i;
+	const char *bs;
+	size_t n;
 
-	for (i = 0; i < len; i++) {
-		if (s[i] == '\r' || s[i] == '\n')
+	for (;;) {
+		bs = memchr(s, '\\', len);
+		if (bs == NULL)
+			break;
+		n = (size_t)(bs - s);
+		memcpy(w, s, n);
+		w += n;
+		if (n + 1 >= len)
 			return NULL;
-		if (s[i] != '\\') {
-			*w++ = s[i];
-			continue;
-		}
-		if (++i >= len)
-			return NULL;
-		switch (s[i]) {
+		switch (bs[1]) {
 		case '\\':
 			*w++ = '\\';
 			break;
@@ -313,9 +315,46 @@ static char *unescape_into(char *w, const char *s, size_t len)
 		default:
 			return NULL;
 		}
+		s = bs + 2;
+		len -= n + 2;
 	}
+	memcpy(w, s, len);
+	w += len;
 	*w++ = '\0';
 	return w;
+}
+
+static const char bad_escape_text[] = "a field has a backslash that starts no escape (\\\\, "
+                                      "\\t, \\n, \\r), or a raw line break";
+
+/*
+ * The keys the library writes, as the literals it looks them up with: a
+ * parsed event points at these rather than at copies, so that a lookup
+ * finds its field by address (veikart_event_field()).  NULL for any other
+ * key, which is copied.
+ */
+static const char *known_key(const char *s, size_t len)
+{
+	static const char *const by_length[][7] = {
+		[2] = { "id", "to" },
+		[3] = { "uri", "via" },
+		[4] = { "fact", "gate", "role", "step", "type", "unit", "wave" },
+		[5] = { "order", "phase", "score", "title", "value" },
+		[6] = { "digest", "method", "parent", "person", "result", "sha256" },
+		[7] = { "outcome", "verdict", "version" },
+		[8] = { "decision", "override" },
+		[9] = { "authority", "condition", "rationale" },
+	};
+	const char *const *k;
+	size_t i;
+
+	if (len >= VEIKART__ARRAY_SIZE(by_length))
+		return NULL;
+	k = by_length[len];
+	for (i = 0; i < VEIKART__ARRAY_SIZE(by_length[0]) && k[i] != NULL; i++)
+		if (k[i][0] == s[0] && memcmp(k[i], s, len) == 0)
+			return k[i];
+	return NULL;
 }
 
 static int key_ok(const char *s, size_t len)
@@ -335,6 +374,9 @@ int veikart__event_parse(veikart_event **out, const char *record, size_t len,
                          const veikart_allocator *alloc, char *why, size_t why_size)
 {
 	const char *tok[4], *p, *end, *tab, *eq, *prev, *hash;
+	struct {
+		const char *eq, *end;
+	} at[48];
 	size_t toklen[4], nfields = 0, i, hashed;
 	char computed[VEIKART__SHA256_HEX_SIZE], *w, *s;
 	uint64_t seq, time_abs;
@@ -348,6 +390,8 @@ int veikart__event_parse(veikart_event **out, const char *record, size_t len,
 		return say(why, why_size, "the record is not valid UTF-8");
 	if (memchr(record, '\0', len) != NULL)
 		return say(why, why_size, "the record contains a NUL byte");
+	if (memchr(record, '\n', len) != NULL || memchr(record, '\r', len) != NULL)
+		return say(why, why_size, "%s", bad_escape_text);
 	/* The last two fields are prev= and hash=, each 64 hex digits. */
 	if (len < 4 + 2 * (6 + 64))
 		return say(why, why_size, "the record is too short to be an event");
@@ -385,7 +429,8 @@ int veikart__event_parse(veikart_event **out, const char *record, size_t len,
 	if (toklen[3] == 0)
 		return say(why, why_size, "the event names no actor");
 
-	/* Count and check the key=value fields. */
+	/* Count and check the key=value fields, keeping where the first ones
+	 * are so that they are not looked for twice. */
 	for (p = tok[3] + toklen[3]; p < end;) {
 		p++; /* the tab */
 		tab = memchr(p, '\t', (size_t)(end - p));
@@ -394,6 +439,10 @@ int veikart__event_parse(veikart_event **out, const char *record, size_t len,
 		eq = memchr(p, '=', (size_t)(tab - p));
 		if (eq == NULL || !key_ok(p, (size_t)(eq - p)))
 			return say(why, why_size, "field %zu is not key=value", nfields + 1);
+		if (nfields < VEIKART__ARRAY_SIZE(at)) {
+			at[nfields].eq = eq;
+			at[nfields].end = tab;
+		}
 		nfields++;
 		p = tab;
 	}
@@ -424,15 +473,24 @@ int veikart__event_parse(veikart_event **out, const char *record, size_t len,
 		goto bad_escape;
 	for (i = 0, p = tok[3] + toklen[3]; p < end; i++) {
 		p++;
-		tab = memchr(p, '\t', (size_t)(end - p));
-		if (tab == NULL)
-			tab = end;
-		eq = memchr(p, '=', (size_t)(tab - p));
-		/* Keys are copied as they are: they contain no escapes. */
-		e->keys[i] = s;
-		memcpy(s, p, (size_t)(eq - p));
-		s[eq - p] = '\0';
-		s += eq - p + 1;
+		if (i < VEIKART__ARRAY_SIZE(at)) {
+			eq = at[i].eq;
+			tab = at[i].end;
+		} else {
+			tab = memchr(p, '\t', (size_t)(end - p));
+			if (tab == NULL)
+				tab = end;
+			eq = memchr(p, '=', (size_t)(tab - p));
+		}
+		/* Keys are copied as they are (they contain no escapes), unless
+		 * they are the library's own. */
+		e->keys[i] = known_key(p, (size_t)(eq - p));
+		if (e->keys[i] == NULL) {
+			e->keys[i] = s;
+			memcpy(s, p, (size_t)(eq - p));
+			s[eq - p] = '\0';
+			s += eq - p + 1;
+		}
 		e->values[i] = s;
 		s = unescape_into(s, eq + 1, (size_t)(tab - eq - 1));
 		if (s == NULL)
@@ -443,9 +501,7 @@ int veikart__event_parse(veikart_event **out, const char *record, size_t len,
 	return 0;
 bad_escape:
 	veikart__event_free(e);
-	return say(why, why_size,
-	           "a field has a backslash that starts no escape (\\\\, \\t, "
-	           "\\n, \\r), or a raw line break");
+	return say(why, why_size, "%s", bad_escape_text);
 }
 
 void veikart__event_free(veikart_event *e)

@@ -369,10 +369,11 @@ typedef struct change {
 	char *actor;                       /* condition-met */
 } change;
 
-/* Whether an event's field key is `want`; the first byte decides most. */
+/* Whether an event's field key is `want`: the same literal (events point
+ * at the library's own keys), else the first byte decides most. */
 static int key_is(const char *key, const char *want)
 {
-	return key[0] == want[0] && strcmp(key, want) == 0;
+	return key == want || (key[0] == want[0] && strcmp(key, want) == 0);
 }
 
 /* Fetch the fields an event must have; an empty value counts as missing. */
@@ -798,7 +799,7 @@ static int outcome_kind_from(const char *s, veikart_outcome_kind *out)
 static int decision_report(veikart_initiative *in, const veikart_event *ev, const veikart_gate *g,
                            veikart_verdict verdict, double score, veikart_report **out)
 {
-	size_t n = veikart_gate_criterion_count(g), i, k;
+	size_t n = veikart_gate_criterion_count(g), i, j, k, next = 0;
 	veikart_truth *truths;
 	const char **reasons;
 	const char *key, *val, *sp, *sp2;
@@ -828,13 +829,16 @@ static int decision_report(veikart_initiative *in, const veikart_event *ev, cons
 			                         val);
 			goto out;
 		}
-		for (i = 0; i < n; i++) {
-			const char *cid = veikart_criterion_id(veikart_gate_criterion(g, i));
-			if (strlen(cid) == (size_t)(sp - val) &&
-			    memcmp(cid, val, (size_t)(sp - val)) == 0)
+		/* Results are recorded in the gate's order: the next criterion
+		 * is looked at first. */
+		for (j = 0; j < n; j++) {
+			const char *cid;
+			i = (next + j) % n;
+			cid = veikart_criterion_id(veikart_gate_criterion(g, i));
+			if (strncmp(cid, val, (size_t)(sp - val)) == 0 && cid[sp - val] == '\0')
 				break;
 		}
-		if (i == n) {
+		if (j == n) {
 			err = veikart__error_set(VEIKART_EFORMAT,
 			                         "gate `%s` has no criterion `%.*s`",
 			                         veikart_gate_id(g), (int)(sp - val), val);
@@ -847,6 +851,7 @@ static int decision_report(veikart_initiative *in, const veikart_event *ev, cons
 		else
 			truths[i] = VEIKART_UNKNOWN;
 		reasons[i] = sp2 + 1;
+		next = i + 1;
 	}
 	err = veikart__report_rebuild(out, g, ev->time, verdict, score, truths, reasons,
 	                              &in->alloc);

@@ -719,6 +719,38 @@ static void find_plain_reads(veikart_method *m, veikart_gate *g)
 	g->plain = 1;
 }
 
+/* FNV-1a: ids are short, and any spread will do. */
+static uint32_t id_hash(const char *id)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *id != '\0'; id++)
+		h = (h ^ (unsigned char)*id) * 16777619u;
+	return h;
+}
+
+static void index_facts(veikart_method *m)
+{
+	uint32_t size = 16, *slots, h;
+	size_t i;
+
+	if (m->facts.count >= UINT32_MAX / 4)
+		return;
+	while (size < 2 * m->facts.count)
+		size *= 2;
+	slots = veikart__arena_alloc(&m->arena, size * sizeof(*slots));
+	if (slots == NULL)
+		return;
+	for (i = 0; i < m->facts.count; i++) {
+		h = id_hash(((const veikart_fact *)m->facts.items[i])->id);
+		while (slots[h & (size - 1)] != 0)
+			h++;
+		slots[h & (size - 1)] = (uint32_t)i + 1;
+	}
+	m->fact_index = slots;
+	m->fact_index_mask = size - 1;
+}
+
 static void finish_model(veikart_method *m)
 {
 	size_t i, j;
@@ -747,6 +779,7 @@ static void finish_model(veikart_method *m)
 		}
 		find_plain_reads(m, g);
 	}
+	index_facts(m);
 }
 
 /* Forget where elements were written: the documents are about to go. */
@@ -1033,12 +1066,24 @@ void veikart__method_fact_info(const veikart_method *m, size_t index, veikart__f
 
 long veikart__method_fact_slot(const veikart_method *m, const char *id)
 {
+	const char *fid;
+	uint32_t h, at;
 	size_t i;
 
-	const char *fid;
-
+	if (id == NULL)
+		return -1;
+	if (m->fact_index != NULL) {
+		for (h = id_hash(id);; h++) {
+			at = m->fact_index[h & m->fact_index_mask];
+			if (at == 0)
+				return -1;
+			fid = ((const veikart_fact *)m->facts.items[at - 1])->id;
+			if (fid[0] == id[0] && strcmp(fid, id) == 0)
+				return (long)at - 1;
+		}
+	}
 	/* The first byte before the call: most ids differ there. */
-	for (i = 0; id != NULL && i < m->facts.count; i++) {
+	for (i = 0; i < m->facts.count; i++) {
 		fid = ((const veikart_fact *)m->facts.items[i])->id;
 		if (fid[0] == id[0] && strcmp(fid, id) == 0)
 			return (long)i;
@@ -1083,10 +1128,14 @@ static const void *by_id(const veikart__vec *vec, size_t id_offset, const char *
 {
 	size_t i;
 
-	for (i = 0; id != NULL && i < vec->count; i++)
-		if (strcmp(*(const char *const *)((const char *)vec->items[i] + id_offset), id) ==
-		    0)
+	const char *vid;
+
+	/* The first byte before the call: most ids differ there. */
+	for (i = 0; id != NULL && i < vec->count; i++) {
+		vid = *(const char *const *)((const char *)vec->items[i] + id_offset);
+		if (vid[0] == id[0] && strcmp(vid, id) == 0)
 			return vec->items[i];
+	}
 	return NULL;
 }
 
@@ -1253,7 +1302,9 @@ const veikart_fact *veikart_method_fact(const veikart_method *m, size_t i)
 
 const veikart_fact *veikart_method_fact_by_id(const veikart_method *m, const char *id)
 {
-	return m ? by_id(&m->facts, offsetof(veikart_fact, id), id) : NULL;
+	long slot = m ? veikart__method_fact_slot(m, id) : -1;
+
+	return slot >= 0 ? m->facts.items[slot] : NULL;
 }
 
 const char *veikart_fact_id(const veikart_fact *f)

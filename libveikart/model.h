@@ -217,6 +217,11 @@ struct veikart_method {
 	veikart__src start_src;
 	const veikart_phase *start;
 	const veikart_phase *unit_start; /* first unit-scope phase, or NULL */
+	/* Facts by id, for the lookup every fact event makes: open addressing,
+	 * each slot the fact's position + 1 (0: empty).  Built when the load
+	 * is complete; NULL (a linear search) if there was no memory. */
+	uint32_t *fact_index;
+	uint32_t fact_index_mask;
 };
 
 /* Arena vectors. */

@@ -596,6 +596,39 @@ static void test_threads_load_at_once(void **state)
 		assert_string_equal(digests[0], digests[i]);
 }
 
+/* Every fact of every shipped methodology is found by its id, and ids
+ * that are not there (a prefix, a longer name, another case) are not. */
+static void test_every_fact_is_found_by_its_id(void **state)
+{
+	const veikart_fact *f;
+	veikart_method *m;
+	char other[256];
+	size_t b, i, found = 0;
+
+	(void)state;
+	for (b = 0; b < veikart_builtin_count(); b++) {
+		if (veikart_method_load(&m, veikart_builtin_id(b), NULL, NULL) < 0)
+			continue; /* overlays load only onto a base */
+		for (i = 0; i < veikart_method_fact_count(m); i++) {
+			f = veikart_method_fact(m, i);
+			assert_ptr_equal(veikart_method_fact_by_id(m, veikart_fact_id(f)), f);
+			snprintf(other, sizeof(other), "%sx", veikart_fact_id(f));
+			assert_null(veikart_method_fact_by_id(m, other));
+			snprintf(other, sizeof(other), "%.*s", (int)strlen(veikart_fact_id(f)) - 1,
+			         veikart_fact_id(f));
+			if (veikart_method_fact_by_id(m, other) != NULL)
+				assert_string_equal(
+				        veikart_fact_id(veikart_method_fact_by_id(m, other)),
+				        other);
+			found++;
+		}
+		assert_null(veikart_method_fact_by_id(m, ""));
+		assert_null(veikart_method_fact_by_id(m, NULL));
+		veikart_method_free(m);
+	}
+	assert_true(found > 100);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -622,6 +655,7 @@ int main(void)
 		cmocka_unit_test(test_diagnostic_format_is_compiler_like),
 		cmocka_unit_test(test_every_allocation_goes_through_the_hook),
 		cmocka_unit_test(test_allocation_failures_are_clean),
+		cmocka_unit_test(test_every_fact_is_found_by_its_id),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
