@@ -284,7 +284,8 @@ static int parse_u64(const char *s, size_t len, uint64_t *out)
 	for (i = 0; i < len; i++) {
 		if (s[i] < '0' || s[i] > '9')
 			return -1;
-		if (v > (UINT64_MAX - (uint64_t)(s[i] - '0')) / 10)
+		/* Nineteen digits cannot overflow; only the twentieth can. */
+		if (i == 19 && v > (UINT64_MAX - (uint64_t)(s[i] - '0')) / 10)
 			return -1;
 		v = v * 10 + (uint64_t)(s[i] - '0');
 	}

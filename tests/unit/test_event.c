@@ -112,12 +112,57 @@ static void test_event_should_check_every_hex_digit(void **state)
 	}
 }
 
+/* Sequence numbers up to the largest 64-bit number, and not one more;
+ * times within a signed 64-bit number. */
+static void test_event_should_read_numbers_to_their_limits(void **state)
+{
+	static const struct {
+		const char *seq, *time;
+		int ok;
+	} cases[] = {
+		{ "18446744073709551615", "0", 1 },
+		{ "18446744073709551616", "0", 0 },
+		{ "18446744073709551620", "0", 0 },
+		{ "99999999999999999999", "0", 0 },
+		{ "100000000000000000000", "0", 0 },
+		{ "9999999999999999999", "0", 1 },
+		{ "1", "9223372036854775807", 1 },
+		{ "1", "-9223372036854775807", 1 },
+		{ "1", "9223372036854775808", 0 },
+		{ "1", "12a", 0 },
+		{ "01", "0", 0 },
+		{ "0", "0", 0 },
+	};
+	char body[128], rec[512];
+	veikart_event *e = NULL;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(body, sizeof(body), "%s\t%s\tcreate\tKari\tid=A", cases[i].seq,
+		         cases[i].time);
+		make_record(rec, sizeof(rec), body, ZEROS);
+		if ((veikart_event_parse(&e, rec, strlen(rec)) == 0) != cases[i].ok)
+			fail_msg("seq %s, time %s: %s", cases[i].seq, cases[i].time,
+			         cases[i].ok ? "refused" : "taken");
+		if (e != NULL) {
+			char seq[32];
+			snprintf(seq, sizeof(seq), "%llu",
+			         (unsigned long long)veikart_event_seq(e));
+			assert_string_equal(seq, cases[i].seq);
+		}
+		veikart_event_free(e);
+		e = NULL;
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_event_should_give_back_its_fields),
 		cmocka_unit_test(test_event_should_refuse_raw_line_breaks_and_bad_escapes),
 		cmocka_unit_test(test_event_should_check_every_hex_digit),
+		cmocka_unit_test(test_event_should_read_numbers_to_their_limits),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
