@@ -1165,8 +1165,9 @@ static void put_operand(veikart__buf *b, const veikart__expr *e, const veikart__
 		put_value(b, e, n, v);
 		return;
 	}
-	snprintf(tmp, sizeof(tmp), "%.4g", v->u.n);
-	x = strtod(tmp, NULL);
+	veikart__format_number(tmp, sizeof(tmp), 4, 'g', v->u.n);
+	if (veikart__parse_number(&x, tmp, strlen(tmp)) < 0)
+		x = v->u.n;
 	rounded.u.n = x;
 	if (order_num(&rounded, other) != order_num(v, other))
 		rounded = *v;

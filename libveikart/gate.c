@@ -121,6 +121,7 @@ static veikart_verdict judge(const veikart_gate *g, const veikart_truth *truths,
 {
 	size_t i, must_unmet = 0, must_unknown = 0, unmet = 0, unknown = 0, met = 0;
 	double total = 0.0, met_w = 0.0, unknown_w = 0.0, threshold = veikart_gate_threshold(g);
+	char got[32], needs[32];
 	const veikart_criterion *c;
 	unsigned int k = veikart_gate_k(g);
 
@@ -200,21 +201,20 @@ static veikart_verdict judge(const veikart_gate *g, const veikart_truth *truths,
 		veikart__buf_puts(why, "ready: every must criterion met");
 		return VEIKART_VERDICT_READY;
 	}
+	/* Scores with a '.' whatever the locale, like every number written. */
+	veikart__format_number(got, sizeof(got), 2, 'f', *score);
+	veikart__format_number(needs, sizeof(needs), 2, 'f', threshold);
 	if (*score + SCORE_EPSILON >= threshold) {
-		veikart__buf_printf(why,
-		                    "ready: every must criterion met; should-score %.2f (needs "
-		                    "%.2f)",
-		                    *score, threshold);
+		veikart__buf_cat(why, "ready: every must criterion met; should-score ", got,
+		                 " (needs ", needs, ")", NULL);
 		return VEIKART_VERDICT_READY;
 	}
 	if ((met_w + unknown_w) / total + SCORE_EPSILON >= threshold) {
-		veikart__buf_printf(why,
-		                    "incomplete: should-score %.2f, needs %.2f; criteria still "
-		                    "unknown could make it up",
-		                    *score, threshold);
+		veikart__buf_cat(why, "incomplete: should-score ", got, ", needs ", needs,
+		                 "; criteria still unknown could make it up", NULL);
 		return VEIKART_VERDICT_INCOMPLETE;
 	}
-	veikart__buf_printf(why, "blocked: should-score %.2f, needs %.2f", *score, threshold);
+	veikart__buf_cat(why, "blocked: should-score ", got, ", needs ", needs, NULL);
 	return VEIKART_VERDICT_BLOCKED;
 }
 

@@ -988,7 +988,6 @@ static int decode_decide(veikart_initiative *in, change *c)
 		                            "verdict", "score",   "rationale" };
 	const veikart_event *ev = c->ev;
 	const char *v[6] = { NULL }, *to, *key, *val;
-	char *end;
 	const veikart_gate *g;
 	const veikart_outcome *o = NULL;
 	const veikart_role *role;
@@ -1023,8 +1022,8 @@ static int decode_decide(veikart_initiative *in, change *c)
 	err = verdict_from(v[3], &verdict);
 	if (err < 0)
 		return err;
-	score = strtod(v[4], &end);
-	if (*end != '\0' || !(score >= 0.0 && score <= 1.0))
+	if (veikart__parse_number(&score, v[4], strlen(v[4])) < 0 ||
+	    !(score >= 0.0 && score <= 1.0))
 		return veikart__error_set(VEIKART_EFORMAT, "score `%s` is not between 0 and 1",
 		                          v[4]);
 

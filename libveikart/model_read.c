@@ -680,7 +680,7 @@ static void criterion_fill(reader *r, void *item, const xmlNode *node, int repla
 		                                    : VEIKART_LEVEL_MUST;
 	v = attr(r, node, "weight");
 	if (v != NULL)
-		c->weight = strtod(v, NULL);
+		veikart__parse_number(&c->weight, v, strlen(v)); /* the schema checked it */
 	v = attr(r, node, "tags");
 	if (v != NULL) {
 		/* Split on white space into an arena array. */
@@ -813,7 +813,7 @@ static void gate_fill(reader *r, void *item, const xmlNode *node, int replace)
 		                                              : VEIKART_AGGREGATION_MUST_THEN_SCORE;
 	v = attr(r, node, "threshold");
 	if (v != NULL)
-		g->threshold = strtod(v, NULL);
+		veikart__parse_number(&g->threshold, v, strlen(v));
 	v = attr(r, node, "k");
 	if (v != NULL)
 		g->k = (unsigned int)strtoul(v, NULL, 10);

@@ -530,6 +530,7 @@ static void read_decision(reader *r, const xmlNode *node, veikart_unit *u)
 	const veikart_role *role = role_attr(r, node, "authority");
 	size_t nvia = count_children(node, "via"), ncond = count_children(node, "condition");
 	size_t n, i;
+	double score_n = 0.0;
 	const veikart_gate *g;
 	const veikart_outcome *o = NULL;
 	veikart_truth *truths = NULL;
@@ -638,8 +639,14 @@ static void read_decision(reader *r, const xmlNode *node, veikart_unit *u)
 	if (r->err < 0)
 		goto out;
 	d->override = ov != NULL && (strcmp(ov, "true") == 0 || strcmp(ov, "1") == 0);
-	if (veikart__report_rebuild(&d->report, g, d->time, verdict, strtod(score, NULL), truths,
-	                            reasons, &in->alloc) < 0) {
+	if (score == NULL || veikart__parse_number(&score_n, score, strlen(score)) < 0 ||
+	    !(score_n >= 0.0 && score_n <= 1.0)) {
+		bad(r, node, "score", "score `%s` is not a number between 0 and 1",
+		    score ? score : "");
+		goto out;
+	}
+	if (veikart__report_rebuild(&d->report, g, d->time, verdict, score_n, truths, reasons,
+	                            &in->alloc) < 0) {
 		r->err = VEIKART_ENOMEM;
 		goto out;
 	}

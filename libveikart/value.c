@@ -280,6 +280,41 @@ static int parse_double(double *out, const char *s, size_t len)
 	return 0;
 }
 
+int veikart__parse_number(double *out, const char *s, size_t len)
+{
+	if (!decimal_shaped(s, len))
+		return -1;
+	return parse_double(out, s, len);
+}
+
+size_t veikart__format_number(char *out, size_t size, int precision, char conversion, double n)
+{
+	const char *point = localeconv()->decimal_point;
+	size_t plen = point != NULL ? strlen(point) : 0, len;
+	char *at;
+	int w;
+
+	if (conversion == 'f')
+		w = snprintf(out, size, "%.*f", precision, n);
+	else
+		w = snprintf(out, size, "%.*g", precision, n);
+	if (w < 0 || size == 0) {
+		if (size > 0)
+			out[0] = '\0';
+		return 0;
+	}
+	len = (size_t)w < size ? (size_t)w : size - 1;
+	if (plen == 0 || (plen == 1 && point[0] == '.'))
+		return len;
+	at = strstr(out, point);
+	if (at != NULL) {
+		*at = '.';
+		memmove(at + 1, at + plen, len - (size_t)(at - out) - plen + 1);
+		len -= plen - 1;
+	}
+	return len;
+}
+
 /* 0, -1 for bad syntax, -2 for out of range. */
 static int parse_int64(int64_t *out, const char *s, size_t len)
 {
@@ -818,12 +853,7 @@ size_t veikart__score_text(char out[VEIKART__VALUE_SHORT_SIZE], double score)
 			digits++;
 	if (len > 0 && digits <= 6)
 		return len;
-	snprintf(out, VEIKART__VALUE_SHORT_SIZE, "%.6g", score);
-	/* A locale's decimal point is written '.', as in format_double(). */
-	for (i = 0; out[i] != '\0'; i++)
-		if (out[i] == ',')
-			out[i] = '.';
-	return i;
+	return veikart__format_number(out, VEIKART__VALUE_SHORT_SIZE, 6, 'g', score);
 }
 
 int veikart__value_format(veikart__buf *buf, const veikart__value *value,

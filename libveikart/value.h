@@ -78,6 +78,15 @@ int veikart__value_parse(veikart__value *out, veikart_type type, const veikart__
 int veikart__value_format(veikart__buf *buf, const veikart__value *value,
                           const veikart__scale_info *scale, int literal);
 
+/* A number written [-+]digits[.digits][e[-+]digits], read with a '.'
+ * whatever LC_NUMERIC says (as values, scores, weights and thresholds are
+ * written).  0, or -1 when it is not such a number. */
+int veikart__parse_number(double *out, const char *s, size_t len);
+
+/* printf's %.<precision>f (conversion 'f') or %.<precision>g ('g') of n,
+ * with a '.' whatever the locale's decimal point.  Returns the length. */
+size_t veikart__format_number(char *out, size_t size, int precision, char conversion, double n);
+
 /* Room for a value written by veikart__value_format_short(), or a score. */
 #define VEIKART__VALUE_SHORT_SIZE 48
 

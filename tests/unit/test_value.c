@@ -641,6 +641,49 @@ static void test_buf_should_start_in_the_callers_storage(void **state)
 	assert_int_equal(counter.live, 0);
 }
 
+/* Under a decimal-comma locale, what the library reads and writes keeps
+ * its '.': weights and thresholds of a methodology, a decision's score,
+ * the scores in a report's summary. */
+static void test_value_should_keep_its_point_in_any_locale(void **state)
+{
+	static const char *const locales[] = { "nb_NO.UTF-8", "de_DE.UTF-8", "sv_SE.UTF-8",
+		                               "fr_FR.UTF-8" };
+	veikart_method *c = NULL, *comma = NULL;
+	const veikart_gate *gc, *gk;
+	char out[64];
+	double x = 0;
+	size_t i, k;
+
+	(void)state;
+	assert_int_equal(veikart_method_load(&c, "stage-gate", NULL, NULL), 0);
+	for (i = 0; i < VEIKART__ARRAY_SIZE(locales); i++)
+		if (setlocale(LC_NUMERIC, locales[i]) != NULL)
+			break;
+	if (i == VEIKART__ARRAY_SIZE(locales))
+		fail_msg("no locale with a decimal comma is installed; tools/install-deps "
+		         "generates nb_NO.UTF-8");
+	assert_int_equal(veikart__parse_number(&x, "0.666667", 8), 0);
+	assert_true(x == 0.666667);
+	assert_int_equal(veikart__parse_number(&x, "0,5", 3), -1);
+	assert_int_equal(veikart__format_number(out, sizeof(out), 2, 'f', 0.5), 4);
+	assert_string_equal(out, "0.50");
+	veikart__format_number(out, sizeof(out), 4, 'g', 2.0 / 3.0);
+	assert_string_equal(out, "0.6667");
+	assert_int_equal(veikart_method_load(&comma, "stage-gate", NULL, NULL), 0);
+	setlocale(LC_NUMERIC, "C");
+	for (k = 0; k < veikart_method_gate_count(c); k++) {
+		gc = veikart_method_gate(c, k);
+		gk = veikart_method_gate(comma, k);
+		assert_true(veikart_gate_threshold(gc) == veikart_gate_threshold(gk));
+		for (i = 0; i < veikart_gate_criterion_count(gc); i++)
+			assert_true(veikart_criterion_weight(veikart_gate_criterion(gc, i)) ==
+			            veikart_criterion_weight(veikart_gate_criterion(gk, i)));
+	}
+	assert_true(veikart_gate_threshold(veikart_method_gate(comma, 0)) == 0.6);
+	veikart_method_free(c);
+	veikart_method_free(comma);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -656,6 +699,7 @@ int main(void)
 		cmocka_unit_test(test_value_should_write_integers_as_printf_does),
 		cmocka_unit_test(test_value_should_write_scores_as_printf_does),
 		cmocka_unit_test(test_buf_should_start_in_the_callers_storage),
+		cmocka_unit_test(test_value_should_keep_its_point_in_any_locale),
 		cmocka_unit_test(test_value_should_read_numbers_as_strtod_does),
 		cmocka_unit_test(test_value_should_write_scale_codes_it_cannot_name_by_rank),
 	};

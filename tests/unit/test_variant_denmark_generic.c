@@ -15,6 +15,7 @@
  * Every walk is journalled and ends by replaying the journal and restoring
  * a snapshot, which must give the same state byte for byte.
  */
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -399,6 +400,26 @@ static void test_stage_gate_holds_recycles_and_goes_to_launch(void **state)
 	walk_end(&w);
 }
 
+/* The same walk in a host program that set a decimal-comma locale: the
+ * scores in summaries, records and snapshots keep their '.', the
+ * methodology's weights and thresholds read the same, and the journal
+ * replays. */
+static void test_stage_gate_walks_alike_in_a_decimal_comma_locale(void **state)
+{
+	static const char *const locales[] = { "nb_NO.UTF-8", "de_DE.UTF-8", "sv_SE.UTF-8",
+		                               "fr_FR.UTF-8" };
+	size_t i;
+
+	for (i = 0; i < sizeof(locales) / sizeof(locales[0]); i++)
+		if (setlocale(LC_ALL, locales[i]) != NULL)
+			break;
+	if (i == sizeof(locales) / sizeof(locales[0]))
+		fail_msg("no locale with a decimal comma is installed; tools/install-deps "
+		         "generates nb_NO.UTF-8");
+	test_stage_gate_holds_recycles_and_goes_to_launch(state);
+	setlocale(LC_ALL, "C");
+}
+
 static void test_stage_gate_kills_on_a_killer_variable(void **state)
 {
 	walk w;
@@ -621,6 +642,7 @@ int main(void)
 		        test_statens_without_procurement_passes_over_the_procurement_phase),
 		cmocka_unit_test(test_viborg_authority_follows_the_funding_pool),
 		cmocka_unit_test(test_stage_gate_holds_recycles_and_goes_to_launch),
+		cmocka_unit_test(test_stage_gate_walks_alike_in_a_decimal_comma_locale),
 		cmocka_unit_test(test_stage_gate_kills_on_a_killer_variable),
 		cmocka_unit_test(test_nasss_fits_any_method_with_a_pilot),
 		cmocka_unit_test(test_nasss_overlay_advises_without_blocking_the_pilot_gate),
