@@ -135,8 +135,8 @@ static void field_number(differ *df, veikart_diff_what what, const char *path, c
 {
 	char a[64], b[64];
 
-	snprintf(a, sizeof(a), "%g", old_value);
-	snprintf(b, sizeof(b), "%g", new_value);
+	veikart__format_number(a, sizeof(a), 6, 'g', old_value);
+	veikart__format_number(b, sizeof(b), 6, 'g', new_value);
 	field_str(df, what, path, field, a, b);
 }
 
