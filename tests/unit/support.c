@@ -1,6 +1,7 @@
 /*
  * Helpers shared by the unit tests.
  */
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,4 +58,17 @@ char *test_write_temp(const char *name, const char *contents, size_t size)
 int test_contains(const char *haystack, const char *needle)
 {
 	return haystack != NULL && needle != NULL && strstr(haystack, needle) != NULL;
+}
+
+void test_decimal_comma_locale(int category)
+{
+	static const char *const locales[] = { "nb_NO.UTF-8", "de_DE.UTF-8", "sv_SE.UTF-8",
+		                               "fr_FR.UTF-8" };
+	size_t i;
+
+	for (i = 0; i < sizeof(locales) / sizeof(locales[0]); i++)
+		if (setlocale(category, locales[i]) != NULL)
+			return;
+	fail_msg("no locale with a decimal comma is installed; tools/install-deps generates "
+	         "nb_NO.UTF-8");
 }

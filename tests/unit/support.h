@@ -21,5 +21,9 @@ char *test_read_file(const char *path, size_t *size);
 char *test_write_temp(const char *name, const char *contents, size_t size);
 /* True when `haystack` contains `needle`. */
 int test_contains(const char *haystack, const char *needle);
+/* Set a locale whose decimal point is a comma for `category` (LC_NUMERIC,
+ * LC_ALL), as a host program in Norway, Sweden or Denmark may; fails the
+ * test when none is installed.  Set "C" back with setlocale(). */
+void test_decimal_comma_locale(int category);
 
 #endif

@@ -406,16 +406,7 @@ static void test_stage_gate_holds_recycles_and_goes_to_launch(void **state)
  * replays. */
 static void test_stage_gate_walks_alike_in_a_decimal_comma_locale(void **state)
 {
-	static const char *const locales[] = { "nb_NO.UTF-8", "de_DE.UTF-8", "sv_SE.UTF-8",
-		                               "fr_FR.UTF-8" };
-	size_t i;
-
-	for (i = 0; i < sizeof(locales) / sizeof(locales[0]); i++)
-		if (setlocale(LC_ALL, locales[i]) != NULL)
-			break;
-	if (i == sizeof(locales) / sizeof(locales[0]))
-		fail_msg("no locale with a decimal comma is installed; tools/install-deps "
-		         "generates nb_NO.UTF-8");
+	test_decimal_comma_locale(LC_ALL);
 	test_stage_gate_holds_recycles_and_goes_to_launch(state);
 	setlocale(LC_ALL, "C");
 }
