@@ -12,6 +12,14 @@
 #include "facts.h"
 #include "initiative.h"
 #include "method.h"
+#include "model.h"
+
+/* A gate's parts, read directly: these run for every criterion of every
+ * report, where the public accessors would check their arguments again. */
+#define NCRITERIA(g) ((g)->criteria.count)
+#define CRITERION(g, i) ((const veikart_criterion *)(g)->criteria.items[i])
+#define NOUTCOMES(g) ((g)->outcomes.count)
+#define OUTCOME(g, i) ((const veikart_outcome *)(g)->outcomes.items[i])
 
 /* A report's reasons and summary, when written after the report was made. */
 typedef struct report_texts {
@@ -95,20 +103,22 @@ static void list_ids(veikart__buf *b, const veikart_gate *g, const veikart_truth
 	const veikart_criterion *c;
 	size_t i, shown = 0;
 
+	if (b->failed)
+		return; /* no words wanted (or no memory for them) */
 	veikart__buf_puts(b, " (");
-	for (i = 0; i < veikart_gate_criterion_count(g); i++) {
-		c = veikart_gate_criterion(g, i);
+	for (i = 0; i < NCRITERIA(g); i++) {
+		c = CRITERION(g, i);
 		if (truths[i] != want)
 			continue;
-		if (scored_only == 1 && veikart_criterion_level(c) != VEIKART_LEVEL_MUST)
+		if (scored_only == 1 && c->level != VEIKART_LEVEL_MUST)
 			continue;
-		if (scored_only == 2 && veikart_criterion_level(c) == VEIKART_LEVEL_INFO)
+		if (scored_only == 2 && c->level == VEIKART_LEVEL_INFO)
 			continue;
 		if (shown == 3) {
 			veikart__buf_printf(b, " and %zu more", count - shown);
 			break;
 		}
-		veikart__buf_printf(b, "%s%s", shown ? ", " : "", veikart_criterion_id(c));
+		veikart__buf_printf(b, "%s%s", shown ? ", " : "", c->id);
 		shown++;
 	}
 	veikart__buf_putc(b, ')');
@@ -120,32 +130,32 @@ static veikart_verdict judge(const veikart_gate *g, const veikart_truth *truths,
                              veikart__buf *why)
 {
 	size_t i, must_unmet = 0, must_unknown = 0, unmet = 0, unknown = 0, met = 0;
-	double total = 0.0, met_w = 0.0, unknown_w = 0.0, threshold = veikart_gate_threshold(g);
+	double total = 0.0, met_w = 0.0, unknown_w = 0.0, threshold = g->threshold;
 	char got[32], needs[32];
 	const veikart_criterion *c;
-	unsigned int k = veikart_gate_k(g);
+	unsigned int k = g->k;
 
-	for (i = 0; i < veikart_gate_criterion_count(g); i++) {
-		c = veikart_gate_criterion(g, i);
-		if (veikart_criterion_level(c) == VEIKART_LEVEL_INFO)
+	for (i = 0; i < NCRITERIA(g); i++) {
+		c = CRITERION(g, i);
+		if (c->level == VEIKART_LEVEL_INFO)
 			continue;
 		met += truths[i] == VEIKART_MET;
 		unmet += truths[i] == VEIKART_UNMET;
 		unknown += truths[i] == VEIKART_UNKNOWN;
-		if (veikart_criterion_level(c) == VEIKART_LEVEL_MUST) {
+		if (c->level == VEIKART_LEVEL_MUST) {
 			must_unmet += truths[i] == VEIKART_UNMET;
 			must_unknown += truths[i] == VEIKART_UNKNOWN;
 			continue;
 		}
-		total += veikart_criterion_weight(c);
+		total += c->weight;
 		if (truths[i] == VEIKART_MET)
-			met_w += veikart_criterion_weight(c);
+			met_w += c->weight;
 		else if (truths[i] == VEIKART_UNKNOWN)
-			unknown_w += veikart_criterion_weight(c);
+			unknown_w += c->weight;
 	}
 	*score = total > 0.0 ? met_w / total : 1.0;
 
-	switch (veikart_gate_aggregation(g)) {
+	switch (g->aggregation) {
 	case VEIKART_AGGREGATION_ADVISORY:
 		veikart__buf_printf(why, "advisory: %zu met, %zu unmet, %zu unknown", met, unmet,
 		                    unknown);
@@ -201,9 +211,13 @@ static veikart_verdict judge(const veikart_gate *g, const veikart_truth *truths,
 		veikart__buf_puts(why, "ready: every must criterion met");
 		return VEIKART_VERDICT_READY;
 	}
-	/* Scores with a '.' whatever the locale, like every number written. */
-	veikart__format_number(got, sizeof(got), 2, 'f', *score);
-	veikart__format_number(needs, sizeof(needs), 2, 'f', threshold);
+	/* Scores with a '.' whatever the locale, like every number written;
+	 * not at all when no words are wanted. */
+	got[0] = needs[0] = '\0';
+	if (!why->failed) {
+		veikart__format_number(got, sizeof(got), 2, 'f', *score);
+		veikart__format_number(needs, sizeof(needs), 2, 'f', threshold);
+	}
 	if (*score + SCORE_EPSILON >= threshold) {
 		veikart__buf_cat(why, "ready: every must criterion met; should-score ", got,
 		                 " (needs ", needs, ")", NULL);
@@ -228,11 +242,11 @@ static const veikart_outcome *recommend(const veikart_gate *g, veikart_verdict v
 	if (verdict == VEIKART_VERDICT_ADVISORY)
 		return NULL;
 	for (k = 0; k < VEIKART__ARRAY_SIZE(when_ready); k++)
-		for (i = 0; i < veikart_gate_outcome_count(g); i++)
-			if (veikart_outcome_kind_of(veikart_gate_outcome(g, i)) ==
-			    (verdict == VEIKART_VERDICT_READY ? when_ready[k]
-			                                      : VEIKART_OUTCOME_HOLD))
-				return veikart_gate_outcome(g, i);
+		for (i = 0; i < NOUTCOMES(g); i++)
+			if (OUTCOME(g, i)->kind == (verdict == VEIKART_VERDICT_READY
+			                                    ? when_ready[k]
+			                                    : VEIKART_OUTCOME_HOLD))
+				return OUTCOME(g, i);
 	return NULL;
 }
 
@@ -243,7 +257,7 @@ static int report_new(veikart_report **out, const veikart_gate *g, int64_t time,
                       const veikart_verdict *recorded, double recorded_score,
                       const veikart_allocator *alloc)
 {
-	size_t n = veikart_gate_criterion_count(g), i, strings = 0, len;
+	size_t n = NCRITERIA(g), i, strings = 0, len;
 	veikart__buf summary;
 	veikart_verdict verdict;
 	char space[256];
@@ -302,13 +316,13 @@ static int report_new(veikart_report **out, const veikart_gate *g, int64_t time,
 static void explain_criteria(veikart__buf *texts, size_t *offsets, const veikart_gate *g,
                              const veikart__eval_env *env, veikart_truth *truths)
 {
-	size_t i, n = veikart_gate_criterion_count(g);
+	size_t i, n = NCRITERIA(g);
 	veikart__why why;
 
 	/* Most reasons are under 100 bytes: one allocation instead of doubling. */
 	veikart__buf_reserve(texts, 128 * n);
 	for (i = 0; i < n; i++) {
-		const veikart__expr *e = veikart__criterion_expr(veikart_gate_criterion(g, i));
+		const veikart__expr *e = CRITERION(g, i)->expr;
 		truths[i] = veikart__expr_eval_bool(e, env, &why);
 		offsets[i] = texts->len;
 		veikart__expr_explain(texts, e, env, &why);
@@ -321,7 +335,7 @@ static void explain_criteria(veikart__buf *texts, size_t *offsets, const veikart
 static int report_plain(veikart_report **out, const veikart_gate *g, const veikart__eval_env *env,
                         const uint32_t *reads, size_t nreads, const veikart_allocator *alloc)
 {
-	size_t n = veikart_gate_criterion_count(g), i;
+	size_t n = NCRITERIA(g), i;
 	veikart__value *read;
 	veikart__buf none;
 	veikart_report *r;
@@ -334,8 +348,7 @@ static int report_plain(veikart_report **out, const veikart_gate *g, const veika
 	read = (veikart__value *)(r + 1);
 	r->truths = (veikart_truth *)(read + nreads);
 	for (i = 0; i < n; i++)
-		r->truths[i] = veikart__expr_eval_bool(
-		        veikart__criterion_expr(veikart_gate_criterion(g, i)), env, NULL);
+		r->truths[i] = veikart__expr_eval_bool(CRITERION(g, i)->expr, env, NULL);
 	for (i = 0; i < nreads; i++) {
 		if (reads[i] < env->nfacts)
 			read[i] = env->facts[reads[i]];
@@ -437,7 +450,7 @@ int veikart__report_evaluate(veikart_report **out, const veikart_gate *g,
                              const veikart__eval_env *env, int words_now,
                              const veikart_allocator *alloc)
 {
-	size_t n = veikart_gate_criterion_count(g), i, *offsets = NULL, nreads;
+	size_t n = NCRITERIA(g), i, *offsets = NULL, nreads;
 	const char **reasons = NULL;
 	veikart_truth *truths = NULL;
 	const uint32_t *reads;
@@ -474,14 +487,13 @@ out:
 void veikart__gate_judge(const veikart_gate *g, const veikart__eval_env *env, veikart_truth *truths,
                          veikart_verdict *verdict, const veikart_allocator *alloc)
 {
-	size_t i, n = veikart_gate_criterion_count(g);
+	size_t i, n = NCRITERIA(g);
 	veikart__buf summary;
 	veikart__why why;
 	double score;
 
 	for (i = 0; i < n; i++)
-		truths[i] = veikart__expr_eval_bool(
-		        veikart__criterion_expr(veikart_gate_criterion(g, i)), env, &why);
+		truths[i] = veikart__expr_eval_bool(CRITERION(g, i)->expr, env, &why);
 	/* judge() also says why in words, which is not wanted here: a buffer
 	 * marked failed takes no text, so nothing is formatted. */
 	veikart__buf_init(&summary, alloc);
