@@ -61,6 +61,11 @@ VEIKART_BEGIN_DECL
  * `malloc` and `realloc` return NULL on failure; `free` accepts NULL.  All
  * three receive #payload as their last argument.
  *
+ * They are called on the thread that makes the call needing memory.  That
+ * includes reading a report's reasons or summary for the first time (see
+ * #veikart_report): a report shared between threads may call its
+ * allocator from any of them, so such an allocator must be thread-safe.
+ *
  * @since 0.1.0
  */
 typedef struct veikart_allocator {
