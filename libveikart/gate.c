@@ -232,6 +232,18 @@ static veikart_verdict judge(const veikart_gate *g, const veikart_truth *truths,
 	return VEIKART_VERDICT_BLOCKED;
 }
 
+/* judge() without the sentence: a buffer marked failed takes no text, and
+ * judge() then formats nothing. */
+static veikart_verdict judge_silently(const veikart_gate *g, const veikart_truth *truths,
+                                      double *score)
+{
+	veikart__buf none;
+
+	veikart__buf_init(&none, NULL);
+	none.failed = 1;
+	return judge(g, truths, score, &none);
+}
+
 static const veikart_outcome *recommend(const veikart_gate *g, veikart_verdict verdict)
 {
 	static const veikart_outcome_kind when_ready[] = { VEIKART_OUTCOME_GO,
@@ -337,7 +349,6 @@ static int report_plain(veikart_report **out, const veikart_gate *g, const veika
 {
 	size_t n = NCRITERIA(g), i;
 	veikart__value *read;
-	veikart__buf none;
 	veikart_report *r;
 
 	r = veikart__malloc(alloc, sizeof(*r) + nreads * sizeof(*read) + n * sizeof(*r->truths));
@@ -355,10 +366,7 @@ static int report_plain(veikart_report **out, const veikart_gate *g, const veika
 		else
 			memset(&read[i], 0, sizeof(read[i]));
 	}
-	/* judge() says why in words too; a failed buffer takes no text. */
-	veikart__buf_init(&none, alloc);
-	none.failed = 1;
-	r->verdict = judge(g, r->truths, &r->score, &none);
+	r->verdict = judge_silently(g, r->truths, &r->score);
 	r->alloc = *veikart__allocator_or_default(alloc);
 	r->gate = g;
 	r->time = env->now;
@@ -485,21 +493,14 @@ out:
 }
 
 void veikart__gate_judge(const veikart_gate *g, const veikart__eval_env *env, veikart_truth *truths,
-                         veikart_verdict *verdict, const veikart_allocator *alloc)
+                         veikart_verdict *verdict)
 {
 	size_t i, n = NCRITERIA(g);
-	veikart__buf summary;
-	veikart__why why;
 	double score;
 
 	for (i = 0; i < n; i++)
-		truths[i] = veikart__expr_eval_bool(CRITERION(g, i)->expr, env, &why);
-	/* judge() also says why in words, which is not wanted here: a buffer
-	 * marked failed takes no text, so nothing is formatted. */
-	veikart__buf_init(&summary, alloc);
-	summary.failed = 1;
-	*verdict = judge(g, truths, &score, &summary);
-	veikart__buf_dispose(&summary);
+		truths[i] = veikart__expr_eval_bool(CRITERION(g, i)->expr, env, NULL);
+	*verdict = judge_silently(g, truths, &score);
 }
 
 int veikart__report_rebuild(veikart_report **out, const veikart_gate *g, int64_t time,

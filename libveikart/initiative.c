@@ -884,7 +884,7 @@ static int check_recorded_report(veikart_initiative *in, const veikart_unit *uni
 	truths = veikart__calloc(&in->alloc, n ? n : 1, sizeof(*truths));
 	if (truths == NULL)
 		return VEIKART_ENOMEM;
-	veikart__gate_judge(g, &env, truths, &verdict, &in->alloc);
+	veikart__gate_judge(g, &env, truths, &verdict);
 	same = verdict == veikart_report_verdict(recorded);
 	for (i = 0; same && i < n; i++)
 		same = truths[i] == veikart_report_truth(recorded, i);

@@ -176,8 +176,7 @@ int veikart__report_evaluate(veikart_report **out, const veikart_gate *gate,
  * the reasons and summary in words a report carries: cheap enough to check
  * every recorded decision against. */
 void veikart__gate_judge(const veikart_gate *gate, const veikart__eval_env *env,
-                         veikart_truth *truths, veikart_verdict *verdict,
-                         const veikart_allocator *alloc);
+                         veikart_truth *truths, veikart_verdict *verdict);
 /* Set a report's score: a decision keeps the score as its record has it
  * (six significant digits), so that a live decision and its replay agree. */
 void veikart__report_set_score(veikart_report *report, double score);

@@ -737,26 +737,17 @@ static size_t format_short_decimal(char out[40], double n)
  * (3.0, not 3, which would read back as an integer). */
 static void format_double(char out[40], double n, int literal)
 {
-	char tmp[40];
 	double back;
+	size_t len;
 	int prec;
-	size_t i, j;
 
 	if (n == 0)
 		n = 0; /* -0 is written 0 */
 	if (n != 0 && format_short_decimal(out, n) > 0)
 		goto done;
 	for (prec = 15; prec <= 17; prec++) {
-		snprintf(tmp, sizeof(tmp), "%.*g", prec, n);
-		for (i = 0, j = 0; tmp[i] != '\0'; i++) {
-			if (is_digit(tmp[i]) || tmp[i] == '-' || tmp[i] == '+' || tmp[i] == 'e' ||
-			    tmp[i] == 'i' || tmp[i] == 'n' || tmp[i] == 'f' || tmp[i] == 'a')
-				out[j++] = tmp[i];
-			else if (j == 0 || out[j - 1] != '.')
-				out[j++] = '.'; /* a locale's decimal point, maybe multibyte */
-		}
-		out[j] = '\0';
-		if (!isfinite(n) || (parse_double(&back, out, j) == 0 && back == n))
+		len = veikart__format_number(out, 40, prec, 'g', n);
+		if (!isfinite(n) || (parse_double(&back, out, len) == 0 && back == n))
 			break;
 	}
 done:
@@ -839,9 +830,7 @@ size_t veikart__score_text(char out[VEIKART__VALUE_SHORT_SIZE], double score)
 
 	/* Most scores are short decimals (1, 0.5, 0.75): written as they are
 	 * when they have at most six significant digits, which is what %.6g
-	 * writes for them. */
-	if (score == 0)
-		score = 0; /* -0 is written 0 */
+	 * writes for them.  -0 is written 0. */
 	if (score == 0 || score == 1) {
 		out[0] = score == 0 ? '0' : '1';
 		out[1] = '\0';
