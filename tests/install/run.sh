@@ -31,6 +31,13 @@ export PKG_CONFIG_PATH="$libdir/pkgconfig"
 cc -std=c11 -Wall -Wextra -Werror $flags "$src/consumer.c" -o "$work/consumer-pc" \
 	$(pkg-config --cflags --libs veikart) -Wl,-rpath,"$libdir"
 "$work/consumer-pc"
+# pkg-config --static: the archive, with what Libs.private and
+# Requires.private add (libm, libxml2, libsodium).
+# shellcheck disable=SC2086
+cc -std=c11 -Wall -Wextra -Werror $flags -DVEIKART_STATIC "$src/consumer.c" \
+	-o "$work/consumer-pc-static" $(pkg-config --cflags veikart) \
+	$(pkg-config --static --libs veikart | sed "s|-lveikart|$libdir/libveikart.a|")
+"$work/consumer-pc-static"
 
 # find_package
 cmake -S "$src" -B "$work/cmake" -DCMAKE_PREFIX_PATH="$prefix" \
