@@ -115,6 +115,9 @@ typedef struct host {
 } host;
 
 static void check(host *h, int ok, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void check(host *h, int ok, const char *fmt, ...)
 {
 	va_list ap;
 
