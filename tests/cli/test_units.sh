@@ -404,6 +404,13 @@ run 0 report "$R" --format md
 has out.txt "## Rollout"
 has out.txt "Sentrum sykehjem"
 has out.txt "Decisions at the units' gates"
+# In rollout order: by wave, then order (site-02 has order 1), no wave last;
+# on the board a row per wave, the same way.
+order=$(sed -n '/^### Units/,/^## /p' out.txt | grep -oE '^\| ([^|(]*\()?(site-0[0-9]|nordby)' |
+	grep -oE '(site-0[0-9]|nordby)$' | tr '\n' ' ')
+[ "$order" = "site-02 site-01 site-03 nordby " ] || fail "the report lists the units as: $order"
+waves=$(grep -oE '^\| (1|2|none) \|' out.txt | tr -d '| ' | tr '\n' ' ')
+[ "$waves" = "1 2 none " ] || fail "the report's board has the waves as: $waves"
 run 0 report "$R" --format html --output report.html
 grep -q "Sentrum sykehjem" report.html || fail "the HTML report does not show the units"
 

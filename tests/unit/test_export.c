@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "support.h"
+#include "walk.h"
 
 #define DAY 86400
 #define START 1767603600 /* 2026-01-05T09:00:00Z */
@@ -171,6 +171,56 @@ static void test_refuses_bad_arguments(void **state)
 	veikart_initiative_free(empty);
 }
 
+/* The rollout lists the units in rollout order: by wave, then by order,
+ * then as added; a unit without a wave comes after every wave, one without
+ * an order after the ordered units of its wave.  The board has a row per
+ * wave in the same order. */
+static void test_units_are_listed_in_rollout_order(void **state)
+{
+	static const struct {
+		const char *id;
+		int wave, order;
+	} units[] = {
+		{ "no-wave", 0, 0 },   { "wave-2", 2, 0 },      { "w1-no-order", 1, 0 },
+		{ "w1-second", 1, 2 }, { "w1-first", 1, 1 },
+	};
+	static const char *const expected[] = { "| w1-first |", "| w1-second |", "| w1-no-order |",
+		                                "| wave-2 |", "| no-wave |" };
+	veikart_unit_spec spec = VEIKART_UNIT_SPEC_INIT;
+	const char *table, *at, *before;
+	char *md = NULL;
+	size_t i;
+	walk w;
+
+	(void)state;
+	memset(&w, 0, sizeof(w));
+	walk_start(&w, "tests/unit/rules-method.xml", "R-1", "Rules", "Eva");
+	walk_assign(&w, "Eva", "Eva", "owner");
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		spec.id = units[i].id;
+		spec.wave = units[i].wave;
+		spec.order = units[i].order;
+		walk_ok(veikart_initiative_add_unit(w.in, "Eva", &spec), units[i].id);
+	}
+	walk_ok(veikart_initiative_export(&md, NULL, w.in, VEIKART_EXPORT_MARKDOWN, "en"),
+	        "export");
+	table = strstr(md, "### Units");
+	assert_non_null(table);
+	for (i = 0, before = table; i < sizeof(expected) / sizeof(expected[0]); i++) {
+		at = strstr(table, expected[i]);
+		if (at == NULL || at < before)
+			fail_msg("`%s` is not after the units before it in:\n%s", expected[i], table);
+		before = at;
+	}
+	at = strstr(md, "| 1 |");
+	assert_non_null(at);
+	at = strstr(at, "| 2 |");
+	assert_non_null(at);
+	assert_non_null(strstr(at, "| none |"));
+	veikart_string_free(md);
+	walk_end(&w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -179,6 +229,7 @@ int main(void)
 		T(test_labels_follow_the_language),    T(test_stalled_and_overdue_are_flagged),
 		T(test_refuses_bad_arguments),
 #undef T
+		cmocka_unit_test(test_units_are_listed_in_rollout_order),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -228,6 +228,16 @@ static void test_evidence_and_signoffs_need_their_roles(void **state)
 	assert_int_equal(veikart_initiative_approve(w->in, "Kari", "benefit_plan"), VEIKART_ESTATE);
 	assert_int_equal(veikart_initiative_attach(w->in, "Ola", "benefit_plan", "x", "nothex"),
 	                 VEIKART_ETYPE);
+	/* A digest is 64 lowercase hexadecimal digits, nothing after them. */
+	assert_int_equal(veikart_initiative_attach(w->in, "Ola", "benefit_plan", "x",
+	                                           "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd"
+	                                           "15d6c15b0f00a08Z"),
+	                 VEIKART_ETYPE);
+	assert_true(test_contains(veikart_error_last()->message, "is not a SHA-256 digest"));
+	assert_int_equal(veikart_initiative_attach(w->in, "Ola", "benefit_plan", "x",
+	                                           "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD"
+	                                           "15D6C15B0F00A08"),
+	                 VEIKART_ETYPE);
 	assert_int_equal(veikart_initiative_sign(w->in, "Ola", "project_mandate"), VEIKART_EDENIED);
 	assert_true(test_contains(veikart_error_last()->message, "needs role `prosjekteier`"));
 	assert_int_equal(veikart_initiative_sign(w->in, "Kari", "project_mandate"), 0);
@@ -651,6 +661,29 @@ static void test_skip_if_passes_over_a_phase(void **state)
 	veikart_method_free(m);
 }
 
+/* A phase whose skip-if is unknown is entered, not passed over: only a
+ * skip-if that is met skips. */
+static void test_skip_if_unknown_enters_the_phase(void **state)
+{
+	world *w = *state;
+	veikart_decision_request req = VEIKART_DECISION_REQUEST_INIT;
+	veikart_method *m = NULL;
+	veikart_initiative *in = everything(w, &m, "false", "0.9");
+	const veikart_decision *d;
+
+	assert_int_equal(veikart_initiative_clear(in, "Eva", "procurement"), 0);
+	req.actor = "Eva";
+	req.outcome = VEIKART_OUTCOME_GO;
+	req.rationale = "Procurement is not decided yet";
+	assert_int_equal(veikart_initiative_decide(in, &req), 0);
+	d = veikart_initiative_decision(in, 0);
+	assert_string_equal(veikart_phase_id(veikart_decision_target(d)), "anskaffelse");
+	assert_string_equal(veikart_phase_id(veikart_initiative_phase(in)), "anskaffelse");
+	assert_false(test_contains(w->records[w->nrecords - 1], "\tvia="));
+	veikart_initiative_free(in);
+	veikart_method_free(m);
+}
+
 /* A conditional go records conditions with due dates, tracked until met. */
 static void test_conditional_go_tracks_its_conditions(void **state)
 {
@@ -800,6 +833,7 @@ int main(void)
 		T(test_replay_refuses_another_methodology),
 		T(test_restore_refuses_damage_with_a_place),
 		T(test_skip_if_passes_over_a_phase),
+		T(test_skip_if_unknown_enters_the_phase),
 		T(test_conditional_go_tracks_its_conditions),
 		T(test_allocation_failures_leave_no_trace),
 		T(test_null_arguments),

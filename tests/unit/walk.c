@@ -249,11 +249,29 @@ const char *walk_unit_phase(const walk *w, const char *unit)
 }
 
 /* Two decisions' reports say the same, to the last bit of the score. */
-static void same_report(const veikart_decision *a, const veikart_decision *b)
+/* Two decisions are the same: what was decided, by whom, with what
+ * conditions, on the same report. */
+static void same_decision(const veikart_decision *a, const veikart_decision *b)
 {
 	const veikart_report *ra = veikart_decision_report(a), *rb = veikart_decision_report(b);
 	size_t i;
 
+	assert_true(veikart_decision_seq(a) == veikart_decision_seq(b));
+	assert_string_equal(veikart_decision_actor(a), veikart_decision_actor(b));
+	assert_ptr_equal(veikart_decision_authority(a), veikart_decision_authority(b));
+	assert_ptr_equal(veikart_decision_outcome(a), veikart_decision_outcome(b));
+	assert_ptr_equal(veikart_decision_target(a), veikart_decision_target(b));
+	assert_string_equal(veikart_decision_rationale(a), veikart_decision_rationale(b));
+	assert_int_equal(veikart_decision_is_override(a), veikart_decision_is_override(b));
+	assert_int_equal(veikart_decision_condition_count(a), veikart_decision_condition_count(b));
+	for (i = 0; i < veikart_decision_condition_count(a); i++) {
+		assert_string_equal(veikart_decision_condition_text(a, i),
+		                    veikart_decision_condition_text(b, i));
+		assert_string_equal(veikart_decision_condition_due(a, i),
+		                    veikart_decision_condition_due(b, i));
+		assert_true(veikart_decision_condition_met(a, i) ==
+		            veikart_decision_condition_met(b, i));
+	}
 	assert_non_null(ra);
 	assert_non_null(rb);
 	assert_ptr_equal(veikart_report_gate(ra), veikart_report_gate(rb));
@@ -281,14 +299,14 @@ static void same_decisions(const veikart_initiative *a, const veikart_initiative
 	assert_int_equal(veikart_initiative_decision_count(a),
 	                 veikart_initiative_decision_count(b));
 	for (i = 0; i < veikart_initiative_decision_count(a); i++)
-		same_report(veikart_initiative_decision(a, i), veikart_initiative_decision(b, i));
+		same_decision(veikart_initiative_decision(a, i), veikart_initiative_decision(b, i));
 	assert_int_equal(veikart_initiative_unit_count(a), veikart_initiative_unit_count(b));
 	for (k = 0; k < veikart_initiative_unit_count(a); k++) {
 		ua = veikart_initiative_unit(a, k);
 		ub = veikart_initiative_unit(b, k);
 		assert_int_equal(veikart_unit_decision_count(ua), veikart_unit_decision_count(ub));
 		for (i = 0; i < veikart_unit_decision_count(ua); i++)
-			same_report(veikart_unit_decision(ua, i), veikart_unit_decision(ub, i));
+			same_decision(veikart_unit_decision(ua, i), veikart_unit_decision(ub, i));
 	}
 }
 
