@@ -19,7 +19,7 @@
  * - @ref veikart_method "Methodologies": load, validate and read a definition.
  * - @ref veikart_expr "Expressions": the criteria language on its own.
  * - @ref veikart_initiative "Initiatives": facts, gates, decisions.
- * - @ref veikart_gate "Gate reports", @ref veikart_event "events",
+ * - @ref veikart_report "Gate reports", @ref veikart_event "events",
  *   the @ref veikart_journal "journal" and @ref veikart_export "reports for people".
  * - @ref veikart_diff "Comparing methodologies": what a variant changes.
  * - @ref veikart_diagnostics "Diagnostics" and @ref veikart_errors "errors".
@@ -32,11 +32,18 @@
 #include "veikart/version.h"
 #include "veikart/errors.h"
 #include "veikart/diagnostics.h"
+#include "veikart/types.h"
 #include "veikart/method.h"
+#include "veikart/role.h"
+#include "veikart/fact.h"
+#include "veikart/unit_type.h"
+#include "veikart/phase.h"
+#include "veikart/gate.h"
 #include "veikart/expr.h"
+#include "veikart/report.h"
+#include "veikart/hash.h"
 #include "veikart/event.h"
 #include "veikart/journal.h"
-#include "veikart/gate.h"
 #include "veikart/initiative.h"
 #include "veikart/unit.h"
 #include "veikart/export.h"

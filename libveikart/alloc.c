@@ -222,6 +222,70 @@ void veikart__arena_release(veikart__arena *arena)
 	arena->cap = 0;
 }
 
+/* Copy several strings into one allocation after a struct of `head` bytes. */
+void *veikart__block(const veikart_allocator *alloc, size_t head, const char *const *strs, size_t n,
+                     char **copies)
+{
+	size_t total = head, i, len;
+	char *p, *w;
+
+	for (i = 0; i < n; i++)
+		total += strs[i] ? strlen(strs[i]) + 1 : 0;
+	p = veikart__malloc(alloc, total);
+	if (p == NULL)
+		return NULL;
+	memset(p, 0, head);
+	w = p + head;
+	for (i = 0; i < n; i++) {
+		copies[i] = NULL;
+		if (strs[i] == NULL)
+			continue;
+		len = strlen(strs[i]) + 1;
+		memcpy(w, strs[i], len);
+		copies[i] = w;
+		w += len;
+	}
+	return p;
+}
+
+/* ---- arena vectors --------------------------------------------------------- */
+
+int veikart__vec_push(veikart__arena *arena, veikart__vec *vec, void *item)
+{
+	return veikart__vec_insert(arena, vec, vec->count, item);
+}
+
+int veikart__vec_insert(veikart__arena *arena, veikart__vec *vec, size_t at, void *item)
+{
+	void **items;
+	size_t cap;
+
+	if (vec->count == vec->cap) {
+		cap = vec->cap ? vec->cap * 2 : 8;
+		items = veikart__arena_alloc(arena, cap * sizeof(*items));
+		if (items == NULL)
+			return VEIKART_ENOMEM;
+		if (vec->count)
+			memcpy(items, vec->items, vec->count * sizeof(*items));
+		vec->items = items;
+		vec->cap = cap;
+	}
+	if (at > vec->count)
+		at = vec->count;
+	memmove(vec->items + at + 1, vec->items + at, (vec->count - at) * sizeof(*vec->items));
+	vec->items[at] = item;
+	vec->count++;
+	return 0;
+}
+
+void veikart__vec_remove(veikart__vec *vec, size_t at)
+{
+	if (at >= vec->count)
+		return;
+	memmove(vec->items + at, vec->items + at + 1, (vec->count - at - 1) * sizeof(*vec->items));
+	vec->count--;
+}
+
 /* Strings handed to the caller carry their allocator just before them, so
  * that veikart_string_free() needs nothing else. */
 typedef struct string_head {

@@ -1039,3 +1039,11 @@ out:
 	veikart__buf_dispose(&b);
 	return err;
 }
+
+int veikart_diff_options_init(veikart_diff_options *opts, unsigned int version)
+{
+	static const veikart_diff_options defaults = VEIKART_DIFF_OPTIONS_INIT;
+
+	return veikart__options_init(opts, sizeof(*opts), &defaults, version,
+	                             VEIKART_DIFF_OPTIONS_VERSION, "veikart_diff_options");
+}

@@ -137,6 +137,21 @@ int veikart__check_version(unsigned int version, unsigned int max, const char *w
 	return 0;
 }
 
+int veikart__options_init(void *opts, size_t size, const void *defaults, unsigned int version,
+                          unsigned int max, const char *what)
+{
+	int err;
+
+	if (opts == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "no %s structure given", what);
+	err = veikart__check_version(version, max, what);
+	if (err < 0)
+		return err;
+	memcpy(opts, defaults, size);
+	memcpy(opts, &version, sizeof(version)); /* every options struct starts with it */
+	return 0;
+}
+
 int veikart__streq(const char *a, const char *b)
 {
 	if (a == NULL || b == NULL)

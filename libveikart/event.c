@@ -25,6 +25,12 @@ const char *veikart_event_kind_name(veikart_event_kind kind)
 	return kind_names[kind];
 }
 
+int veikart_event_kind_from_name(const char *name, veikart_event_kind *out)
+{
+	VEIKART__FROM_NAME(name, out, veikart_event_kind, veikart_event_kind_name,
+	                   VEIKART_EVENT_CREATE, VEIKART_EVENT_UNIT_ADD, "a kind of event");
+}
+
 veikart_event_kind veikart__event_kind_from(const char *name, size_t len)
 {
 	size_t i;
@@ -613,4 +619,19 @@ const char *veikart_event_record(const veikart_event *e, size_t *length)
 	if (length != NULL)
 		*length = e ? e->record_len : 0;
 	return e ? e->record : NULL;
+}
+
+/* Fetch the fields an event must have; an empty value counts as missing. */
+int veikart__event_fields(const veikart_event *ev, const char *const *keys, size_t n,
+                          const char **out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		out[i] = veikart_event_field(ev, keys[i]);
+		if (out[i] == NULL || out[i][0] == '\0')
+			return veikart__error_set(VEIKART_EFORMAT, "the %s event has no `%s`",
+			                          veikart_event_kind_name(ev->kind), keys[i]);
+	}
+	return 0;
 }

@@ -66,4 +66,9 @@ void veikart__event_free(veikart_event *event);
 
 veikart_event_kind veikart__event_kind_from(const char *name, size_t len);
 
+/* The values of the fields KEYS (N of them) of an event, into OUT; an
+ * event without one, or with it empty, is refused (VEIKART_EFORMAT). */
+int veikart__event_fields(const veikart_event *ev, const char *const *keys, size_t n,
+                          const char **out);
+
 #endif

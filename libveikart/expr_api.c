@@ -304,3 +304,11 @@ void veikart_value_free(veikart_value *value)
 		return;
 	veikart__free(value->alloc, value);
 }
+
+int veikart_eval_options_init(veikart_eval_options *opts, unsigned int version)
+{
+	static const veikart_eval_options defaults = VEIKART_EVAL_OPTIONS_INIT;
+
+	return veikart__options_init(opts, sizeof(*opts), &defaults, version,
+	                             VEIKART_EVAL_OPTIONS_VERSION, "veikart_eval_options");
+}

@@ -135,4 +135,36 @@ int veikart__expr_format_value(veikart__buf *out, const veikart__expr *expr, uin
 /* The fact reference a scale-typed result refers to (VEIKART__NO_REF). */
 uint32_t veikart__expr_result_ref(const veikart__expr *expr);
 
+/* What happened at the deciding node. */
+enum veikart__why_code {
+	VEIKART__WHY_VALUE = 1,    /* the node's own value (a fact, a constant, the result) */
+	VEIKART__WHY_NOT_RECORDED, /* a fact has no value */
+	VEIKART__WHY_NO_NOW,       /* the time of evaluation is not known */
+	VEIKART__WHY_NO_ENTERED,   /* the time the phase was entered is not known */
+	VEIKART__WHY_OVERFLOW,     /* the result does not fit its type */
+	VEIKART__WHY_DIVZERO,
+	VEIKART__WHY_SPECIAL,  /* a special scale value cannot be compared that way */
+	VEIKART__WHY_COMPARED, /* a comparison or `in` decided */
+	VEIKART__WHY_ALL,      /* every kid of an `and` was true, or of an `or` false */
+	VEIKART__WHY_BUILTIN,  /* defined(), has_evidence(), approved(), signed() */
+	VEIKART__WHY_ROLLUP,   /* a roll-up's filter or value is unknown for some unit */
+	VEIKART__WHY_NO_UNITS, /* ratio(), mean(), min(), max() over no units */
+	VEIKART__WHY_NO_UNIT,  /* a unit-context expression without a unit at hand */
+	VEIKART__WHY_NO_PHASE, /* the initiative's phase, or a unit's, is not known */
+	VEIKART__WHY_NO_WAVE,
+	VEIKART__WHY_NO_TYPE,
+	VEIKART__WHY_PHASE,  /* in_phase(), reached(), initiative_reached() */
+	VEIKART__WHY_EARLIER /* earlier_waves_reached() */
+};
+
+/* Shared by evaluation (expr_eval.c) and explanation (expr_explain.c). */
+void veikart__eval_node(const veikart__expr *e, uint32_t n, const veikart__eval_env *env,
+                        veikart__value *out, veikart__why *why);
+const veikart__value *veikart__fact_value(const veikart__eval_env *env, const veikart__node *fact);
+/* The order of two numbers (integers compared exactly): -1, 0 or 1. */
+int veikart__order_num(const veikart__value *a, const veikart__value *b);
+/* The phase index (-1: none) of what a unit node is about, the unit at
+ * hand or the initiative; 0 when that is a unit and none is at hand. */
+int veikart__subject_phase(const veikart__node *nd, const veikart__eval_env *env, int32_t *phase);
+
 #endif

@@ -2,15 +2,16 @@
  * libveikart - phase state machines for service innovation methodologies
  * SPDX-License-Identifier: MIT
  *
- * The state of an initiative, shared by the modules that build it
- * (initiative.c by events, snapshot.c from a snapshot) and those that read
- * it (gate.c, snapshot.c, export.c).
+ * The state of an initiative, shared by the files that build it (by
+ * events: decode.c, decision.c, unit.c; from a snapshot: snapshot.c) and
+ * those that read it (evaluate.c, export.c), and what they share.
  */
 #ifndef VEIKART_INITIATIVE_INTERNAL_H
 #define VEIKART_INITIATIVE_INTERNAL_H
 
 #include "event.h"
 #include "expr.h"
+#include "report.h"
 #include "util.h"
 #include "value.h"
 
@@ -137,13 +138,72 @@ struct veikart_initiative {
 	size_t nunits, cap_units, cap_views;
 	veikart__unit_view *views; /* what evaluation sees of each unit, same order */
 	const char **phase_ids;    /* the methodology's phase ids by index */
-
-	/* The report a live decision was made on, handed from
-	 * veikart_initiative_decide() to the decoding of the event it built, so
-	 * that the decision keeps it instead of rebuilding it from the record.
-	 * Set only for that one call; taken (and cleared) by the decoding. */
-	veikart_report *live_report;
 };
+
+/* Most waves (and orders) a unit may have; most phases a decision passes over. */
+#define VEIKART__MAX_WAVE 100000
+#define VEIKART__MAX_VIA 64
+
+/* ---- the state (initiative.c) ---------------------------------------------- */
+
+/* " for unit `u`", or nothing for the initiative; for messages. */
+const char *veikart__for_unit(const veikart_unit *unit, char *buf, size_t size);
+/* "the initiative" or "unit `u`": who is in a phase, for messages. */
+const char *veikart__who_is(const veikart_unit *unit, char *buf, size_t size);
+/* The walk of a unit, or of the initiative when UNIT is NULL. */
+veikart__walk *veikart__walk_of(veikart_initiative *in, veikart_unit *unit);
+/* Refuse a change to an initiative that is not created yet or has ended. */
+int veikart__active(const veikart_initiative *in);
+/* Refuse a change to a unit that has stopped; with WALKING also one that
+ * has walked to its last phase (its facts may still change).  UNIT NULL:
+ * veikart__active(). */
+int veikart__unit_open(const veikart_initiative *in, const veikart_unit *unit, int walking);
+/* A unit by id, refused with VEIKART_ENOTFOUND when there is none. */
+int veikart__unit_get(const veikart_initiative *in, const char *id, veikart_unit **out);
+/* Room for one more unit, then place it there (cannot fail). */
+int veikart__units_reserve(veikart_initiative *in);
+void veikart__unit_place(veikart_initiative *in, veikart_unit *u);
+
+/* ---- who may do what (roles.c) --------------------------------------------- */
+
+/* Whether PERSON holds ROLE where UNIT is (NULL: the initiative); a role
+ * held for the whole initiative counts for each unit. */
+int veikart__holds(const veikart_initiative *in, const char *person, const veikart_role *role,
+                   const veikart_unit *unit);
+/* Whether PERSON holds any role there. */
+int veikart__holds_any(const veikart_initiative *in, const char *person, const veikart_unit *unit);
+/* Whether PERSON holds a role there that may override a gate. */
+int veikart__may_override(const veikart_initiative *in, const char *person,
+                          const veikart_unit *unit);
+/* The refusals, VEIKART_EDENIED with what the actor holds: WHAT needs ROLE;
+ * WHAT needs any role (returns 0 when the actor has one); an override
+ * needs a role that may override. */
+int veikart__denied(const veikart_initiative *in, const char *actor, const veikart_role *role,
+                    const veikart_unit *unit, const char *what);
+int veikart__may_act(const veikart_initiative *in, const char *actor, const veikart_unit *unit,
+                     const char *what);
+int veikart__override_denied(const veikart_initiative *in, const char *actor,
+                             const veikart_unit *unit, const veikart_gate *g);
+
+/* ---- decisions (decision.c) ------------------------------------------------ */
+
+/* Refuse a gate that does not leave the phase the walk is in. */
+int veikart__decision_gate(const veikart_initiative *in, const veikart_unit *unit,
+                           const veikart_gate *g);
+/* The role that decides at G at TIME, or a refusal when no rule applies. */
+int veikart__decision_authority(const veikart_initiative *in, const veikart_unit *unit,
+                                const veikart_gate *g, int64_t time, const veikart_role **out);
+/* The gate a live decision names (ID NULL: the phase's single gate) and
+ * the outcome of KIND (TO names the target when there are several). */
+int veikart__decision_gate_for(const veikart_initiative *in, const veikart_unit *unit,
+                               const char *id, const veikart_gate **out);
+int veikart__decision_outcome_for(const veikart_gate *g, veikart_outcome_kind kind, const char *to,
+                                  const veikart_outcome **out);
+/* Where an outcome to TARGET lands at NOW: phases whose skip-if holds are
+ * passed over (VEIKART__MAX_VIA at most, into VIA). */
+const veikart_phase *veikart__landing(const veikart_initiative *in, const veikart_unit *unit,
+                                      const veikart_phase *target, int64_t now,
+                                      const veikart_phase **via, size_t *nvia);
 
 /* Who decides at a gate of the initiative (unit NULL) or of a unit at a
  * moment; NULL when no authority rule applies. */
@@ -166,34 +226,11 @@ int64_t veikart__walk_review_due(const veikart__walk *w, const veikart_gate *gat
 /* A unit by id, or NULL. */
 veikart_unit *veikart__unit_find(const veikart_initiative *in, const char *id);
 
-/* Reports (gate.c). */
-/* Evaluate a gate.  With `words_now` 0, a report on a plain gate writes
- * its reasons and summary only when first asked for them. */
-int veikart__report_evaluate(veikart_report **out, const veikart_gate *gate,
-                             const veikart__eval_env *env, int words_now,
-                             const veikart_allocator *alloc);
-/* The truths (n = the gate's criteria) and the verdict of a gate, without
- * the reasons and summary in words a report carries: cheap enough to check
- * every recorded decision against. */
-void veikart__gate_judge(const veikart_gate *gate, const veikart__eval_env *env,
-                         veikart_truth *truths, veikart_verdict *verdict);
-/* Set a report's score: a decision keeps the score as its record has it
- * (six significant digits), so that a live decision and its replay agree. */
-void veikart__report_set_score(veikart_report *report, double score);
-
-/* A report rebuilt from a recorded decision: per criterion, in the gate's
- * order, its truth and reason (criteria the record lacks are unknown). */
-int veikart__report_rebuild(veikart_report **out, const veikart_gate *gate, int64_t time,
-                            veikart_verdict verdict, double score, const veikart_truth *truths,
-                            const char *const *reasons, const veikart_allocator *alloc);
-/* Whether an outcome needs a ready gate (go, skip, continue) or one not
- * blocked (conditional go) to be taken without an override. */
-int veikart__outcome_needs_override(veikart_outcome_kind kind, veikart_verdict verdict);
-
-/* Apply events: check the chain and the rules, prepare, ask the commit hook
- * (when `call_hook`), commit.  All or nothing. */
+/* Apply events (apply.c): check the chain and the rules, prepare, ask the
+ * commit hook (when `call_hook`), commit.  All or nothing.  LIVE: the
+ * report a live decision was taken on, or NULL (see veikart__decode()). */
 int veikart__initiative_apply(veikart_initiative *in, const veikart_event *const *events,
-                              size_t count, int call_hook);
+                              size_t count, int call_hook, veikart_report **live);
 
 /* Constructors the snapshot reader shares with the event path. */
 int veikart__initiative_init(veikart_initiative **out, const veikart_method *method,

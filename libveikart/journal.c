@@ -610,3 +610,11 @@ out:
 	veikart__free(&j->alloc, buf);
 	return err;
 }
+
+int veikart_journal_options_init(veikart_journal_options *opts, unsigned int version)
+{
+	static const veikart_journal_options defaults = VEIKART_JOURNAL_OPTIONS_INIT;
+
+	return veikart__options_init(opts, sizeof(*opts), &defaults, version,
+	                             VEIKART_JOURNAL_OPTIONS_VERSION, "veikart_journal_options");
+}

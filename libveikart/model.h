@@ -30,13 +30,6 @@ typedef struct veikart__labels {
 	size_t count;
 } veikart__labels;
 
-/* A growable array of pointers in the arena. */
-typedef struct veikart__vec {
-	void **items;
-	size_t count;
-	size_t cap;
-} veikart__vec;
-
 struct veikart_role {
 	const veikart_method *method;
 	veikart__src src;
@@ -224,11 +217,6 @@ struct veikart_method {
 	uint32_t fact_index_mask;
 };
 
-/* Arena vectors. */
-int veikart__vec_push(veikart__arena *arena, veikart__vec *vec, void *item);
-int veikart__vec_insert(veikart__arena *arena, veikart__vec *vec, size_t at, void *item);
-void veikart__vec_remove(veikart__vec *vec, size_t at);
-
 /* Labels: pick one by language (the fallback chain of veikart_method_title). */
 const char *veikart__labels_pick(const veikart__labels *labels, const veikart_method *m,
                                  const char *lang);
@@ -250,8 +238,12 @@ int veikart__model_read(veikart_method *m, const veikart__xml *x, unsigned int h
  * Problems go to diags; returns VEIKART_ENOMEM or 0 (check diags for errors). */
 int veikart__model_check(veikart_method *m, veikart_diagnostics *diags);
 
-/* What the expression compiler needs to know about a fact. */
+/* What the expression compiler needs to know about a fact (method.c). */
 void veikart__fact_info_of(veikart__fact_info *out, const veikart_fact *f);
+
+/* Index the facts by id, for veikart__method_fact_slot() (method.c); left
+ * without an index when memory runs out, lookups then go one by one. */
+void veikart__method_index_facts(veikart_method *m);
 
 /* Report a problem at an element (and attribute) of the model. */
 int veikart__model_diag(veikart_diagnostics *diags, veikart_severity sev, const veikart__src *src,

@@ -299,17 +299,6 @@ static void check_unit_types(checker *ck)
 
 /* ---- expressions ----------------------------------------------------------- */
 
-void veikart__fact_info_of(veikart__fact_info *out, const veikart_fact *f)
-{
-	memset(out, 0, sizeof(*out));
-	out->id = f->id;
-	out->index = f->slot;
-	out->type = f->type;
-	out->scope = f->scope;
-	if (f->scale != NULL)
-		out->scale = f->scale->info;
-}
-
 static int lookup(veikart__fact_info *out, const char *name, size_t len, void *payload)
 {
 	const veikart_fact *f = fact_find(payload, name, len);

@@ -2,12 +2,15 @@
  * libveikart - phase state machines for service innovation methodologies
  * SPDX-License-Identifier: MIT
  *
- * Reading rollout units.  Units are changed by events like the rest of the
- * initiative (initiative.c); what is here only looks.
+ * Rollout units: reading them, and the rules a new unit keeps (decoding a
+ * unit-add event).  A unit is made, freed and walked by initiative.c, and
+ * changed by events like the rest of the initiative.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "initiative.h"
+#include "change.h"
 #include "method.h"
 
 size_t veikart_initiative_unit_count(const veikart_initiative *in)
@@ -211,4 +214,152 @@ const veikart_unit *veikart_decision_unit(const veikart_decision *decision)
 const veikart_unit *veikart_initiative_assignment_unit(const veikart_initiative *in, size_t index)
 {
 	return in != NULL && index < in->nassignments ? in->assignments[index].unit : NULL;
+}
+
+#define MAX_UNIT_ID 200
+
+/* A unit's id: short, printable UTF-8, so that it reads well in lists and
+ * command lines. */
+static int unit_id_ok(const char *id)
+{
+	size_t len = strlen(id), i;
+
+	if (len > MAX_UNIT_ID)
+		return veikart__error_set(VEIKART_EINVALID,
+		                          "unit id `%.40s...` is %zu bytes, more than %d", id, len,
+		                          MAX_UNIT_ID);
+	if (veikart__utf8_check(id, len) != len)
+		return veikart__error_set(VEIKART_EINVALID, "unit id is not valid UTF-8");
+	for (i = 0; i < len; i++)
+		if ((unsigned char)id[i] < 0x20 || id[i] == 0x7f)
+			return veikart__error_set(VEIKART_EINVALID,
+			                          "unit id `%s` holds a control character", id);
+	return 0;
+}
+
+static int count_of(const char *text, const char *what, int32_t *out)
+{
+	char *end;
+	long v;
+
+	*out = 0;
+	if (text == NULL)
+		return 0;
+	v = strtol(text, &end, 10);
+	if (text[0] < '0' || text[0] > '9' || *end != '\0' || v > VEIKART__MAX_WAVE)
+		return veikart__error_set(VEIKART_EFORMAT,
+		                          "%s `%s` is not a whole number from 0 to %d", what, text,
+		                          VEIKART__MAX_WAVE);
+	*out = (int32_t)v;
+	return 0;
+}
+
+/* The unit types a methodology declares, for messages: "kommun, botilbud". */
+static void unit_types_of(const veikart_method *m, char *out, size_t size)
+{
+	size_t i, n = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < veikart_method_unit_type_count(m) && n < size; i++)
+		n += (size_t)snprintf(out + n, size - n, "%s%s", n ? ", " : "",
+		                      veikart_unit_type_id(veikart_method_unit_type(m, i)));
+}
+
+/* A unit whose type belongs under another type needs a parent of that type. */
+static int check_parent(const veikart_unit_type *t, const char *type, const veikart_unit *parent)
+{
+	const veikart_unit_type *pt = t != NULL ? veikart_unit_type_parent(t) : NULL;
+
+	if (pt == NULL)
+		return 0;
+	if (parent == NULL)
+		return veikart__error_set(
+		        VEIKART_EINVALID,
+		        "a unit of type `%s` belongs to a unit of type `%s`: give "
+		        "its parent",
+		        type, veikart_unit_type_id(pt));
+	if (parent->type == NULL || strcmp(parent->type, veikart_unit_type_id(pt)) != 0)
+		return veikart__error_set(VEIKART_EINVALID,
+		                          "a unit of type `%s` belongs to a unit of type `%s`, but "
+		                          "`%s` is %s%s%s",
+		                          type, veikart_unit_type_id(pt), parent->id,
+		                          parent->type ? "of type `" : "of no type",
+		                          parent->type ? parent->type : "",
+		                          parent->type ? "`" : "");
+	return 0;
+}
+
+int veikart__decode_unit_add(veikart_initiative *in, veikart__change *c)
+{
+	static const char *const keys[] = { "unit" };
+	const veikart_event *ev = c->ev;
+	const veikart_unit_type *t = NULL;
+	const char *id = NULL, *title, *type, *parent_id;
+	veikart_unit *parent = NULL, *u;
+	char types[512];
+	int32_t wave = 0, order = 0;
+	int err;
+
+	err = veikart__active(in);
+	if (err < 0)
+		return err;
+	err = veikart__event_fields(ev, keys, 1, &id);
+	if (err < 0)
+		return err;
+	c->phase = veikart_method_unit_start(in->method);
+	if (c->phase == NULL)
+		return veikart__error_set(VEIKART_ESTATE,
+		                          "methodology `%s` has no phases walked per unit, so an "
+		                          "initiative under it has no rollout units",
+		                          veikart_method_id(in->method));
+	err = veikart__may_act(in, ev->actor, NULL, "adding a rollout unit");
+	if (err < 0)
+		return err;
+	err = unit_id_ok(id);
+	if (err < 0)
+		return err;
+	if (veikart__unit_find(in, id) != NULL)
+		return veikart__error_set(VEIKART_EEXISTS, "the initiative already has a unit `%s`",
+		                          id);
+	type = veikart_event_field(ev, "type");
+	if (type != NULL && veikart_method_unit_type_count(in->method) > 0) {
+		t = veikart_method_unit_type_by_id(in->method, type);
+		unit_types_of(in->method, types, sizeof(types));
+		if (t == NULL)
+			return veikart__error_set(
+			        VEIKART_ENOTFOUND,
+			        "the methodology declares no unit type `%s` (it has: "
+			        "%s)",
+			        type, types);
+	}
+	parent_id = veikart_event_field(ev, "parent");
+	if (parent_id != NULL) {
+		parent = veikart__unit_find(in, parent_id);
+		if (parent == NULL)
+			return veikart__error_set(
+			        VEIKART_ENOTFOUND,
+			        "unit `%s` cannot belong to `%s`: there is no such "
+			        "unit",
+			        id, parent_id);
+	}
+	err = check_parent(t, type, parent);
+	if (err == 0)
+		err = count_of(veikart_event_field(ev, "wave"), "wave", &wave);
+	if (err == 0)
+		err = count_of(veikart_event_field(ev, "order"), "order", &order);
+	if (err < 0)
+		return err;
+	title = veikart_event_field(ev, "title");
+	if (veikart__units_reserve(in) < 0)
+		return VEIKART_ENOMEM;
+	u = veikart__unit_new(in, id, title, type, parent_id);
+	if (u == NULL)
+		return VEIKART_ENOMEM;
+	u->parent = parent;
+	u->wave = wave;
+	u->order = order;
+	u->seq = ev->seq;
+	u->time = ev->time;
+	c->added = u;
+	return 0;
 }

@@ -38,6 +38,11 @@ int veikart__grow(const veikart_allocator *alloc, void **array, size_t *cap, siz
 void veikart__free(const veikart_allocator *alloc, void *ptr);
 char *veikart__strndup(const veikart_allocator *alloc, const char *s, size_t len);
 char *veikart__strdup(const veikart_allocator *alloc, const char *s);
+/* One allocation of `head` zeroed bytes followed by copies of the N strings
+ * (NULL ones are skipped and their copy is NULL), for a struct that keeps
+ * its strings with it. */
+void *veikart__block(const veikart_allocator *alloc, size_t head, const char *const *strs, size_t n,
+                     char **copies);
 /* A string the caller owns and frees with veikart_string_free(). */
 char *veikart__string_new(const veikart_allocator *alloc, const char *data, size_t len);
 
@@ -57,6 +62,17 @@ void *veikart__arena_alloc(veikart__arena *arena, size_t size); /* zeroed, 8-ali
 char *veikart__arena_strndup(veikart__arena *arena, const char *s, size_t len);
 char *veikart__arena_strdup(veikart__arena *arena, const char *s); /* NULL stays NULL */
 void veikart__arena_release(veikart__arena *arena);
+
+/* A growable array of pointers in an arena (the methodology's model). */
+typedef struct veikart__vec {
+	void **items;
+	size_t count;
+	size_t cap;
+} veikart__vec;
+
+int veikart__vec_push(veikart__arena *arena, veikart__vec *vec, void *item);
+int veikart__vec_insert(veikart__arena *arena, veikart__vec *vec, size_t at, void *item);
+void veikart__vec_remove(veikart__vec *vec, size_t at);
 
 /* Growable NUL-terminated string.  After an allocation failure the buffer
  * stays in a failed state and further appends do nothing, so a sequence of
@@ -107,6 +123,10 @@ int veikart__error_from_diagnostic(int code, const veikart_diagnostic *diag);
 
 /* Check an options structure's version: 0, or VEIKART_EVERSION raised. */
 int veikart__check_version(unsigned int version, unsigned int max, const char *what);
+/* The body of a veikart_X_init() function: check VERSION, then fill OPTS
+ * (SIZE bytes, starting with its version field) from DEFAULTS. */
+int veikart__options_init(void *opts, size_t size, const void *defaults, unsigned int version,
+                          unsigned int max, const char *what);
 
 /* Diagnostics list (the public type is opaque; modules add to it). */
 int veikart__diags_new(veikart_diagnostics **out, const veikart_allocator *alloc);
@@ -128,6 +148,31 @@ int veikart__streq(const char *a, const char *b); /* NULL-safe */
 int veikart__strcaseeq(const char *a, const char *b);
 int veikart__is_ident_start(int c);
 int veikart__is_ident_char(int c);
+
+/*
+ * The body of a veikart_X_from_name() function: the value of the
+ * enumeration TYPE, from FIRST to LAST, whose NAME_FN() is NAME, or
+ * VEIKART_EINVALID with a message that lists the names (WHAT: "an outcome").
+ */
+#define VEIKART__FROM_NAME(name, out, type, name_fn, first, last, what)                            \
+	do {                                                                                       \
+		char names_[256];                                                                  \
+		size_t n_ = 0;                                                                     \
+		int k_;                                                                            \
+		if ((name) == NULL || (out) == NULL)                                               \
+			return veikart__error_set(VEIKART_EINVALID,                                \
+			                          "no name, or no place for the value");           \
+		for (k_ = (int)(first); k_ <= (int)(last); k_++)                                   \
+			if (strcmp((name), name_fn((type)k_)) == 0) {                              \
+				*(out) = (type)k_;                                                 \
+				return 0;                                                          \
+			}                                                                          \
+		for (k_ = (int)(first); k_ <= (int)(last) && n_ < sizeof(names_); k_++)            \
+			n_ += (size_t)snprintf(names_ + n_, sizeof(names_) - n_, "%s%s",           \
+			                       k_ > (int)(first) ? ", " : "", name_fn((type)k_));  \
+		return veikart__error_set(VEIKART_EINVALID, "`%s` is not %s (%s)", (name), (what), \
+		                          names_);                                                 \
+	} while (0)
 
 /* Once-only library initialisation (libxml2, libsodium, built-in schemas).
  * Every entry point that needs them calls this; cheap after the first call. */

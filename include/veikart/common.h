@@ -79,6 +79,16 @@ typedef struct veikart_allocator {
 	void *payload;
 } veikart_allocator;
 
+/**
+ * Free a string the library returned for the caller to own (a snapshot,
+ * an export, a diff in words).  It was allocated with the allocator of the
+ * object that made it, and goes back to that one.
+ * @param string The string; NULL is a no-op.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API void veikart_string_free(char *string);
+
 /** @} */
 
 VEIKART_END_DECL

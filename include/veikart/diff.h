@@ -148,6 +148,19 @@ typedef struct veikart_diff_options {
 		VEIKART_DIFF_OPTIONS_VERSION, NULL, NULL \
 	}
 
+/**
+ * Initialise a #veikart_diff_options to its defaults, as #VEIKART_DIFF_OPTIONS_INIT does, for
+ * callers that cannot use the macro (bindings, C++).
+ *
+ * @param opts The structure to fill.
+ * @param version #VEIKART_DIFF_OPTIONS_VERSION.
+ * @return 0, #VEIKART_EINVALID when @p opts is NULL, or #VEIKART_EVERSION
+ *         when @p version is not one this library knows.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API int veikart_diff_options_init(veikart_diff_options *opts, unsigned int version);
+
 /** A list of differences between two methodologies.  Immutable once made. */
 typedef struct veikart_diff veikart_diff;
 

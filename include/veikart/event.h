@@ -30,6 +30,7 @@
 #include <stdint.h>
 
 #include "common.h"
+#include "hash.h"
 
 VEIKART_BEGIN_DECL
 
@@ -56,9 +57,6 @@ typedef enum veikart_event_kind {
 	VEIKART_EVENT_CONDITION_MET, /**< A condition of a conditional go is met (`condition-met`). */
 	VEIKART_EVENT_UNIT_ADD       /**< A rollout unit is added (`unit-add`). */
 } veikart_event_kind;
-
-/** Length of a hash in hexadecimal digits (SHA-256). */
-#define VEIKART_HASH_HEX_LENGTH 64
 
 /**
  * Host hook that sees the events of one operation before they are applied.
@@ -126,6 +124,18 @@ VEIKART_API veikart_event_kind veikart_event_kind_of(const veikart_event *event)
  * @since 0.1.0
  */
 VEIKART_API const char *veikart_event_kind_name(veikart_event_kind kind);
+
+/**
+ * The kind of event named NAME: the inverse of veikart_event_kind_name(), for reading
+ * names from records, command lines and configuration.
+ * @param name A name as veikart_event_kind_name() writes it, such as "decide".
+ * @param[out] out The kind of event; unchanged on failure.
+ * @return 0, or #VEIKART_EINVALID when NAME or OUT is NULL or NAME is not
+ *         a name of one (the message lists the names).
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API int veikart_event_kind_from_name(const char *name, veikart_event_kind *out);
 
 /**
  * Number of key=value fields in the event's details.
@@ -222,32 +232,6 @@ VEIKART_API int veikart_event_parse(veikart_event **out, const char *record, siz
  * @since 0.1.0
  */
 VEIKART_API void veikart_event_free(veikart_event *event);
-
-/**
- * SHA-256 of bytes in memory, as 64 lowercase hexadecimal digits: the form
- * events and evidence digests use.
- * @param out Receives the digest and a NUL (65 bytes).
- * @param data The bytes.
- * @param size How many.
- * @return 0; #VEIKART_EINVALID when @p out is NULL, or @p data is NULL with a
- *         non-zero @p size.
- * @note Thread-safe.
- * @since 0.1.0
- */
-VEIKART_API int veikart_sha256_hex(char out[VEIKART_HASH_HEX_LENGTH + 1], const void *data,
-                                   size_t size);
-
-/**
- * SHA-256 of a file's contents, as 64 lowercase hexadecimal digits: the
- * digest to record when attaching a document as evidence.
- * @param out Receives the digest and a NUL (65 bytes).
- * @param path The file.
- * @return 0; #VEIKART_ENOTFOUND when the file does not exist; #VEIKART_EIO
- *         when it cannot be read (the message says why); #VEIKART_EINVALID.
- * @note Thread-safe.
- * @since 0.1.0
- */
-VEIKART_API int veikart_sha256_file(char out[VEIKART_HASH_HEX_LENGTH + 1], const char *path);
 
 /** @} */
 

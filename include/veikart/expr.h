@@ -25,7 +25,7 @@
 #include <stdint.h>
 
 #include "common.h"
-#include "method.h"
+#include "types.h"
 
 VEIKART_BEGIN_DECL
 
@@ -56,6 +56,18 @@ typedef enum veikart_truth {
  * @since 0.1.0
  */
 VEIKART_API const char *veikart_truth_name(veikart_truth truth);
+
+/**
+ * The truth value named NAME: the inverse of veikart_truth_name(), for reading
+ * names from records, command lines and configuration.
+ * @param name A name as veikart_truth_name() writes it, such as "unknown".
+ * @param[out] out The truth value; unchanged on failure.
+ * @return 0, or #VEIKART_EINVALID when NAME or OUT is NULL or NAME is not
+ *         a name of one (the message lists the names).
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API int veikart_truth_from_name(const char *name, veikart_truth *out);
 
 /** Marks a time that is not known, in #veikart_eval_options. */
 #define VEIKART_TIME_UNKNOWN INT64_MIN
@@ -93,6 +105,19 @@ typedef struct veikart_eval_options {
 	{                                                                                      \
 		VEIKART_EVAL_OPTIONS_VERSION, VEIKART_TIME_UNKNOWN, VEIKART_TIME_UNKNOWN, NULL \
 	}
+
+/**
+ * Initialise a #veikart_eval_options to its defaults, as #VEIKART_EVAL_OPTIONS_INIT does, for
+ * callers that cannot use the macro (bindings, C++).
+ *
+ * @param opts The structure to fill.
+ * @param version #VEIKART_EVAL_OPTIONS_VERSION.
+ * @return 0, #VEIKART_EINVALID when @p opts is NULL, or #VEIKART_EVERSION
+ *         when @p version is not one this library knows.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API int veikart_eval_options_init(veikart_eval_options *opts, unsigned int version);
 
 /**
  * Compile an expression against a methodology's fact declarations.
@@ -384,5 +409,8 @@ VEIKART_API int veikart_facts_set_phase(veikart_facts *facts, const char *phase_
 /** @} */
 
 VEIKART_END_DECL
+
+/* Everything a methodology declares, as this header always included. */
+#include "method.h"
 
 #endif

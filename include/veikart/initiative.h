@@ -103,6 +103,19 @@ typedef struct veikart_initiative_options {
 	}
 
 /**
+ * Initialise a #veikart_initiative_options to its defaults, as #VEIKART_INITIATIVE_OPTIONS_INIT does, for
+ * callers that cannot use the macro (bindings, C++).
+ *
+ * @param opts The structure to fill.
+ * @param version #VEIKART_INITIATIVE_OPTIONS_VERSION.
+ * @return 0, #VEIKART_EINVALID when @p opts is NULL, or #VEIKART_EVERSION
+ *         when @p version is not one this library knows.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API int veikart_initiative_options_init(veikart_initiative_options *opts, unsigned int version);
+
+/**
  * Create an initiative.  Its first event, `create`, records the id, title,
  * the methodology's id, version and digest, and the start phase.
  *
@@ -279,6 +292,18 @@ VEIKART_API veikart_status veikart_initiative_status(const veikart_initiative *i
  * @since 0.1.0
  */
 VEIKART_API const char *veikart_status_name(veikart_status status);
+
+/**
+ * The status named NAME: the inverse of veikart_status_name(), for reading
+ * names from records, command lines and configuration.
+ * @param name A name as veikart_status_name() writes it, such as "stopped".
+ * @param[out] out The status; unchanged on failure.
+ * @return 0, or #VEIKART_EINVALID when NAME or OUT is NULL or NAME is not
+ *         a name of one (the message lists the names).
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API int veikart_status_from_name(const char *name, veikart_status *out);
 
 /**
  * The sequence number of the last event applied.
@@ -611,6 +636,19 @@ typedef struct veikart_decision_request {
 	}
 
 /**
+ * Initialise a #veikart_decision_request to its defaults, as #VEIKART_DECISION_REQUEST_INIT does, for
+ * callers that cannot use the macro (bindings, C++).
+ *
+ * @param opts The structure to fill.
+ * @param version #VEIKART_DECISION_REQUEST_VERSION.
+ * @return 0, #VEIKART_EINVALID when @p opts is NULL, or #VEIKART_EVERSION
+ *         when @p version is not one this library knows.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API int veikart_decision_request_init(veikart_decision_request *opts, unsigned int version);
+
+/**
  * Decide at a gate.
  *
  * The gate is evaluated at this moment and the report is kept with the
@@ -859,13 +897,6 @@ VEIKART_API int veikart_initiative_snapshot(char **out, size_t *length,
 VEIKART_API int veikart_initiative_restore(veikart_initiative **out, const veikart_method *method,
                                            const void *data, size_t size,
                                            const veikart_initiative_options *opts);
-
-/**
- * Free a string the library returned for the caller to own.
- * @param string The string; NULL is a no-op.
- * @since 0.1.0
- */
-VEIKART_API void veikart_string_free(char *string);
 
 /** @} */
 

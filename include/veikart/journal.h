@@ -87,6 +87,19 @@ typedef struct veikart_journal_options {
 	}
 
 /**
+ * Initialise a #veikart_journal_options to its defaults, as #VEIKART_JOURNAL_OPTIONS_INIT does, for
+ * callers that cannot use the macro (bindings, C++).
+ *
+ * @param opts The structure to fill.
+ * @param version #VEIKART_JOURNAL_OPTIONS_VERSION.
+ * @return 0, #VEIKART_EINVALID when @p opts is NULL, or #VEIKART_EVERSION
+ *         when @p version is not one this library knows.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API int veikart_journal_options_init(veikart_journal_options *opts, unsigned int version);
+
+/**
  * Open (or, with #VEIKART_JOURNAL_CREATE, create) a journal and read it.
  *
  * Every record is read and checked: its syntax, its hash, its sequence

@@ -69,6 +69,19 @@ typedef struct veikart_unit_spec {
 #define VEIKART_UNIT_SPEC_INIT { VEIKART_UNIT_SPEC_VERSION, NULL, NULL, NULL, NULL, 0, 0 }
 
 /**
+ * Initialise a #veikart_unit_spec to its defaults, as #VEIKART_UNIT_SPEC_INIT does, for
+ * callers that cannot use the macro (bindings, C++).
+ *
+ * @param opts The structure to fill.
+ * @param version #VEIKART_UNIT_SPEC_VERSION.
+ * @return 0, #VEIKART_EINVALID when @p opts is NULL, or #VEIKART_EVERSION
+ *         when @p version is not one this library knows.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API int veikart_unit_spec_init(veikart_unit_spec *opts, unsigned int version);
+
+/**
  * Add a rollout unit.  It enters the methodology's first unit-scope phase.
  * @param initiative The initiative.
  * @param actor Who adds it; must hold a role.

@@ -161,7 +161,7 @@ static void test_overrides_are_checked_on_replay(void **state)
 	go = last_event(&w);
 	assert_true(test_contains(veikart_event_record(go, NULL), "\toverride=yes\t"));
 	refused(r, forge(go, veikart_event_prev(go), "\toverride=yes", "", NULL), VEIKART_ESTATE,
-	        "gate `gs` is blocked: a go needs an override");
+	        "gate `gs` is not ready for go: blocked");
 	refused(r, forge(go, veikart_event_prev(go), "\tdecide\tEva\t", "\tdecide\tIngrid\t", NULL),
 	        VEIKART_EDENIED, "overriding gate `gs` needs role `owner`; `Ingrid` holds board");
 	accepted(r, go);

@@ -29,6 +29,10 @@ class _Enum(enum.IntEnum):
         if isinstance(value, int) and not isinstance(value, bool):
             return cls(value)
         if isinstance(value, str):
+            if cls._parser is not None:
+                out = ffi.new(cls._ctype + " *")
+                if getattr(lib, cls._parser)(value.encode("utf-8"), out) == 0:
+                    return cls(out[0])
             for member in cls:
                 if value == str(member) or value.upper().replace("-", "_") == member.name:
                     return member
@@ -38,12 +42,15 @@ class _Enum(enum.IntEnum):
         raise TypeError("expected a %s, not %s" % (cls.__name__, type(value).__name__))
 
 
-def _make(name, ctype, prefix, namer=None, doc=None):
-    """An IntEnum with the members of a C enum type, read from the header."""
+def _make(name, ctype, prefix, namer=None, doc=None, parser=None):
+    """An IntEnum with the members of a C enum type, read from the header;
+    NAMER writes a member's library name, PARSER reads one back."""
     elements = ffi.typeof(ctype).relements
     members = sorted(((n[len(prefix) :], v) for n, v in elements.items()), key=lambda m: m[1])
     cls = _Enum(name, members, module=__name__)
     cls._namer = namer
+    cls._parser = parser
+    cls._ctype = ctype
     cls.__doc__ = doc
     return cls
 
@@ -59,7 +66,12 @@ Severity = _make(
     "Severity", "veikart_severity", "VEIKART_SEVERITY_", doc="How serious a diagnostic is."
 )
 Type = _make(
-    "Type", "veikart_type", "VEIKART_TYPE_", "veikart_type_name", "The type of a fact or value."
+    "Type",
+    "veikart_type",
+    "VEIKART_TYPE_",
+    "veikart_type_name",
+    "The type of a fact or value.",
+    parser="veikart_type_from_name",
 )
 Scope = _make(
     "Scope",
@@ -73,6 +85,7 @@ PhaseKind = _make(
     "VEIKART_PHASE_",
     "veikart_phase_kind_name",
     "What a phase is for.",
+    parser="veikart_phase_kind_from_name",
 )
 RoleKind = _make(
     "RoleKind", "veikart_role_kind", "VEIKART_ROLE_", doc="A role held by a person or by a body."
@@ -89,6 +102,7 @@ Level = _make(
     "VEIKART_LEVEL_",
     "veikart_level_name",
     "How much a criterion weighs in a gate: must, should, info.",
+    parser="veikart_level_from_name",
 )
 Aggregation = _make(
     "Aggregation",
@@ -102,6 +116,7 @@ OutcomeKind = _make(
     "VEIKART_OUTCOME_",
     "veikart_outcome_kind_name",
     "What a gate decision does.",
+    parser="veikart_outcome_kind_from_name",
 )
 CriterionKind = _make(
     "CriterionKind",
@@ -115,6 +130,7 @@ Truth = _make(
     "VEIKART_",
     "veikart_truth_name",
     "Whether a criterion holds: met, unmet or unknown.",
+    parser="veikart_truth_from_name",
 )
 Verdict = _make(
     "Verdict",
@@ -122,6 +138,7 @@ Verdict = _make(
     "VEIKART_VERDICT_",
     "veikart_verdict_name",
     "A gate report's verdict.",
+    parser="veikart_verdict_from_name",
 )
 Status = _make(
     "Status",
@@ -129,6 +146,7 @@ Status = _make(
     "VEIKART_STATUS_",
     "veikart_status_name",
     "Where an initiative or unit stands.",
+    parser="veikart_status_from_name",
 )
 EventKind = _make(
     "EventKind",
@@ -136,6 +154,7 @@ EventKind = _make(
     "VEIKART_EVENT_",
     "veikart_event_kind_name",
     "What an event records.",
+    parser="veikart_event_kind_from_name",
 )
 DiffChange = _make(
     "DiffChange",

@@ -148,16 +148,12 @@ class Expression:
         """
         if facts is not None and not isinstance(facts, Facts):
             facts = Facts(self._method, facts)
-        opts = ffi.new(
-            "veikart_eval_options *",
-            {
-                "version": lib.VEIKART_EVAL_OPTIONS_VERSION,
-                "now": lib.VEIKART_TIME_UNKNOWN if now is None else from_time(now),
-                "phase_entered": lib.VEIKART_TIME_UNKNOWN
-                if phase_entered is None
-                else from_time(phase_entered),
-            },
-        )
+        opts = ffi.new("veikart_eval_options *")
+        check(lib.veikart_eval_options_init(opts, lib.VEIKART_EVAL_OPTIONS_VERSION))
+        if now is not None:
+            opts.now = from_time(now)
+        if phase_entered is not None:
+            opts.phase_entered = from_time(phase_entered)
         unit_c = ffi.NULL if unit is None else ffi.new("char[]", to_c(unit))
         opts.unit = unit_c  # unit_c lives until the call returns
         out = ffi.new("veikart_value **")

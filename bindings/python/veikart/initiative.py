@@ -255,7 +255,7 @@ def _veikart_clock(payload):
 
 def _options(hooks, handle, max_text_bytes):
     opts = ffi.new("veikart_initiative_options *")
-    opts.version = lib.VEIKART_INITIATIVE_OPTIONS_VERSION
+    check(lib.veikart_initiative_options_init(opts, lib.VEIKART_INITIATIVE_OPTIONS_VERSION))
     opts.max_text_bytes = max_text_bytes
     opts.commit = lib._veikart_commit
     opts.commit_payload = handle
@@ -650,18 +650,11 @@ class Initiative:
                 None if parent is None else id_of(parent, "unit"),
             )
         ]
-        spec = ffi.new(
-            "veikart_unit_spec *",
-            {
-                "version": lib.VEIKART_UNIT_SPEC_VERSION,
-                "id": keep[0],
-                "title": keep[1],
-                "type": keep[2],
-                "parent": keep[3],
-                "wave": wave,
-                "order": order,
-            },
-        )
+        spec = ffi.new("veikart_unit_spec *")
+        check(lib.veikart_unit_spec_init(spec, lib.VEIKART_UNIT_SPEC_VERSION))
+        spec.id, spec.title, spec.type, spec.parent = keep
+        spec.wave = wave
+        spec.order = order
         self._hooks.call(lib.veikart_initiative_add_unit(self._h(), to_c(actor), spec))
         return Unit(self, id)
 
@@ -732,7 +725,7 @@ def _decide(initiative, unit, outcome, actor, rationale, gate, to, override, con
         conds[i].text = c(text)
         conds[i].due = c(due if isinstance(due, str) else due.isoformat())
     request = ffi.new("veikart_decision_request *")
-    request.version = lib.VEIKART_DECISION_REQUEST_VERSION
+    check(lib.veikart_decision_request_init(request, lib.VEIKART_DECISION_REQUEST_VERSION))
     request.actor = c(actor)
     request.gate = ffi.NULL if gate is None else c(id_of(gate, "gate"))
     request.outcome = OutcomeKind.of(outcome)

@@ -102,16 +102,12 @@ class Journal:
     @classmethod
     def open(cls, path, *, create=False, readonly=False, sync=True):
         """Open a journal (see the class).  `sync=False` skips fsync (tests only)."""
-        opts = ffi.new(
-            "veikart_journal_options *",
-            {
-                "version": lib.VEIKART_JOURNAL_OPTIONS_VERSION,
-                "flags": (
-                    (lib.VEIKART_JOURNAL_CREATE if create else 0)
-                    | (lib.VEIKART_JOURNAL_READONLY if readonly else 0)
-                    | (0 if sync else lib.VEIKART_JOURNAL_NO_SYNC)
-                ),
-            },
+        opts = ffi.new("veikart_journal_options *")
+        check(lib.veikart_journal_options_init(opts, lib.VEIKART_JOURNAL_OPTIONS_VERSION))
+        opts.flags = (
+            (lib.VEIKART_JOURNAL_CREATE if create else 0)
+            | (lib.VEIKART_JOURNAL_READONLY if readonly else 0)
+            | (0 if sync else lib.VEIKART_JOURNAL_NO_SYNC)
         )
         out = ffi.new("veikart_journal **")
         check(lib.veikart_journal_open(out, to_c(os.fspath(path)), opts))

@@ -9,10 +9,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "facts.h"
-#include "initiative.h"
 #include "method.h"
 #include "model.h"
+#include "report.h"
 
 /* A gate's parts, read directly: these run for every criterion of every
  * report, where the public accessors would check their arguments again. */
@@ -69,6 +68,12 @@ const char *veikart_verdict_name(veikart_verdict verdict)
 	return "unknown";
 }
 
+int veikart_verdict_from_name(const char *name, veikart_verdict *out)
+{
+	VEIKART__FROM_NAME(name, out, veikart_verdict, veikart_verdict_name, VEIKART_VERDICT_READY,
+	                   VEIKART_VERDICT_ADVISORY, "a verdict");
+}
+
 const char *veikart_truth_name(veikart_truth truth)
 {
 	switch (truth) {
@@ -80,6 +85,12 @@ const char *veikart_truth_name(veikart_truth truth)
 		return "unknown";
 	}
 	return "unknown";
+}
+
+int veikart_truth_from_name(const char *name, veikart_truth *out)
+{
+	VEIKART__FROM_NAME(name, out, veikart_truth, veikart_truth_name, VEIKART_UNMET,
+	                   VEIKART_UNKNOWN, "a truth value");
 }
 
 int veikart__outcome_needs_override(veikart_outcome_kind kind, veikart_verdict verdict)
@@ -508,90 +519,6 @@ int veikart__report_rebuild(veikart_report **out, const veikart_gate *g, int64_t
                             const char *const *reasons, const veikart_allocator *alloc)
 {
 	return report_new(out, g, time, truths, reasons, &verdict, score, alloc);
-}
-
-/* Evaluate a gate of the initiative (unit NULL) or of a unit, now. */
-static int evaluate(veikart_report **out, const veikart_initiative *in, const veikart_unit *unit,
-                    const veikart_gate *gate, const veikart_facts *hypothetical)
-{
-	const veikart__walk *w = unit != NULL ? &unit->walk : &in->walk;
-	const veikart__value *overlay;
-	veikart__value *values = NULL;
-	veikart__eval_env env;
-	veikart_scope scope;
-	size_t i, n;
-	int err;
-
-	*out = NULL;
-	if (gate == NULL) {
-		if (w->phase == NULL || veikart_phase_gate_count(w->phase) != 1)
-			return veikart__error_set(
-			        VEIKART_ENOTFOUND, "phase `%s` has %s gate: say which to evaluate",
-			        w->phase ? veikart_phase_id(w->phase) : "(none)",
-			        w->phase && veikart_phase_gate_count(w->phase) > 1 ? "more than one"
-			                                                           : "no");
-		gate = veikart_phase_gate(w->phase, 0);
-	}
-	scope = veikart_phase_scope(veikart_gate_from(gate));
-	if (unit == NULL && scope == VEIKART_SCOPE_UNIT)
-		return veikart__error_set(
-		        VEIKART_EINVALID,
-		        "gate `%s` is passed by each rollout unit: evaluate it for "
-		        "a unit",
-		        veikart_gate_id(gate));
-	if (unit != NULL && scope != VEIKART_SCOPE_UNIT)
-		return veikart__error_set(VEIKART_EINVALID,
-		                          "gate `%s` is the initiative's, not a rollout unit's",
-		                          veikart_gate_id(gate));
-	veikart__initiative_env(in, unit, in->clock(in->clock_payload), &env);
-	if (hypothetical != NULL) {
-		if (strcmp(veikart_method_digest(veikart__facts_method(hypothetical)),
-		           veikart_method_digest(in->method)) != 0)
-			return veikart__error_set(VEIKART_EMISMATCH,
-			                          "the hypothetical facts are typed by another "
-			                          "methodology");
-		overlay = veikart__facts_values(hypothetical, &n);
-		values = veikart__calloc(&in->alloc, in->nfacts ? in->nfacts : 1, sizeof(*values));
-		if (values == NULL)
-			return VEIKART_ENOMEM;
-		for (i = 0; i < in->nfacts; i++)
-			values[i] = i < n && overlay[i].type != 0 ? overlay[i] : in->values[i];
-		env.facts = values;
-	}
-	err = veikart__report_evaluate(out, gate, &env, 0, &in->alloc);
-	veikart__free(&in->alloc, values);
-	return err;
-}
-
-int veikart_initiative_evaluate(veikart_report **out, const veikart_initiative *in,
-                                const veikart_gate *gate)
-{
-	return veikart_initiative_what_if(out, in, gate, NULL);
-}
-
-int veikart_initiative_what_if(veikart_report **out, const veikart_initiative *in,
-                               const veikart_gate *gate, const veikart_facts *hypothetical)
-{
-	if (out == NULL || in == NULL)
-		return veikart__error_set(VEIKART_EINVALID,
-		                          "no place for the report or no initiative");
-	return evaluate(out, in, NULL, gate, hypothetical);
-}
-
-int veikart_initiative_unit_evaluate(veikart_report **out, const veikart_initiative *in,
-                                     const char *unit_id, const veikart_gate *gate)
-{
-	const veikart_unit *unit;
-
-	if (out == NULL || in == NULL || unit_id == NULL)
-		return veikart__error_set(VEIKART_EINVALID,
-		                          "no place for the report, no initiative or no unit");
-	*out = NULL;
-	unit = veikart__unit_find(in, unit_id);
-	if (unit == NULL)
-		return veikart__error_set(VEIKART_ENOTFOUND,
-		                          "the initiative has no rollout unit `%s`", unit_id);
-	return evaluate(out, in, unit, gate, NULL);
 }
 
 void veikart__report_set_score(veikart_report *r, double score)

@@ -1,0 +1,196 @@
+/*
+ * libveikart - phase state machines for service innovation methodologies
+ * SPDX-License-Identifier: MIT
+ *
+ * Who may do what: the roles people hold, for the whole initiative or for
+ * one rollout unit; the authority that decides at a gate; and refusals
+ * that say what the actor holds.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "initiative.h"
+#include "method.h"
+
+/* Whether an assignment lets its holder act for a unit (NULL: for the
+ * initiative): one for the whole initiative does, one for a unit only
+ * there. */
+static int covers(const veikart__assignment *a, const veikart_unit *unit)
+{
+	return a->unit == NULL || a->unit == unit;
+}
+
+int veikart__holds(const veikart_initiative *in, const char *person, const veikart_role *role,
+                   const veikart_unit *unit)
+{
+	size_t i;
+
+	for (i = 0; i < in->nassignments; i++)
+		if (in->assignments[i].role == role && covers(&in->assignments[i], unit) &&
+		    strcmp(in->assignments[i].person, person) == 0)
+			return 1;
+	return 0;
+}
+
+int veikart__holds_any(const veikart_initiative *in, const char *person, const veikart_unit *unit)
+{
+	size_t i;
+
+	for (i = 0; i < in->nassignments; i++)
+		if (covers(&in->assignments[i], unit) &&
+		    strcmp(in->assignments[i].person, person) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * What a person holds there, for refusals, after "`Ola` holds ":
+ * "prosjektleder, gevinstansvarlig", "lead for unit `site-01`", "no role
+ * here, only lead for unit `site-02`", or NONE when they hold nothing.
+ */
+static void roles_of(const veikart_initiative *in, const char *person, const veikart_unit *unit,
+                     const char *none, char *out, size_t size)
+{
+	size_t i, n = 0;
+	char where[160];
+
+	out[0] = '\0';
+	for (i = 0; i < in->nassignments && n < size; i++)
+		if (covers(&in->assignments[i], unit) &&
+		    strcmp(in->assignments[i].person, person) == 0)
+			n += (size_t)snprintf(out + n, size - n, "%s%s", n ? ", " : "",
+			                      veikart_role_id(in->assignments[i].role));
+	if (n > 0) {
+		if (n < size)
+			snprintf(out + n, size - n, "%s",
+			         veikart__for_unit(unit, where, sizeof(where)));
+		return;
+	}
+	/* Roles for other units only: say where, or "holds none" misleads. */
+	for (i = 0; i < in->nassignments && n < size; i++) {
+		if (in->assignments[i].unit == NULL ||
+		    strcmp(in->assignments[i].person, person) != 0)
+			continue;
+		n += (size_t)snprintf(
+		        out + n, size - n, "%s%s for unit `%s`", n ? ", " : "no role here, only ",
+		        veikart_role_id(in->assignments[i].role), in->assignments[i].unit->id);
+	}
+	if (n == 0)
+		snprintf(out, size, "%s", none);
+}
+
+int veikart__denied(const veikart_initiative *in, const char *actor, const veikart_role *role,
+                    const veikart_unit *unit, const char *what)
+{
+	char held[256];
+
+	roles_of(in, actor, unit, "no role", held, sizeof(held));
+	return veikart__error_set(VEIKART_EDENIED, "%s needs role `%s`; `%s` holds %s", what,
+	                          veikart_role_id(role), actor, held);
+}
+
+int veikart__may_act(const veikart_initiative *in, const char *actor, const veikart_unit *unit,
+                     const char *what)
+{
+	char where[160], held[256];
+
+	if (veikart__holds_any(in, actor, unit))
+		return 0;
+	roles_of(in, actor, unit, "none", held, sizeof(held));
+	return veikart__error_set(VEIKART_EDENIED,
+	                          "%s needs a role in the initiative%s; `%s` holds %s", what,
+	                          veikart__for_unit(unit, where, sizeof(where)), actor, held);
+}
+
+/* Who decides at a gate now: the first authority rule whose condition holds. */
+const veikart_role *veikart__initiative_authority(const veikart_initiative *in,
+                                                  const veikart_unit *unit, const veikart_gate *g,
+                                                  int64_t now)
+{
+	const veikart__expr *e;
+	veikart__eval_env env;
+	size_t i;
+
+	veikart__initiative_env(in, unit, now, &env);
+	for (i = 0; i < veikart_gate_authority_count(g); i++) {
+		e = veikart__gate_authority_expr(g, i);
+		if (e == NULL || veikart__expr_eval_bool(e, &env, NULL) == VEIKART_MET)
+			return veikart_gate_authority_role(g, i);
+	}
+	return NULL;
+}
+
+const veikart_role *veikart_initiative_authority(const veikart_initiative *in,
+                                                 const veikart_gate *gate)
+{
+	if (in == NULL || in->walk.phase == NULL)
+		return NULL;
+	if (gate == NULL) {
+		if (veikart_phase_gate_count(in->walk.phase) != 1)
+			return NULL;
+		gate = veikart_phase_gate(in->walk.phase, 0);
+	}
+	return veikart__initiative_authority(in, NULL, gate, veikart_initiative_now(in));
+}
+
+int veikart__may_override(const veikart_initiative *in, const char *person,
+                          const veikart_unit *unit)
+{
+	size_t i;
+
+	for (i = 0; i < in->nassignments; i++)
+		if (covers(&in->assignments[i], unit) &&
+		    strcmp(in->assignments[i].person, person) == 0 &&
+		    veikart_role_may_override(in->assignments[i].role))
+			return 1;
+	return 0;
+}
+
+int veikart__override_denied(const veikart_initiative *in, const char *actor,
+                             const veikart_unit *unit, const veikart_gate *g)
+{
+	char roles[256], held[256];
+	size_t i, n = 0;
+
+	roles[0] = '\0';
+	for (i = 0; i < veikart_method_role_count(in->method) && n < sizeof(roles); i++)
+		if (veikart_role_may_override(veikart_method_role(in->method, i)))
+			n += (size_t)snprintf(roles + n, sizeof(roles) - n, "%s`%s`",
+			                      n ? " or " : "",
+			                      veikart_role_id(veikart_method_role(in->method, i)));
+	roles_of(in, actor, unit, "no role", held, sizeof(held));
+	if (n == 0)
+		return veikart__error_set(
+		        VEIKART_EDENIED,
+		        "overriding gate `%s` needs a role that may override, and "
+		        "this methodology has none",
+		        veikart_gate_id(g));
+	return veikart__error_set(VEIKART_EDENIED,
+	                          "overriding gate `%s` needs role %s; `%s` holds %s",
+	                          veikart_gate_id(g), roles, actor, held);
+}
+
+size_t veikart_initiative_assignment_count(const veikart_initiative *in)
+{
+	return in ? in->nassignments : 0;
+}
+
+const char *veikart_initiative_assignment_person(const veikart_initiative *in, size_t i)
+{
+	return in && i < in->nassignments ? in->assignments[i].person : NULL;
+}
+
+const veikart_role *veikart_initiative_assignment_role(const veikart_initiative *in, size_t i)
+{
+	return in && i < in->nassignments ? in->assignments[i].role : NULL;
+}
+
+int veikart_initiative_holds(const veikart_initiative *in, const char *person, const char *role_id)
+{
+	const veikart_role *r;
+
+	if (in == NULL || person == NULL || role_id == NULL)
+		return 0;
+	r = veikart_method_role_by_id(in->method, role_id);
+	return r != NULL && veikart__holds(in, person, r, NULL);
+}
