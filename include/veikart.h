@@ -31,6 +31,7 @@
 #include "veikart/common.h"
 #include "veikart/version.h"
 #include "veikart/errors.h"
+#include "veikart/calendar.h"
 #include "veikart/diagnostics.h"
 #include "veikart/types.h"
 #include "veikart/method.h"

@@ -326,71 +326,52 @@ static int read_via_and_conditions(veikart_initiative *in, const veikart_event *
 
 int veikart__decode_decide(veikart_initiative *in, veikart__change *c, veikart_report **live)
 {
-	static const char *const keys[] = { "gate",    "outcome", "authority",
-		                            "verdict", "score",   "rationale" };
 	const veikart_event *ev = c->ev;
-	const char *v[6] = { NULL }, *to, *key;
 	const veikart_gate *g;
 	const veikart_outcome *o = NULL;
 	const veikart_role *role;
 	const veikart_phase *first, *target = NULL;
-	veikart_outcome_kind kind = VEIKART_OUTCOME_HOLD;
-	veikart_verdict verdict = VEIKART_VERDICT_BLOCKED;
+	veikart_decision_record rec;
 	veikart_decision *d;
 	veikart__walk *w = veikart__walk_of(in, c->unit);
-	size_t i, nvia = 0, ncond = 0, k;
-	double score;
+	size_t i;
 	int err;
 
 	err = veikart__unit_open(in, c->unit, 1);
+	if (err == 0)
+		err = veikart_event_decision(ev, &rec);
 	if (err < 0)
 		return err;
-	err = veikart__event_fields(ev, keys, 6, v);
-	if (err < 0)
-		return err;
-	g = veikart_method_gate_by_id(in->method, v[0]);
+	g = veikart_method_gate_by_id(in->method, rec.gate);
 	if (g == NULL)
 		return veikart__error_set(VEIKART_ENOTFOUND, "the methodology has no gate `%s`",
-		                          v[0]);
+		                          rec.gate);
 	err = veikart__decision_gate(in, c->unit, g);
-	if (err == 0)
-		err = veikart_outcome_kind_from_name(v[1], &kind);
-	if (err == 0)
-		err = veikart_verdict_from_name(v[3], &verdict);
 	if (err < 0)
 		return err;
-	if (veikart__parse_number(&score, v[4], strlen(v[4])) < 0 ||
-	    !(score >= 0.0 && score <= 1.0))
-		return veikart__error_set(VEIKART_EFORMAT, "score `%s` is not between 0 and 1",
-		                          v[4]);
 
 	/* Where it leads: the phases passed over by skip-if, then the target. */
-	for (k = 0; k < veikart_event_field_count(ev); k++) {
-		key = veikart_event_field_key(ev, k);
-		if (strcmp(key, "via") == 0)
-			nvia++;
-		else if (strcmp(key, "condition") == 0)
-			ncond++;
-	}
-	to = veikart_event_field(ev, "to");
-	if (to != NULL) {
-		target = veikart_method_phase_by_id(in->method, to);
+	if (rec.to != NULL) {
+		target = veikart_method_phase_by_id(in->method, rec.to);
 		if (target == NULL)
 			return veikart__error_set(VEIKART_ENOTFOUND,
-			                          "the methodology has no phase `%s`", to);
+			                          "the methodology has no phase `%s`", rec.to);
 	}
-	first = nvia > 0 ? veikart_method_phase_by_id(in->method, veikart_event_field(ev, "via"))
-	                 : target;
+	first = rec.via_count > 0 ? veikart_method_phase_by_id(
+	                                    in->method, veikart_event_field_nth(ev, "via", 0))
+	                          : target;
 	for (i = 0; i < veikart_gate_outcome_count(g); i++) {
 		const veikart_outcome *cand = veikart_gate_outcome(g, i);
-		if (veikart_outcome_kind_of(cand) == kind && veikart_outcome_target(cand) == first)
+		if (veikart_outcome_kind_of(cand) == rec.outcome &&
+		    veikart_outcome_target(cand) == first)
 			o = cand;
 	}
 	if (o == NULL)
 		return veikart__error_set(VEIKART_ENOTFOUND, "gate `%s` has no %s outcome%s%s",
-		                          v[0], v[1], first ? " to " : "",
+		                          rec.gate, veikart_outcome_kind_name(rec.outcome),
+		                          first ? " to " : "",
 		                          first ? veikart_phase_id(first) : "");
-	if (nvia > 0 && target == NULL)
+	if (rec.via_count > 0 && target == NULL)
 		return veikart__error_set(VEIKART_EFORMAT, "the decision passes over phases but "
 		                                           "lands nowhere");
 
@@ -398,10 +379,10 @@ int veikart__decode_decide(veikart_initiative *in, veikart__change *c, veikart_r
 	err = veikart__decision_authority(in, c->unit, g, ev->time, &role);
 	if (err < 0)
 		return err;
-	if (strcmp(veikart_role_id(role), v[2]) != 0)
+	if (strcmp(veikart_role_id(role), rec.authority) != 0)
 		return veikart__error_set(VEIKART_EDENIED,
-		                          "gate `%s` is decided by role `%s` now, not `%s`", v[0],
-		                          veikart_role_id(role), v[2]);
+		                          "gate `%s` is decided by role `%s` now, not `%s`",
+		                          rec.gate, veikart_role_id(role), rec.authority);
 
 	/* Everything the decision needs, allocated now. */
 	if (veikart__grow(&in->alloc, (void **)&w->decisions, &w->cap_decisions, w->ndecisions + 1,
@@ -409,7 +390,7 @@ int veikart__decode_decide(veikart_initiative *in, veikart__change *c, veikart_r
 	    veikart__grow(&in->alloc, (void **)&w->visits, &w->cap_visits, w->nvisits + 1,
 	                  sizeof(*w->visits)) < 0)
 		return VEIKART_ENOMEM;
-	d = veikart__decision_new(in, nvia, ncond, ev->actor, v[5]);
+	d = veikart__decision_new(in, rec.via_count, rec.condition_count, ev->actor, rec.rationale);
 	if (d == NULL)
 		return VEIKART_ENOMEM;
 	c->decision = d;
@@ -420,7 +401,7 @@ int veikart__decode_decide(veikart_initiative *in, veikart__change *c, veikart_r
 	d->gate = g;
 	d->outcome = o;
 	d->target = target;
-	d->override = veikart_event_field(ev, "override") != NULL;
+	d->override = rec.override;
 	err = read_via_and_conditions(in, ev, d);
 	if (err < 0)
 		return err;
@@ -432,12 +413,12 @@ int veikart__decode_decide(veikart_initiative *in, veikart__change *c, veikart_r
 		 * the record once the score is the record's (six digits). */
 		d->report = *live;
 		*live = NULL;
-		veikart__report_set_score(d->report, score);
-		return check_rules(in, d, ncond);
+		veikart__report_set_score(d->report, rec.score);
+		return check_rules(in, d, rec.condition_count);
 	}
-	err = decision_report(in, ev, g, verdict, score, &d->report);
+	err = decision_report(in, ev, g, rec.verdict, rec.score, &d->report);
 	if (err == 0)
-		err = check_rules(in, d, ncond);
+		err = check_rules(in, d, rec.condition_count);
 	if (err == 0)
 		err = check_landing(in, c->unit, d);
 	if (err == 0)

@@ -12,6 +12,7 @@
 
 #include "event.h"
 #include "sha256.h"
+#include "value.h"
 
 static const char *const kind_names[] = {
 	NULL,      "create", "assign", "unassign", "set",           "clear",    "attach",
@@ -632,6 +633,59 @@ int veikart__event_fields(const veikart_event *ev, const char *const *keys, size
 		if (out[i] == NULL || out[i][0] == '\0')
 			return veikart__error_set(VEIKART_EFORMAT, "the %s event has no `%s`",
 			                          veikart_event_kind_name(ev->kind), keys[i]);
+	}
+	return 0;
+}
+
+const char *veikart_event_field_nth(const veikart_event *e, const char *key, size_t n)
+{
+	size_t i;
+
+	for (i = 0; e != NULL && key != NULL && i < e->nfields; i++)
+		if (strcmp(e->keys[i], key) == 0 && n-- == 0)
+			return e->values[i];
+	return NULL;
+}
+
+int veikart_event_decision(const veikart_event *e, veikart_decision_record *out)
+{
+	static const char *const keys[] = { "gate",    "outcome", "authority",
+		                            "verdict", "score",   "rationale" };
+	const char *v[6];
+	size_t i;
+	int err;
+
+	if (e == NULL || out == NULL)
+		return veikart__error_set(VEIKART_EINVALID,
+		                          "no event, or no place for the decision");
+	if (e->kind != VEIKART_EVENT_DECIDE)
+		return veikart__error_set(VEIKART_EINVALID,
+		                          "event %" PRIu64 " is a %s event, not a decision", e->seq,
+		                          veikart_event_kind_name(e->kind));
+	err = veikart__event_fields(e, keys, 6, v);
+	if (err < 0)
+		return err;
+	memset(out, 0, sizeof(*out));
+	if (veikart_outcome_kind_from_name(v[1], &out->outcome) < 0 ||
+	    veikart_verdict_from_name(v[3], &out->verdict) < 0)
+		return veikart__error_set(VEIKART_EFORMAT, "%s", veikart_error_last()->message);
+	if (veikart__parse_number(&out->score, v[4], strlen(v[4])) < 0 ||
+	    !(out->score >= 0.0 && out->score <= 1.0))
+		return veikart__error_set(VEIKART_EFORMAT, "score `%s` is not between 0 and 1",
+		                          v[4]);
+	out->unit = veikart_event_field(e, "unit");
+	out->gate = v[0];
+	out->to = veikart_event_field(e, "to");
+	out->authority = v[2];
+	out->override = veikart_event_field(e, "override") != NULL;
+	out->rationale = v[5];
+	for (i = 0; i < e->nfields; i++) {
+		if (strcmp(e->keys[i], "via") == 0)
+			out->via_count++;
+		else if (strcmp(e->keys[i], "result") == 0)
+			out->result_count++;
+		else if (strcmp(e->keys[i], "condition") == 0)
+			out->condition_count++;
 	}
 	return 0;
 }

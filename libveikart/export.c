@@ -368,21 +368,6 @@ static size_t fact_columns(const veikart_method *m, size_t *slots)
 	return n;
 }
 
-static int by_wave(const void *a, const void *b)
-{
-	const veikart_unit *x = *(const veikart_unit *const *)a,
-	                   *y = *(const veikart_unit *const *)b;
-	/* No wave sorts last; then by order, then as added. */
-	int32_t wx = x->wave > 0 ? x->wave : INT32_MAX, wy = y->wave > 0 ? y->wave : INT32_MAX;
-	int32_t ox = x->order > 0 ? x->order : INT32_MAX, oy = y->order > 0 ? y->order : INT32_MAX;
-
-	if (wx != wy)
-		return wx < wy ? -1 : 1;
-	if (ox != oy)
-		return ox < oy ? -1 : 1;
-	return x->index < y->index ? -1 : x->index > y->index;
-}
-
 /* The board: a row per wave, a column per unit phase, the units in their cells. */
 static void board(writer *w, const veikart_initiative *in, const veikart_unit **units,
                   const char *lang, veikart__buf *cell)
@@ -516,9 +501,7 @@ static void rollout_section(writer *w, const veikart_initiative *in, const char 
 		w->b->failed = 1;
 		return;
 	}
-	for (i = 0; i < in->nunits; i++)
-		units[i] = in->units[i];
-	qsort(units, in->nunits, sizeof(*units), by_wave);
+	veikart_initiative_rollout_order(in, units, in->nunits);
 	heading(w, 2, "Rollout");
 	len = (size_t)snprintf(line, sizeof(line), "%zu unit%s:", in->nunits,
 	                       in->nunits == 1 ? "" : "s");

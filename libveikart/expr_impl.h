@@ -86,11 +86,6 @@ typedef enum veikart__cmp {
 
 #define VEIKART__NO_REF UINT32_MAX
 
-/* 0000-01-01 and 9999-12-31 in days since the epoch: the dates a
- * YYYY-MM-DD literal can name, and so the range date arithmetic keeps to. */
-#define VEIKART__MIN_DATE (-719528)
-#define VEIKART__MAX_DATE 2932896
-
 typedef struct veikart__node {
 	uint8_t op;    /* veikart__op */
 	uint8_t type;  /* veikart_type of the result */

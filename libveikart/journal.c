@@ -29,6 +29,7 @@
 
 #include "event.h"
 #include "journal.h"
+#include "method.h"
 
 #define HEADER "veikart-journal 1\n"
 #define HEADER_LEN (sizeof(HEADER) - 1)
@@ -617,4 +618,47 @@ int veikart_journal_options_init(veikart_journal_options *opts, unsigned int ver
 
 	return veikart__options_init(opts, sizeof(*opts), &defaults, version,
 	                             VEIKART_JOURNAL_OPTIONS_VERSION, "veikart_journal_options");
+}
+
+int veikart_journal_method(veikart_method **out, const veikart_journal *journal, const char *ref,
+                           const veikart_load_options *opts, veikart_diagnostics **diags)
+{
+	static const char *const keys[] = { "method", "version", "digest" };
+	const veikart_event *first;
+	const char *v[3];
+	char why[1024];
+	int err;
+
+	if (out != NULL)
+		*out = NULL;
+	if (out == NULL || journal == NULL)
+		return veikart__error_set(VEIKART_EINVALID,
+		                          "no place for the methodology or no journal");
+	first = journal->count > 0 ? journal->events[0] : NULL;
+	if (first == NULL)
+		return veikart__error_set_at(VEIKART_ENOTFOUND, journal->path, 0, 0,
+		                             "%s holds no events yet, so it names no methodology",
+		                             journal->path);
+	if (first->kind != VEIKART_EVENT_CREATE || veikart__event_fields(first, keys, 3, v) < 0)
+		return veikart__error_set_at(VEIKART_EFORMAT, journal->path, 2, 0,
+		                             "%s: event 1 is not a `create` event naming its "
+		                             "methodology",
+		                             journal->path);
+	err = veikart_method_load(out, ref != NULL ? ref : v[0], opts, diags);
+	if (err < 0) {
+		snprintf(why, sizeof(why), "%s", veikart_error_last()->message);
+		return veikart__error_set(err, "%s (%s was recorded against methodology %s %s)",
+		                          why, journal->path, v[0], v[1]);
+	}
+	if (strcmp(veikart_method_digest(*out), v[2]) == 0)
+		return 0;
+	err = veikart__error_set(VEIKART_EMISMATCH,
+	                         "%s was recorded against methodology %s %s with digest %s, but "
+	                         "%s is %s %s with digest %s: a different document",
+	                         journal->path, v[0], v[1], v[2], veikart_method_file(*out),
+	                         veikart_method_id(*out), veikart_method_version(*out),
+	                         veikart_method_digest(*out));
+	veikart_method_free(*out);
+	*out = NULL;
+	return err;
 }

@@ -216,6 +216,40 @@ const veikart_unit *veikart_initiative_assignment_unit(const veikart_initiative 
 	return in != NULL && index < in->nassignments ? in->assignments[index].unit : NULL;
 }
 
+/* Rollout order: by wave, then by order, then as added; no wave or no
+ * order sorts last. */
+static int by_rollout_order(const void *a, const void *b)
+{
+	const veikart_unit *x = *(const veikart_unit *const *)a,
+	                   *y = *(const veikart_unit *const *)b;
+	int32_t wx = x->wave > 0 ? x->wave : INT32_MAX, wy = y->wave > 0 ? y->wave : INT32_MAX;
+	int32_t ox = x->order > 0 ? x->order : INT32_MAX, oy = y->order > 0 ? y->order : INT32_MAX;
+
+	if (wx != wy)
+		return wx < wy ? -1 : 1;
+	if (ox != oy)
+		return ox < oy ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+int veikart_initiative_rollout_order(const veikart_initiative *in, const veikart_unit **out,
+                                     size_t size)
+{
+	size_t i;
+
+	if (in == NULL || (out == NULL && in->nunits > 0))
+		return veikart__error_set(VEIKART_EINVALID,
+		                          "no initiative, or no place for the units");
+	if (size < in->nunits)
+		return veikart__error_set(VEIKART_EINVALID,
+		                          "room for %zu units, but the initiative has %zu", size,
+		                          in->nunits);
+	for (i = 0; i < in->nunits; i++)
+		out[i] = in->units[i];
+	qsort(out, in->nunits, sizeof(*out), by_rollout_order);
+	return 0;
+}
+
 #define MAX_UNIT_ID 200
 
 /* A unit's id: short, printable UTF-8, so that it reads well in lists and

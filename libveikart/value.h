@@ -15,6 +15,11 @@
 /* Seconds per day; dates are days since 1970-01-01 (proleptic Gregorian). */
 #define VEIKART__DAY_SECONDS 86400
 
+/* 0000-01-01 and 9999-12-31 in days since the epoch: the dates a
+ * YYYY-MM-DD literal can name, and so the range date arithmetic keeps to. */
+#define VEIKART__MIN_DATE (-719528)
+#define VEIKART__MAX_DATE 2932896
+
 typedef struct veikart__evidence {
 	const char *uri;
 	const char *sha256;      /* 64 hex digits, or NULL */
@@ -53,9 +58,11 @@ typedef struct veikart__scale_info {
 	uint32_t nspecials;
 } veikart__scale_info;
 
-/* Calendar. */
+/* Calendar (calendar.c). */
 int32_t veikart__days_from_civil(int32_t y, unsigned int m, unsigned int d);
 void veikart__civil_from_days(int32_t days, int32_t *y, unsigned int *m, unsigned int *d);
+/* Whether S has the shape YYYY-MM-DD, whatever the numbers. */
+int veikart__date_shaped(const char *s, size_t len);
 /* Parse exactly YYYY-MM-DD (a valid calendar date); 0 or -1. */
 int veikart__date_parse(int32_t *days, const char *s, size_t len);
 /* Writes YYYY-MM-DD and a NUL (11 bytes; years outside 0..9999 are clamped). */

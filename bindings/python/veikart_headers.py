@@ -17,6 +17,7 @@ HEADERS = (
     "common",
     "version",
     "errors",
+    "calendar",
     "diagnostics",
     "types",
     "method",

@@ -31,6 +31,8 @@
 
 #include "common.h"
 #include "hash.h"
+#include "report.h"
+#include "types.h"
 
 VEIKART_BEGIN_DECL
 
@@ -232,6 +234,71 @@ VEIKART_API int veikart_event_parse(veikart_event **out, const char *record, siz
  * @since 0.1.0
  */
 VEIKART_API void veikart_event_free(veikart_event *event);
+
+/**
+ * The value of the N-th field named KEY, for the keys an event repeats
+ * (`via`, `result` and `condition` of a decision).
+ * @param event The event.
+ * @param key The key.
+ * @param n 0-based, among the fields with that key.
+ * @return Owned by @p event; NULL when it has fewer such fields, or an
+ *         argument is NULL.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API const char *veikart_event_field_nth(const veikart_event *event, const char *key,
+                                                size_t n);
+
+/**
+ * A decision as its event records it, field by field (veikart_event_decision()).
+ * The strings belong to the event.  The phases passed over, the criteria
+ * results (`CRITERION TRUTH REASON`) and the conditions (`YYYY-MM-DD what
+ * must be done`) are read with veikart_event_field_nth() and the keys
+ * `via`, `result` and `condition`.
+ * @since 0.1.0
+ */
+typedef struct veikart_decision_record {
+	/** The rollout unit whose gate it is; NULL for the initiative's. */
+	const char *unit;
+	/** The gate's id. */
+	const char *gate;
+	/** What was decided. */
+	veikart_outcome_kind outcome;
+	/** The phase it led to; NULL when it stayed (hold, continue, a stop without one). */
+	const char *to;
+	/** How many phases it passed over because their skip-if held. */
+	size_t via_count;
+	/** The id of the role that decided. */
+	const char *authority;
+	/** Nonzero when it went against the gate's verdict. */
+	int override;
+	/** The gate's verdict when the decision was taken. */
+	veikart_verdict verdict;
+	/** The gate's score then, from 0 to 1. */
+	double score;
+	/** How many criteria results it records (one per criterion of the gate). */
+	size_t result_count;
+	/** How many conditions it sets (a conditional go). */
+	size_t condition_count;
+	/** Why: the decision's rationale. */
+	const char *rationale;
+} veikart_decision_record;
+
+/**
+ * Read a `decide` event field by field: the typed view of a decision as a
+ * journal holds it, for tools that list or check decisions without
+ * replaying the initiative.  The fields are read, not judged: whether the
+ * decision kept the rules is for veikart_initiative_apply().
+ * @param event A `decide` event.
+ * @param[out] out Filled on success.
+ * @return 0; #VEIKART_EINVALID when an argument is NULL or the event is not
+ *         a decision; #VEIKART_EFORMAT when a field is missing or is not
+ *         what it should be (an unknown outcome or verdict, a score outside
+ *         0 to 1), with the message saying which.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API int veikart_event_decision(const veikart_event *event, veikart_decision_record *out);
 
 /** @} */
 

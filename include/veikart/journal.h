@@ -40,6 +40,7 @@
 
 #include "common.h"
 #include "event.h"
+#include "method.h"
 
 VEIKART_BEGIN_DECL
 
@@ -191,6 +192,36 @@ VEIKART_API size_t veikart_journal_torn_bytes(const veikart_journal *journal);
  */
 VEIKART_API int veikart_journal_commit(const veikart_event *const *events, size_t count,
                                        void *journal);
+
+/**
+ * Load the methodology a journal was recorded against, to replay it on.
+ *
+ * The journal's first event, `create`, names the methodology's id, version
+ * and digest.  The methodology loaded is @p ref when given (a file or an
+ * id), else the recorded id, found as veikart_method_load() finds ids (the
+ * search path of @p opts, `VEIKART_PATH`, the installed methodologies, the
+ * built-in ones).  Either way it must be the very document the journal was
+ * recorded against: another document with the same id and version would
+ * judge the events by other rules.
+ *
+ * @param[out] out Receives the methodology (free it with
+ *        veikart_method_free()); NULL on failure.
+ * @param journal An open journal.
+ * @param ref The methodology to load instead of the recorded id, or NULL.
+ * @param opts Load options, or NULL for the defaults.
+ * @param[out] diags As for veikart_method_load(); may be NULL.
+ * @return 0; #VEIKART_ENOTFOUND when the journal holds no events or the
+ *         methodology is not found; #VEIKART_EFORMAT when the first event
+ *         is not a `create` event naming a methodology, or the document
+ *         found is not valid; #VEIKART_EMISMATCH when it has another digest
+ *         (the message names both); the other errors of
+ *         veikart_method_load(); #VEIKART_EINVALID.
+ * @note Thread-safe for different journals.
+ * @since 0.1.0
+ */
+VEIKART_API int veikart_journal_method(veikart_method **out, const veikart_journal *journal,
+                                       const char *ref, const veikart_load_options *opts,
+                                       veikart_diagnostics **diags);
 
 /** @} */
 

@@ -105,6 +105,22 @@ VEIKART_API int veikart_initiative_add_unit(veikart_initiative *initiative, cons
 VEIKART_API size_t veikart_initiative_unit_count(const veikart_initiative *initiative);
 
 /**
+ * The units in rollout order: by wave, then by order within a wave, then
+ * in the order added; a unit without a wave comes after every wave, one
+ * without an order after the ordered units of its wave.  This is the
+ * order of the rollout board in reports and of `veikart unit list`.
+ * @param initiative The initiative.
+ * @param[out] out Receives the units, borrowed from the initiative.
+ * @param size Room in @p out; at least veikart_initiative_unit_count().
+ * @return 0; #VEIKART_EINVALID when @p initiative is NULL, or @p out is NULL
+ *         or too small for the units.
+ * @note Reads the initiative; see its thread rules.
+ * @since 0.1.0
+ */
+VEIKART_API int veikart_initiative_rollout_order(const veikart_initiative *initiative,
+                                                 const veikart_unit **out, size_t size);
+
+/**
  * A unit by position.
  * @param initiative The initiative.
  * @param index 0-based, less than veikart_initiative_unit_count().

@@ -140,6 +140,11 @@ def test_facts_are_a_mapping(ks):
         now=datetime.datetime(2026, 2, 1, tzinfo=datetime.timezone.utc), phase_entered=entered
     ).met
     assert not elapsed.evaluate(now=datetime.date(2026, 1, 10), phase_entered=entered).met
+    # Times as the library reads them: a date, or a time in UTC.
+    assert elapsed.evaluate(now="2026-02-01T10:00:00Z", phase_entered=entered).met
+    assert not elapsed.evaluate(now="2026-01-10", phase_entered=entered).met
+    with pytest.raises(veikart.InvalidArgumentError):
+        elapsed.evaluate(now="2026-02-30", phase_entered=entered)
 
 
 def test_rollout_units(clock):
@@ -164,6 +169,11 @@ def test_rollout_units(clock):
             for i in (1, 2, 3)
         ]
         assert ini.units.ids() == ["site-1", "site-2", "site-3"] and "site-2" in ini.units
+        ini.add_unit("early", type="botilbud", wave=1, order=1, actor="Jens")
+        ini.add_unit("none", type="botilbud", actor="Jens")
+        assert [u.id for u in ini.units.in_rollout_order()] == [
+            "early", "site-1", "site-2", "site-3", "none"
+        ]
         site = ini.units["site-1"]
         assert site == sites[0] and site.type == "botilbud" and site.wave == 1
         assert site.phase == m.unit_start and site.status == veikart.Status.ACTIVE

@@ -5,6 +5,7 @@
 import pytest
 
 import veikart
+from conftest import SOURCE
 
 
 def walk(ks, clock, **options):
@@ -134,3 +135,44 @@ def test_reports_for_people(ks, clock):
         assert html.lstrip().lower().startswith("<!doctype html>")
         with pytest.raises(ValueError):
             ini.export("pdf")
+
+
+def test_a_journal_names_its_methodology_and_its_decisions(ks, clock, tmp_path):
+    path = tmp_path / "m.vj"
+    with veikart.Journal.create(path, sync=False) as journal:
+        walk(ks, clock, journal=journal).close()
+    with veikart.Journal.open(path, readonly=True) as journal:
+        found = journal.methodology()
+        assert found.id == "ks-veikart" and found.digest == ks.digest
+        # Another document with the same id and version is refused.
+        other = tmp_path / "other"
+        other.mkdir()
+        shipped = SOURCE / "methodologies" / "ks-veikart.xml"
+        (other / "ks-veikart.xml").write_text(
+            shipped.read_text(encoding="utf-8").replace("(KS, fem faser)", "(KS, endret)"),
+            encoding="utf-8",
+        )
+        with pytest.raises(veikart.MismatchError) as refused:
+            journal.methodology(search_path=other, no_builtin=True)
+        assert "a different document" in str(refused.value) and ks.digest in str(refused.value)
+
+        decisions = [e for e in journal if e.kind == veikart.EventKind.DECIDE]
+        assert len(decisions) == 1 and decisions[0].decision is not None
+        d = decisions[0].decision
+        assert d.gate == "g-for-du-starter" and d.outcome == veikart.OutcomeKind.GO
+        assert d.to == "innsikt-og-ide" and d.authority == "prosjekteier"
+        assert d.verdict == veikart.Verdict.READY and not d.override
+        assert d.rationale == "Ready to start" and d.conditions == ()
+        assert [r[0] for r in d.results] == [
+            c.id for c in ks.gates["g-for-du-starter"].criteria
+        ]
+        assert all(r[1] == veikart.Truth.MET for r in d.results)
+        assert journal[0].decision is None
+
+
+def test_names_and_times_read_back_through_the_library():
+    assert veikart.OutcomeKind.of("conditional-go") == veikart.OutcomeKind.CONDITIONAL_GO
+    assert veikart.Verdict.of("incomplete") == veikart.Verdict.INCOMPLETE
+    assert veikart.EventKind.of("condition-met") == veikart.EventKind.CONDITION_MET
+    with pytest.raises(ValueError):
+        veikart.OutcomeKind.of("maybe")

@@ -72,7 +72,7 @@ from .methodology import (
     UnitType,
 )
 from .expression import Expression, Facts, Value
-from .journal import Event, Journal
+from .journal import DecisionRecord, Event, Journal
 from .initiative import (
     Assignment,
     Condition,
@@ -135,6 +135,7 @@ __all__ = [
     "Assignment",
     # events and journals
     "Event",
+    "DecisionRecord",
     "Journal",
     # the criteria language
     "Expression",

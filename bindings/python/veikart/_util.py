@@ -71,7 +71,14 @@ def to_time(seconds):
 
 
 def from_time(when):
-    """A datetime (naive means UTC), date or number of seconds as epoch seconds."""
+    """A datetime (naive means UTC), date, number of seconds or text
+    ("2026-03-01", "2026-03-01T10:00:00Z") as epoch seconds."""
+    if isinstance(when, str):
+        from .errors import check
+
+        out = ffi.new("int64_t *")
+        check(lib.veikart_time_parse(to_c(when), out))
+        return out[0]
     if isinstance(when, datetime.datetime):
         if when.tzinfo is None:
             when = when.replace(tzinfo=UTC)

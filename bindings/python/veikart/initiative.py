@@ -769,6 +769,13 @@ class _Units:
     def ids(self):
         return [u.id for u in self]
 
+    def in_rollout_order(self):
+        """The units by wave, then order, then as added (no wave or order last)."""
+        n = len(self)
+        out = ffi.new("const veikart_unit *[]", max(n, 1))
+        check(lib.veikart_initiative_rollout_order(self._in._h(), out, n))
+        return [Unit(self._in, from_c(lib.veikart_unit_id(out[i]))) for i in range(n)]
+
     def __repr__(self):
         return "<Units %s>" % self.ids()
 

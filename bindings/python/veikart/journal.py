@@ -28,6 +28,8 @@ class Event:
     hash: str
     prev: str
     record: str
+    decision: object = None
+    """For a `decide` event, the DecisionRecord it holds; else None."""
 
     @classmethod
     def _from_c(cls, event):
@@ -47,6 +49,9 @@ class Event:
             from_c(lib.veikart_event_hash(event)),
             from_c(lib.veikart_event_prev(event)),
             ffi.unpack(record, length[0]).decode("utf-8"),
+            DecisionRecord._from_c(event)
+            if lib.veikart_event_kind_of(event) == lib.VEIKART_EVENT_DECIDE
+            else None,
         )
 
     @classmethod
@@ -62,6 +67,55 @@ class Event:
     def get(self, key, default=None):
         """A field's value, or `default` when the event has no such field."""
         return self.fields.get(key, default)
+
+
+@dataclass(frozen=True)
+class DecisionRecord:
+    """A decision as its event records it (veikart_event_decision()): read,
+    not judged.  `results` are (criterion id, Truth, reason) in the gate's
+    order, `conditions` (due date, what must be done)."""
+
+    unit: object
+    gate: str
+    outcome: object
+    to: object
+    via: tuple
+    authority: str
+    override: bool
+    verdict: object
+    score: float
+    results: tuple
+    conditions: tuple
+    rationale: str
+
+    @classmethod
+    def _from_c(cls, event):
+        from .enums import OutcomeKind, Truth, Verdict
+
+        rec = ffi.new("veikart_decision_record *")
+        check(lib.veikart_event_decision(event, rec))
+
+        def nth(key, count):
+            return [from_c(lib.veikart_event_field_nth(event, key, i)) for i in range(count)]
+
+        results = []
+        for text in nth(b"result", rec.result_count):
+            criterion, truth, reason = text.split(" ", 2)
+            results.append((criterion, Truth.of(truth), reason))
+        return cls(
+            from_c(rec.unit),
+            from_c(rec.gate),
+            OutcomeKind(rec.outcome),
+            from_c(rec.to),
+            tuple(nth(b"via", rec.via_count)),
+            from_c(rec.authority),
+            bool(rec.override),
+            Verdict(rec.verdict),
+            rec.score,
+            tuple(results),
+            tuple((c[:10], c[11:]) for c in nth(b"condition", rec.condition_count)),
+            from_c(rec.rationale),
+        )
 
 
 class _parsed:
@@ -150,6 +204,29 @@ class Journal:
     def torn_bytes(self):
         """Bytes of an incomplete last record found on opening (cut off unless read-only)."""
         return lib.veikart_journal_torn_bytes(self._handle())
+
+    def methodology(
+        self, ref=None, *, search_path=None, no_env=False, no_system=False, no_builtin=False
+    ):
+        """The Methodology the journal was recorded against: the id its first
+        event names (or `ref`, a file or an id), found as Methodology.load()
+        finds ids, with the recorded digest (MismatchError when another
+        document has its id)."""
+        from .methodology import Methodology
+
+        ref_c = ffi.NULL if ref is None else ffi.new("char[]", to_c(os.fspath(ref)))
+        return Methodology._load(
+            lambda out, opts, diags: lib.veikart_journal_method(
+                out, self._handle(), ref_c, opts, diags
+            ),
+            dict(
+                search_path=search_path,
+                no_env=no_env,
+                no_system=no_system,
+                no_builtin=no_builtin,
+                limits={},
+            ),
+        )
 
     def __len__(self):
         return lib.veikart_journal_count(self._handle())
