@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "expr_parse.h"
+#include "expr_compile.h"
 
 static int same_scale(const veikart__scale_info *a, const veikart__scale_info *b)
 {
@@ -124,10 +124,10 @@ static int mismatch(veikart__parser *p, const char *verb, uint32_t l, uint32_t r
 	char hint[96] = "";
 
 	/* Days written without `d`: compared with or added to a duration or date. */
-	if ((compare || shift) && veikart__parse_is_numeric(tr) &&
+	if ((compare || shift) && veikart__expr_is_numeric(tr) &&
 	    (tl == VEIKART_TYPE_DURATION || (shift && tl == VEIKART_TYPE_DATE)))
 		veikart__check_days_hint(p, r, hint, sizeof(hint));
-	else if ((compare || shift) && veikart__parse_is_numeric(tl) &&
+	else if ((compare || shift) && veikart__expr_is_numeric(tl) &&
 	         (tr == VEIKART_TYPE_DURATION || (shift && tr == VEIKART_TYPE_DATE)))
 		veikart__check_days_hint(p, l, hint, sizeof(hint));
 	else if ((tl == VEIKART_TYPE_DATE && veikart__check_is_const(p, r, VEIKART_TYPE_TEXT)) ||
@@ -145,9 +145,9 @@ static int mismatch(veikart__parser *p, const char *verb, uint32_t l, uint32_t r
 	if (compare)
 		return veikart__parse_fail(
 		        p, VEIKART_EFORMAT, offset, "cannot compare %s with %s%s",
-		        veikart__parse_type_name(tl), veikart__parse_type_name(tr), hint);
+		        veikart__expr_type_name(tl), veikart__expr_type_name(tr), hint);
 	return veikart__parse_fail(p, VEIKART_EFORMAT, offset, "cannot apply `%s` to %s and %s%s",
-	                           verb, veikart__parse_type_name(tl), veikart__parse_type_name(tr),
+	                           verb, veikart__expr_type_name(tl), veikart__expr_type_name(tr),
 	                           hint);
 }
 
@@ -173,7 +173,7 @@ int veikart__check_compare(veikart__parser *p, uint8_t cmp, uint32_t l, uint32_t
 			return err;
 		tl = VEIKART_TYPE_SCALE;
 	}
-	if (veikart__parse_is_numeric(tl) && veikart__parse_is_numeric(tr)) {
+	if (veikart__expr_is_numeric(tl) && veikart__expr_is_numeric(tr)) {
 		*op = tl == VEIKART_TYPE_INTEGER && tr == VEIKART_TYPE_INTEGER
 		              ? VEIKART__OP_CMP_INT
 		              : VEIKART__OP_CMP_NUM;
@@ -236,7 +236,7 @@ int veikart__check_arith(veikart__parser *p, veikart__tok kind, uint32_t l, uint
 	int date_l = tl == VEIKART_TYPE_DATE, date_r = tr == VEIKART_TYPE_DATE;
 	int dur_l = tl == VEIKART_TYPE_DURATION, dur_r = tr == VEIKART_TYPE_DURATION;
 
-	if (veikart__parse_is_numeric(tl) && veikart__parse_is_numeric(tr)) {
+	if (veikart__expr_is_numeric(tl) && veikart__expr_is_numeric(tr)) {
 		static const uint8_t int_ops[] = { VEIKART__OP_ADD_INT, VEIKART__OP_SUB_INT,
 			                           VEIKART__OP_MUL_INT, VEIKART__OP_DIV_NUM };
 		static const uint8_t num_ops[] = { VEIKART__OP_ADD_NUM, VEIKART__OP_SUB_NUM,
@@ -267,12 +267,12 @@ int veikart__check_arith(veikart__parser *p, veikart__tok kind, uint32_t l, uint
 		*type = VEIKART_TYPE_DURATION;
 		return 0;
 	}
-	if (k == 2 && (dur_l || dur_r) && veikart__parse_is_numeric(dur_l ? tr : tl))
+	if (k == 2 && (dur_l || dur_r) && veikart__expr_is_numeric(dur_l ? tr : tl))
 		return veikart__parse_fail(
 		        p, VEIKART_EFORMAT, offset,
 		        "cannot multiply a duration by %s: durations are whole days, so "
 		        "multiply by an integer",
-		        veikart__parse_a_type(dur_l ? tr : tl));
+		        veikart__expr_a_type(dur_l ? tr : tl));
 	return mismatch(p, symbols[k], l, r, offset);
 }
 
@@ -282,7 +282,7 @@ int veikart__check_want_bool(veikart__parser *p, uint32_t n, const char *what)
 		return 0;
 	return veikart__parse_fail(
 	        p, VEIKART_EFORMAT, p->nodes[n].src_off, "%s needs true or false, but `%.*s` is %s",
-	        what, VEIKART__NODE_TEXT(p, n), veikart__parse_a_type(p->nodes[n].type));
+	        what, VEIKART__NODE_TEXT(p, n), veikart__expr_a_type(p->nodes[n].type));
 }
 
 static char lower(char c)
@@ -522,15 +522,15 @@ int veikart__check_rollup(veikart__parser *p, const struct veikart__builtin *b, 
 		return veikart__parse_fail(
 		        p, VEIKART_EFORMAT, p->nodes[filter].src_off,
 		        "the filter of `%s()` must be true or false, but `%.*s` is %s%s", b->name,
-		        VEIKART__NODE_TEXT(p, filter), veikart__parse_a_type(p->nodes[filter].type),
+		        VEIKART__NODE_TEXT(p, filter), veikart__expr_a_type(p->nodes[filter].type),
 		        b->arg == VEIKART__ARG_FILTER &&
-		                        veikart__parse_is_numeric(p->nodes[filter].type)
+		                        veikart__expr_is_numeric(p->nodes[filter].type)
 		                ? ": to add up values, use sum()"
 		                : "");
 	if (value == VEIKART__NO_REF)
 		return 0;
 	t = p->nodes[value].type;
-	ok = veikart__parse_is_numeric(t) ||
+	ok = veikart__expr_is_numeric(t) ||
 	     (t == VEIKART_TYPE_DURATION && b->op != VEIKART__OP_MEAN) ||
 	     (t == VEIKART_TYPE_DATE && (b->op == VEIKART__OP_MIN || b->op == VEIKART__OP_MAX));
 	if (!ok)
@@ -540,7 +540,7 @@ int veikart__check_rollup(veikart__parser *p, const struct veikart__builtin *b, 
 		        b->op == VEIKART__OP_MEAN  ? "numbers"
 		        : b->op == VEIKART__OP_SUM ? "numbers or durations"
 		                                   : "numbers, durations or dates",
-		        VEIKART__NODE_TEXT(p, value), veikart__parse_a_type(t),
+		        VEIKART__NODE_TEXT(p, value), veikart__expr_a_type(t),
 		        t == VEIKART_TYPE_BOOL ? ": to count the units where it holds, use count()"
 		                               : "");
 	if (b->type != 0)
@@ -557,7 +557,7 @@ void veikart__check_rollup_example(char *out, size_t size, const veikart__fact_r
 {
 	if (ref->type == VEIKART_TYPE_BOOL)
 		snprintf(out, size, "count(%s)", ref->id);
-	else if (veikart__parse_is_numeric(ref->type))
+	else if (veikart__expr_is_numeric(ref->type))
 		snprintf(out, size, "mean(%s)", ref->id);
 	else if (ref->type == VEIKART_TYPE_DATE || ref->type == VEIKART_TYPE_DURATION)
 		snprintf(out, size, "max(%s)", ref->id);

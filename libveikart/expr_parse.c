@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "expr_parse.h"
+#include "expr_compile.h"
 
 #define DEFAULT_MAX_LENGTH 4096
 #define DEFAULT_MAX_DEPTH 64
@@ -22,74 +22,6 @@
 static int fail_nomem(veikart__parser *p)
 {
 	return veikart__parse_fail(p, VEIKART_ENOMEM, 0, "out of memory");
-}
-
-const struct veikart__builtin veikart__builtins[] = {
-	{ "defined", VEIKART__OP_DEFINED, VEIKART__ARG_FACT, VEIKART_TYPE_BOOL, VEIKART__AT_ANY, 1,
-	  1 },
-	{ "days_in_phase", VEIKART__OP_DAYS_IN_PHASE, VEIKART__ARG_NONE, VEIKART_TYPE_DURATION,
-	  VEIKART__AT_ANY, 0, 0 },
-	{ "today", VEIKART__OP_TODAY, VEIKART__ARG_NONE, VEIKART_TYPE_DATE, VEIKART__AT_ANY, 0, 0 },
-	{ "days_since", VEIKART__OP_DAYS_SINCE, VEIKART__ARG_DATE, VEIKART_TYPE_DURATION,
-	  VEIKART__AT_ANY, 1, 1 },
-	{ "has_evidence", VEIKART__OP_HAS_EVIDENCE, VEIKART__ARG_EVIDENCE, VEIKART_TYPE_BOOL,
-	  VEIKART__AT_ANY, 1, 1 },
-	{ "approved", VEIKART__OP_APPROVED, VEIKART__ARG_EVIDENCE, VEIKART_TYPE_BOOL,
-	  VEIKART__AT_ANY, 1, 1 },
-	{ "signed", VEIKART__OP_SIGNED, VEIKART__ARG_SIGNOFF, VEIKART_TYPE_BOOL, VEIKART__AT_ANY, 1,
-	  1 },
-	{ "count", VEIKART__OP_COUNT, VEIKART__ARG_FILTER, VEIKART_TYPE_INTEGER, VEIKART__AT_ROLLUP,
-	  0, 1 },
-	{ "ratio", VEIKART__OP_RATIO, VEIKART__ARG_FILTER, VEIKART_TYPE_NUMBER, VEIKART__AT_ROLLUP,
-	  1, 1 },
-	{ "sum", VEIKART__OP_SUM, VEIKART__ARG_VALUE, 0, VEIKART__AT_ROLLUP, 1, 2 },
-	{ "min", VEIKART__OP_MIN, VEIKART__ARG_VALUE, 0, VEIKART__AT_ROLLUP, 1, 2 },
-	{ "max", VEIKART__OP_MAX, VEIKART__ARG_VALUE, 0, VEIKART__AT_ROLLUP, 1, 2 },
-	{ "mean", VEIKART__OP_MEAN, VEIKART__ARG_VALUE, VEIKART_TYPE_NUMBER, VEIKART__AT_ROLLUP, 1,
-	  2 },
-	{ "phase", VEIKART__OP_PHASE, VEIKART__ARG_NONE, VEIKART_TYPE_TEXT, VEIKART__AT_SUBJECT, 0,
-	  0 },
-	{ "in_phase", VEIKART__OP_IN_PHASE, VEIKART__ARG_PHASE, VEIKART_TYPE_BOOL,
-	  VEIKART__AT_SUBJECT, 1, 1 },
-	{ "reached", VEIKART__OP_REACHED, VEIKART__ARG_PHASE, VEIKART_TYPE_BOOL,
-	  VEIKART__AT_SUBJECT, 1, 1 },
-	{ "wave", VEIKART__OP_WAVE, VEIKART__ARG_NONE, VEIKART_TYPE_INTEGER, VEIKART__AT_UNIT, 0,
-	  0 },
-	{ "unit_type", VEIKART__OP_UNIT_TYPE, VEIKART__ARG_NONE, VEIKART_TYPE_TEXT,
-	  VEIKART__AT_UNIT, 0, 0 },
-	{ "initiative_reached", VEIKART__OP_INITIATIVE_REACHED, VEIKART__ARG_PHASE,
-	  VEIKART_TYPE_BOOL, VEIKART__AT_ANY, 1, 1 },
-	{ "earlier_waves_reached", VEIKART__OP_EARLIER_WAVES, VEIKART__ARG_PHASE, VEIKART_TYPE_BOOL,
-	  VEIKART__AT_UNIT_TOP, 1, 1 },
-};
-const size_t veikart__nbuiltins = VEIKART__ARRAY_SIZE(veikart__builtins);
-
-/* Names as in the XML `type` attribute (veikart_type_name() lives in the
- * methodology module, which the compiler does not need to link against). */
-const char *veikart__parse_type_name(unsigned int type)
-{
-	static const char *const names[] = { "unknown",  "bool",    "integer", "number",
-		                             "ratio",    "text",    "date",    "scale",
-		                             "evidence", "signoff", "duration" };
-
-	return type < VEIKART__ARRAY_SIZE(names) ? names[type] : "unknown";
-}
-
-/* The same, as a noun phrase: "but this is a number". */
-const char *veikart__parse_a_type(unsigned int type)
-{
-	static const char *const phrases[] = { "unknown",    "true or false",  "an integer",
-		                               "a number",   "a ratio",        "text",
-		                               "a date",     "a scale rating", "evidence",
-		                               "a sign-off", "a duration" };
-
-	return type < VEIKART__ARRAY_SIZE(phrases) ? phrases[type] : "unknown";
-}
-
-int veikart__parse_is_numeric(unsigned int type)
-{
-	return type == VEIKART_TYPE_INTEGER || type == VEIKART_TYPE_NUMBER ||
-	       type == VEIKART_TYPE_RATIO;
 }
 
 /* ------------------------------------------------------------------ */
@@ -174,11 +106,6 @@ static uint32_t take_kids(veikart__parser *p, uint32_t from, uint32_t *height)
 	}
 	p->nstack = from;
 	return start;
-}
-
-int veikart__parse_quote(const veikart__parser *p, uint32_t n)
-{
-	return veikart__expr_clip(p->src, p->nodes[n].src_off, p->nodes[n].src_len);
 }
 
 static const struct veikart__builtin *find_builtin(const char *name, size_t len)
@@ -355,7 +282,7 @@ static int parse_call(veikart__parser *p, const veikart__token *name, uint32_t *
 		return veikart__parse_fail(p, VEIKART_EFORMAT, p->nodes[arg].src_off,
 		                           "`%s()` takes a date, but `%.*s` is %s", b->name,
 		                           VEIKART__NODE_TEXT(p, arg),
-		                           veikart__parse_a_type(p->nodes[arg].type));
+		                           veikart__expr_a_type(p->nodes[arg].type));
 	if (b->arg >= VEIKART__ARG_FACT && b->arg <= VEIKART__ARG_SIGNOFF &&
 	    p->nodes[arg].op != VEIKART__OP_FACT)
 		return veikart__parse_fail(
@@ -371,7 +298,7 @@ static int parse_call(veikart__parser *p, const veikart__token *name, uint32_t *
 		        p, VEIKART_EFORMAT, p->nodes[arg].src_off,
 		        "`%s()` takes %s fact, but `%.*s` is %s", b->name,
 		        b->arg == VEIKART__ARG_EVIDENCE ? "an evidence" : "a sign-off",
-		        VEIKART__NODE_TEXT(p, arg), veikart__parse_a_type(p->nodes[arg].type));
+		        VEIKART__NODE_TEXT(p, arg), veikart__expr_a_type(p->nodes[arg].type));
 	if (b->arg == VEIKART__ARG_PHASE) {
 		if (!veikart__check_is_const(p, arg, VEIKART_TYPE_TEXT))
 			return veikart__parse_fail(
@@ -498,20 +425,6 @@ static int parse_primary(veikart__parser *p, uint32_t *out)
 	}
 }
 
-int veikart__parse_negative(const veikart__value *v)
-{
-	switch (v->type) {
-	case VEIKART_TYPE_INTEGER:
-		return v->u.i < 0;
-	case VEIKART_TYPE_NUMBER:
-		return v->u.n < 0;
-	case VEIKART_TYPE_DURATION:
-		return v->u.days < 0;
-	default:
-		return 0;
-	}
-}
-
 static int parse_unary(veikart__parser *p, uint32_t *out)
 {
 	const veikart__token *t = peek(p);
@@ -543,7 +456,7 @@ static int parse_unary(veikart__parser *p, uint32_t *out)
 		break;
 	default:
 		return veikart__parse_fail(p, VEIKART_EFORMAT, t->off, "cannot negate %s",
-		                           veikart__parse_a_type(nd->type));
+		                           veikart__expr_a_type(nd->type));
 	}
 	/* A negative literal is a literal: fold it, so that `in` lists accept it. */
 	if (nd->op == VEIKART__OP_CONST &&
@@ -618,14 +531,14 @@ static int check_member(veikart__parser *p, uint32_t x, uint32_t m)
 		        VEIKART__NODE_TEXT(p, m));
 	if (tx == VEIKART_TYPE_SCALE && tm == VEIKART_TYPE_TEXT)
 		return veikart__check_to_scale(p, m, x);
-	if ((veikart__parse_is_numeric(tx) && veikart__parse_is_numeric(tm)) || tx == tm)
+	if ((veikart__expr_is_numeric(tx) && veikart__expr_is_numeric(tm)) || tx == tm)
 		return veikart__check_phase_literal(p, x, m);
 	if (tx == VEIKART_TYPE_DURATION)
 		veikart__check_days_hint(p, m, hint, sizeof(hint));
 	return veikart__parse_fail(p, VEIKART_EFORMAT, p->nodes[m].src_off,
 	                           "`in` list member `%.*s` is %s, but `%.*s` is %s%s",
-	                           VEIKART__NODE_TEXT(p, m), veikart__parse_a_type(tm),
-	                           VEIKART__NODE_TEXT(p, x), veikart__parse_a_type(tx), hint);
+	                           VEIKART__NODE_TEXT(p, m), veikart__expr_a_type(tm),
+	                           VEIKART__NODE_TEXT(p, x), veikart__expr_a_type(tx), hint);
 }
 
 static int parse_in(veikart__parser *p, uint32_t x, int negated, uint32_t *out)
@@ -830,7 +743,7 @@ static int parse_all(veikart__parser *p, uint32_t *root)
 
 		return veikart__parse_fail(p, VEIKART_EFORMAT, nd->src_off,
 		                           "must be true or false (a condition), but this is %s%s",
-		                           veikart__parse_a_type(nd->type), hint);
+		                           veikart__expr_a_type(nd->type), hint);
 	}
 	return 0;
 }

@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "expr_parse.h"
+#include "expr_compile.h"
 
 static int precedence(const veikart__node *nd)
 {
@@ -46,7 +46,7 @@ static int precedence(const veikart__node *nd)
 	case VEIKART__OP_NEG_DAYS:
 		return 7;
 	case VEIKART__OP_CONST:
-		return veikart__parse_negative(&nd->k) ? 7 : 8;
+		return veikart__expr_negative(&nd->k) ? 7 : 8;
 	default:
 		return 8;
 	}

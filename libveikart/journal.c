@@ -640,7 +640,7 @@ int veikart_journal_method(veikart_method **out, const veikart_journal *journal,
 		                             "%s holds no events yet, so it names no methodology",
 		                             journal->path);
 	if (first->kind != VEIKART_EVENT_CREATE || veikart__event_fields(first, keys, 3, v) < 0)
-		return veikart__error_set_at(VEIKART_EFORMAT, journal->path, 2, 0,
+		return veikart__error_set_at(VEIKART_ECORRUPT, journal->path, 2, 0,
 		                             "%s: event 1 is not a `create` event naming its "
 		                             "methodology",
 		                             journal->path);

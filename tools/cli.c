@@ -223,7 +223,7 @@ int cli_clock_from_env(const cli_command *cmd, int64_t *now, int *has_now)
 	*has_now = 0;
 	if (text == NULL || text[0] == '\0')
 		return -1;
-	if (cli_parse_time(text, now) < 0)
+	if (veikart_time_parse(text, now) < 0)
 		return cli_usage_error(
 		        cmd, "VEIKART_NOW=`%s` is not YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ", text);
 	*has_now = 1;
@@ -266,35 +266,25 @@ int cli_journal_open(veikart_journal **out, const cli_command *cmd, const char *
 int cli_journal_method(veikart_method **out, const cli_command *cmd, const veikart_journal *j,
                        const char *method_ref, const cli_common *common, int quiet)
 {
-	const veikart_event *first = veikart_journal_event(j, 0);
 	veikart_diagnostics *diags = NULL;
 	veikart_load_options opts;
-	const char *paths[33], *id, *version, *digest;
+	const veikart_event *first = veikart_journal_event(j, 0);
+	const char *paths[33];
 	int err;
 
-	*out = NULL;
-	if (first == NULL || veikart_event_kind_of(first) != VEIKART_EVENT_CREATE) {
-		if (!quiet)
-			fprintf(stderr, "veikart %s: %s %s\n", cmd->name, veikart_journal_path(j),
-			        first == NULL ? "holds no events yet"
-			                      : "does not begin with a `create` event");
-		return CLI_INVALID;
-	}
-	id = veikart_event_field(first, "method");
-	version = veikart_event_field(first, "version");
-	digest = veikart_event_field(first, "digest");
-	if (id == NULL || version == NULL || digest == NULL) {
-		if (!quiet)
-			fprintf(stderr,
-			        "veikart %s: %s: the `create` event does not name its "
-			        "methodology\n",
-			        cmd->name, veikart_journal_path(j));
-		return CLI_INVALID;
-	}
 	cli_load_options(&opts, common, paths);
-	err = veikart_method_load(out, method_ref != NULL ? method_ref : id, &opts, &diags);
-	if (err < 0) {
-		if (!quiet) {
+	err = veikart_journal_method(out, j, method_ref, &opts, &diags);
+	if (err < 0 && !quiet) {
+		if (err == VEIKART_EMISMATCH) {
+			fprintf(stderr,
+			        "veikart %s: %s.  Point --path DIR or --method FILE at the one it "
+			        "was "
+			        "recorded against\n",
+			        cmd->name, veikart_error_last()->message);
+		} else if (err == VEIKART_ECORRUPT || first == NULL) {
+			fprintf(stderr, "veikart %s: %s\n", cmd->name,
+			        veikart_error_last()->message);
+		} else {
 			if (veikart_diagnostics_count(diags) > 0)
 				cli_print_diagnostics(diags);
 			else
@@ -303,26 +293,13 @@ int cli_journal_method(veikart_method **out, const cli_command *cmd, const veika
 			fprintf(stderr,
 			        "veikart %s: %s was recorded against methodology %s %s; point "
 			        "--path DIR or --method FILE at it\n",
-			        cmd->name, veikart_journal_path(j), id, version);
+			        cmd->name, veikart_journal_path(j),
+			        veikart_event_field(first, "method"),
+			        veikart_event_field(first, "version"));
 		}
-		veikart_diagnostics_free(diags);
-		return cli_exit_code(err);
 	}
 	veikart_diagnostics_free(diags);
-	if (strcmp(veikart_method_digest(*out), digest) != 0) {
-		if (!quiet)
-			fprintf(stderr,
-			        "veikart %s: %s was recorded against methodology %s %s with digest "
-			        "%s, but %s is %s %s with digest %s: a different document.  Point "
-			        "--path DIR or --method FILE at the one it was recorded against\n",
-			        cmd->name, veikart_journal_path(j), id, version, digest,
-			        veikart_method_file(*out), veikart_method_id(*out),
-			        veikart_method_version(*out), veikart_method_digest(*out));
-		veikart_method_free(*out);
-		*out = NULL;
-		return CLI_INVALID;
-	}
-	return CLI_OK;
+	return err < 0 ? cli_exit_code(err) : CLI_OK;
 }
 
 int cli_session_open(cli_session *s, const cli_command *cmd, const char *path,
@@ -400,81 +377,7 @@ int cli_session_done(cli_session *s, int err)
 	return rc;
 }
 
-/* ---- reading and writing times ------------------------------------------------ */
-
-int cli_parse_time(const char *s, int64_t *out)
-{
-	int y, mo, d, h = 0, mi = 0, sec = 0, n = 0, m2 = 0;
-	struct tm tm, back;
-	time_t t;
-
-	if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10)
-		return -1;
-	if (s[n] != '\0' &&
-	    (sscanf(s + n, "T%2d:%2d:%2dZ%n", &h, &mi, &sec, &m2) != 3 || s[n + m2] != '\0'))
-		return -1;
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_sec = sec;
-	t = timegm(&tm);
-	/* timegm() normalises 2026-02-30 to March: refuse what does not round-trip. */
-	if (gmtime_r(&t, &back) == NULL || back.tm_year != y - 1900 || back.tm_mon != mo - 1 ||
-	    back.tm_mday != d || back.tm_hour != h || back.tm_min != mi || back.tm_sec != sec)
-		return -1;
-	*out = (int64_t)t;
-	return 0;
-}
-
-/* gmtime_r() into TM, or 0 when T is out of its range. */
-static int utc(struct tm *tm, int64_t t)
-{
-	time_t tt = (time_t)t;
-
-	return gmtime_r(&tt, tm) != NULL;
-}
-
-void cli_format_time(char *buf, size_t size, int64_t t)
-{
-	struct tm tm;
-
-	if (!utc(&tm, t) || strftime(buf, size, "%Y-%m-%d %H:%M", &tm) == 0)
-		snprintf(buf, size, "@%lld", (long long)t);
-}
-
-void cli_format_date(char *buf, size_t size, int64_t t)
-{
-	struct tm tm;
-
-	if (!utc(&tm, t) || strftime(buf, size, "%Y-%m-%d", &tm) == 0)
-		snprintf(buf, size, "@%lld", (long long)t);
-}
-
-void cli_holders(char *buf, size_t size, const veikart_initiative *in, const veikart_unit *unit,
-                 const veikart_role *role)
-{
-	const veikart_unit *only;
-	size_t i, n = 0;
-
-	buf[0] = '\0';
-	for (i = 0; i < veikart_initiative_assignment_count(in); i++) {
-		if (veikart_initiative_assignment_role(in, i) != role)
-			continue;
-		/* A role given for one unit lets its holder act for that unit only. */
-		only = veikart_initiative_assignment_unit(in, i);
-		if (only != NULL && only != unit)
-			continue;
-		if (n < size)
-			n += (size_t)snprintf(buf + n, size - n, "%s%s%s", n ? ", " : "",
-			                      veikart_initiative_assignment_person(in, i),
-			                      only != NULL ? " (this unit)" : "");
-	}
-	if (n == 0)
-		snprintf(buf, size, "nobody");
-}
+/* ---- output ------------------------------------------------------------------- */
 
 int cli_write_output(const cli_command *cmd, const char *file, const char *text, size_t len)
 {

@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: MIT
  *
  * What every command shares: the command table, option parsing, loading a
- * methodology with its diagnostics printed, and exit codes.
+ * methodology with its diagnostics printed, and exit codes (cli.c); and how
+ * the tool writes what the library says (print.c).  Each command is a
+ * cmd_*.c: its options, the library calls, what it prints.
  */
 #ifndef VEIKART_CLI_H
 #define VEIKART_CLI_H
@@ -185,10 +187,8 @@ int64_t cli_session_clock(void *payload);
  * warning.  Returns a CLI exit code. */
 int cli_journal_open(veikart_journal **out, const cli_command *cmd, const char *path,
                      unsigned int flags);
-/* The methodology a journal was recorded against: the first event names
- * its id, version and digest; METHOD_REF (a file or an id, NULL for the
- * recorded id) is loaded and must have that digest.  Errors are printed
- * unless QUIET.  Returns a CLI exit code. */
+/* veikart_journal_method() with the search path of --path, and what to do
+ * about a refusal printed unless QUIET.  Returns a CLI exit code. */
 int cli_journal_method(veikart_method **out, const cli_command *cmd, const veikart_journal *j,
                        const char *method_ref, const cli_common *common, int quiet);
 /* Open the journal, load its methodology, replay the initiative with the
@@ -204,10 +204,8 @@ void cli_session_print_new(cli_session *s, const char *lang);
  * refusal print the library's message.  Returns a CLI exit code. */
 int cli_session_done(cli_session *s, int err);
 
-/* ---- reading and writing times, events and reports ----------------------- */
+/* ---- writing times, events, reports and units (print.c) ------------------- */
 
-/* Seconds since the epoch of YYYY-MM-DD[THH:MM:SSZ] in UTC; -1 when malformed. */
-int cli_parse_time(const char *text, int64_t *out);
 /* "YYYY-MM-DD HH:MM" and "YYYY-MM-DD", in UTC. */
 void cli_format_time(char *buf, size_t size, int64_t t);
 void cli_format_date(char *buf, size_t size, int64_t t);

@@ -80,19 +80,6 @@ const cli_command cli_meet = {
 
 #define MAX_CONDITIONS 32
 
-static int outcome_of(const char *name, veikart_outcome_kind *out)
-{
-	int k;
-
-	for (k = VEIKART_OUTCOME_GO; k <= VEIKART_OUTCOME_CONTINUE; k++) {
-		if (strcmp(name, veikart_outcome_kind_name((veikart_outcome_kind)k)) == 0) {
-			*out = (veikart_outcome_kind)k;
-			return 0;
-		}
-	}
-	return -1;
-}
-
 /* "YYYY-MM-DD TEXT": the date is cut off in place. */
 static int condition_of(char *arg, veikart_condition *out)
 {
@@ -101,7 +88,7 @@ static int condition_of(char *arg, veikart_condition *out)
 	if (strlen(arg) < 12 || arg[10] != ' ')
 		return -1;
 	arg[10] = '\0';
-	if (cli_parse_time(arg, &t) < 0) {
+	if (veikart_time_parse(arg, &t) < 0) {
 		arg[10] = ' ';
 		return -1;
 	}
@@ -196,7 +183,7 @@ int cli_run_decide(const cli_command *cmd, int argc, char **argv, int per_unit)
 		return cli_usage_error(cmd, "give %s",
 		                       per_unit ? "JOURNAL UNIT OUTCOME" : "JOURNAL OUTCOME");
 	outcome = argv[argc - 1];
-	if (outcome_of(outcome, &req.outcome) < 0)
+	if (veikart_outcome_kind_from_name(outcome, &req.outcome) < 0)
 		return cli_usage_error(cmd,
 		                       "`%s` is not an outcome: go, conditional-go, hold, recycle, "
 		                       "stop, skip or continue",

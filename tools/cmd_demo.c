@@ -408,14 +408,12 @@ static int set_facts(demo *d, const demo_step *st)
 static int decide(demo *d, const demo_step *st)
 {
 	veikart_decision_request req = VEIKART_DECISION_REQUEST_INIT;
-	int k;
+	int err;
 
 	req.actor = st->actor;
 	req.rationale = st->c;
-	for (k = VEIKART_OUTCOME_GO; k <= VEIKART_OUTCOME_CONTINUE; k++)
-		if (strcmp(st->a, veikart_outcome_kind_name((veikart_outcome_kind)k)) == 0)
-			req.outcome = (veikart_outcome_kind)k;
-	return veikart_initiative_decide(d->s.initiative, &req);
+	err = veikart_outcome_kind_from_name(st->a, &req.outcome);
+	return err < 0 ? err : veikart_initiative_decide(d->s.initiative, &req);
 }
 
 static int show_gate(demo *d)
@@ -475,7 +473,7 @@ static int tell(demo *d)
 
 	for (i = 0; i < sizeof(story) / sizeof(story[0]); i++) {
 		st = &story[i];
-		if (st->when != NULL && cli_parse_time(st->when, &d->s.now) < 0) {
+		if (st->when != NULL && veikart_time_parse(st->when, &d->s.now) < 0) {
 			fprintf(stderr, "veikart demo: step %zu: bad time `%s`\n", i + 1, st->when);
 			return CLI_FAILED;
 		}

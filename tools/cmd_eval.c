@@ -69,7 +69,7 @@ static int run(int argc, char **argv)
 			break;
 		case 'n':
 		case 'e':
-			if (cli_parse_time(optarg, &t) < 0)
+			if (veikart_time_parse(optarg, &t) < 0)
 				return cli_usage_error(&cli_eval,
 				                       "`%s` is not YYYY-MM-DD or "
 				                       "YYYY-MM-DDTHH:MM:SSZ",

@@ -54,8 +54,9 @@ static int run(int argc, char **argv)
 	veikart_method *m = NULL;
 	veikart_initiative *in = NULL;
 	const veikart_event *first;
+	veikart_load_options opts;
 	cli_journal_args args;
-	const char *path, *head;
+	const char *path, *head, *paths[33];
 	size_t n, torn;
 	int c, rc, err;
 
@@ -84,19 +85,17 @@ static int run(int argc, char **argv)
 		        path, torn);
 
 	first = veikart_journal_event(j, 0);
-	if (first != NULL && (veikart_event_kind_of(first) != VEIKART_EVENT_CREATE ||
-	                      veikart_event_field(first, "method") == NULL ||
-	                      veikart_event_field(first, "version") == NULL ||
-	                      veikart_event_field(first, "digest") == NULL)) {
-		fprintf(stderr,
-		        "veikart verify: %s: the chain is intact, but event 1 is not a `create` "
-		        "event naming its methodology\n",
-		        path);
-		rc = CLI_INVALID;
-		goto out;
+	if (n > 0) {
+		cli_load_options(&opts, &args.common, paths);
+		err = veikart_journal_method(&m, j, args.method, &opts, NULL);
+		if (err == VEIKART_ECORRUPT) {
+			fprintf(stderr, "veikart verify: %s: the chain is intact, but %s\n", path,
+			        "event 1 is not a `create` event naming its methodology");
+			rc = CLI_INVALID;
+			goto out;
+		}
 	}
-	if (n > 0 &&
-	    cli_journal_method(&m, &cli_verify, j, args.method, &args.common, 1) == CLI_OK) {
+	if (m != NULL) {
 		err = veikart_initiative_replay(&in, m, j, NULL);
 		if (err < 0) {
 			fprintf(stderr, "veikart verify: %s: the chain is intact, but %s\n", path,

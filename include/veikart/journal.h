@@ -211,11 +211,12 @@ VEIKART_API int veikart_journal_commit(const veikart_event *const *events, size_
  * @param opts Load options, or NULL for the defaults.
  * @param[out] diags As for veikart_method_load(); may be NULL.
  * @return 0; #VEIKART_ENOTFOUND when the journal holds no events or the
- *         methodology is not found; #VEIKART_EFORMAT when the first event
- *         is not a `create` event naming a methodology, or the document
- *         found is not valid; #VEIKART_EMISMATCH when it has another digest
- *         (the message names both); the other errors of
- *         veikart_method_load(); #VEIKART_EINVALID.
+ *         methodology is not found; #VEIKART_ECORRUPT when the first event
+ *         is not a `create` event naming a methodology; #VEIKART_EMISMATCH
+ *         when the document found has another digest (the message names
+ *         both); the other errors of veikart_method_load() (such as
+ *         #VEIKART_EFORMAT for a document that is not valid);
+ *         #VEIKART_EINVALID.
  * @note Thread-safe for different journals.
  * @since 0.1.0
  */

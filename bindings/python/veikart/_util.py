@@ -7,6 +7,7 @@ import decimal
 import os
 
 from ._native import ffi, lib
+from .errors import check, from_c  # noqa: F401 (from_c is shared from here too)
 
 UTC = datetime.timezone.utc
 _EPOCH = datetime.datetime(1970, 1, 1, tzinfo=UTC)
@@ -23,13 +24,6 @@ def to_c(text):
     if isinstance(text, bytes):
         return text
     raise TypeError("expected str, got %s" % type(text).__name__)
-
-
-def from_c(ptr):
-    """A C string owned by the library as a str; NULL as None."""
-    if ptr == ffi.NULL:
-        return None
-    return ffi.string(ptr).decode("utf-8", "replace")
 
 
 def take_string(out, length):
@@ -74,8 +68,6 @@ def from_time(when):
     """A datetime (naive means UTC), date, number of seconds or text
     ("2026-03-01", "2026-03-01T10:00:00Z") as epoch seconds."""
     if isinstance(when, str):
-        from .errors import check
-
         out = ffi.new("int64_t *")
         check(lib.veikart_time_parse(to_c(when), out))
         return out[0]

@@ -11,8 +11,14 @@ also carries every problem found, as `err.diagnostics`.
 from dataclasses import dataclass, field
 
 from ._native import ffi, lib
-from ._util import from_c
 from .enums import ErrorCode, Severity
+
+
+def from_c(ptr):
+    """A C string owned by the library as a str; NULL as None."""
+    if ptr == ffi.NULL:
+        return None
+    return ffi.string(ptr).decode("utf-8", "replace")
 
 
 class Error(Exception):

@@ -6,8 +6,8 @@
  * parser (expr_parse.c), the type and context checks it runs as each node
  * is built (expr_check.c) and the canonical printer (expr_print.c).
  */
-#ifndef VEIKART_EXPR_PARSE_INTERNAL_H
-#define VEIKART_EXPR_PARSE_INTERNAL_H
+#ifndef VEIKART_EXPR_COMPILE_INTERNAL_H
+#define VEIKART_EXPR_COMPILE_INTERNAL_H
 
 #include "expr_lex.h"
 
@@ -73,16 +73,22 @@ struct veikart__builtin {
 extern const struct veikart__builtin veikart__builtins[];
 extern const size_t veikart__nbuiltins;
 
-#define VEIKART__NODE_TEXT(p, n) veikart__parse_quote(p, n), (p)->src + (p)->nodes[n].src_off
+#define VEIKART__NODE_TEXT(p, n) veikart__expr_quote(p, n), (p)->src + (p)->nodes[n].src_off
 #define VEIKART__TOKEN_TEXT(p, t) \
 	veikart__expr_clip((p)->src, (t)->off, (t)->len), (p)->src + (t)->off
 
-/* Shared by the parser and its checks and printer. */
-const char *veikart__parse_type_name(unsigned int type);
-const char *veikart__parse_a_type(unsigned int type);
-int veikart__parse_is_numeric(unsigned int type);
-int veikart__parse_negative(const veikart__value *v);
-int veikart__parse_quote(const veikart__parser *p, uint32_t n);
+/* The words of the language (expr_names.c). */
+/* A type's name as in the XML `type` attribute, and as a noun phrase
+ * ("a number"); whether it is integer, number or ratio. */
+const char *veikart__expr_type_name(unsigned int type);
+const char *veikart__expr_a_type(unsigned int type);
+int veikart__expr_is_numeric(unsigned int type);
+/* Whether a constant is below zero (the printer puts it in parentheses). */
+int veikart__expr_negative(const veikart__value *v);
+/* Node N's source text, clipped for a message: the length to print. */
+int veikart__expr_quote(const veikart__parser *p, uint32_t n);
+
+/* The checks the parser runs as it builds nodes (expr_check.c). */
 int veikart__check_to_scale(veikart__parser *p, uint32_t lit, uint32_t other);
 int veikart__check_is_const(const veikart__parser *p, uint32_t n, unsigned int type);
 int veikart__check_phase_literal(veikart__parser *p, uint32_t x, uint32_t lit);
@@ -105,6 +111,8 @@ int veikart__check_phase_scope(veikart__parser *p, const struct veikart__builtin
 int veikart__check_rollup(veikart__parser *p, const struct veikart__builtin *b, uint32_t value,
                           uint32_t filter, uint8_t *type);
 void veikart__check_rollup_example(char *out, size_t size, const veikart__fact_ref *ref);
+/* Node N in canonical text, in parentheses when it binds less tightly than
+ * MIN (expr_print.c). */
 void veikart__print_node(veikart__parser *p, veikart__buf *b, uint32_t n, int min);
 
 #endif
