@@ -12,6 +12,7 @@
 
 #include "method.h"
 #include "util.h"
+#include "xml.h"
 
 struct veikart_diff {
 	veikart_allocator alloc;
@@ -925,43 +926,6 @@ static void write_text(veikart__buf *b, const veikart_diff *d)
 	}
 }
 
-static void put_xml(veikart__buf *b, const char *s)
-{
-	for (; *s != '\0'; s++) {
-		switch (*s) {
-		case '&':
-			veikart__buf_puts(b, "&amp;");
-			break;
-		case '<':
-			veikart__buf_puts(b, "&lt;");
-			break;
-		case '>':
-			veikart__buf_puts(b, "&gt;");
-			break;
-		case '"':
-			veikart__buf_puts(b, "&quot;");
-			break;
-		case '\n':
-			veikart__buf_puts(b, "&#10;");
-			break;
-		case '\t':
-			veikart__buf_puts(b, "&#9;");
-			break;
-		default:
-			veikart__buf_putc(b, *s);
-		}
-	}
-}
-
-static void xml_attr(veikart__buf *b, const char *name, const char *value)
-{
-	if (value == NULL)
-		return;
-	veikart__buf_printf(b, " %s=\"", name);
-	put_xml(b, value);
-	veikart__buf_putc(b, '"');
-}
-
 static void write_xml(veikart__buf *b, const veikart_diff *d)
 {
 	const veikart_diff_entry *e;
@@ -970,10 +934,10 @@ static void write_xml(veikart__buf *b, const veikart_diff *d)
 
 	veikart__buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	                     "<diff xmlns=\"urn:veikart:diff:1\"");
-	xml_attr(b, "old", d->a_id);
-	xml_attr(b, "old-version", d->a_version);
-	xml_attr(b, "new", d->b_id);
-	xml_attr(b, "new-version", d->b_version);
+	veikart__xml_put_attr(b, "old", d->a_id);
+	veikart__xml_put_attr(b, "old-version", d->a_version);
+	veikart__xml_put_attr(b, "new", d->b_id);
+	veikart__xml_put_attr(b, "new-version", d->b_version);
 	veikart__buf_printf(b, " changes=\"%zu\"", d->count);
 	if (d->count == 0) {
 		veikart__buf_puts(b, "/>\n");
@@ -984,9 +948,9 @@ static void write_xml(veikart__buf *b, const veikart_diff *d)
 		e = &d->entries[i];
 		element = veikart_diff_change_name(e->change);
 		veikart__buf_printf(b, "  <%s", element);
-		xml_attr(b, "what", veikart_diff_what_name(e->what));
-		xml_attr(b, "path", e->path);
-		xml_attr(b, "field", e->field);
+		veikart__xml_put_attr(b, "what", veikart_diff_what_name(e->what));
+		veikart__xml_put_attr(b, "path", e->path);
+		veikart__xml_put_attr(b, "field", e->field);
 		if (e->old_value == NULL && e->new_value == NULL) {
 			veikart__buf_puts(b, "/>\n");
 			continue;
@@ -994,12 +958,12 @@ static void write_xml(veikart__buf *b, const veikart_diff *d)
 		veikart__buf_putc(b, '>');
 		if (e->old_value != NULL) {
 			veikart__buf_puts(b, "<old>");
-			put_xml(b, e->old_value);
+			veikart__xml_put_text(b, e->old_value);
 			veikart__buf_puts(b, "</old>");
 		}
 		if (e->new_value != NULL) {
 			veikart__buf_puts(b, "<new>");
-			put_xml(b, e->new_value);
+			veikart__xml_put_text(b, e->new_value);
 			veikart__buf_puts(b, "</new>");
 		}
 		veikart__buf_printf(b, "</%s>\n", element);

@@ -13,6 +13,7 @@
 
 #include "initiative.h"
 #include "method.h"
+#include "xml.h"
 
 typedef struct writer {
 	veikart__buf *b;
@@ -43,27 +44,15 @@ static const char html_head[] =
 
 static void put_html(veikart__buf *b, const char *s)
 {
-	for (; *s != '\0'; s++) {
-		switch (*s) {
-		case '&':
-			veikart__buf_puts(b, "&amp;");
-			break;
-		case '<':
-			veikart__buf_puts(b, "&lt;");
-			break;
-		case '>':
-			veikart__buf_puts(b, "&gt;");
-			break;
-		case '"':
-			veikart__buf_puts(b, "&quot;");
-			break;
-		case '\n':
-			veikart__buf_puts(b, "<br>");
-			break;
-		default:
-			veikart__buf_putc(b, *s);
-		}
+	const char *nl;
+
+	/* The XML escaper, line by line: a line feed is a <br> in a page. */
+	while ((nl = strchr(s, '\n')) != NULL) {
+		veikart__xml_put_text_n(b, s, (size_t)(nl - s));
+		veikart__buf_puts(b, "<br>");
+		s = nl + 1;
 	}
+	veikart__xml_put_text(b, s);
 }
 
 /* Markdown: keep text on its line and out of table syntax. */

@@ -23,49 +23,6 @@
 
 /* ---- writing -------------------------------------------------------------------- */
 
-/* Escape for XML text and attribute values alike.  Tab, line feed and
- * carriage return are written as character references, which survive the
- * normalisation XML applies to attributes. */
-static void put_escaped(veikart__buf *b, const char *s)
-{
-	for (; *s != '\0'; s++) {
-		switch (*s) {
-		case '&':
-			veikart__buf_puts(b, "&amp;");
-			break;
-		case '<':
-			veikart__buf_puts(b, "&lt;");
-			break;
-		case '>':
-			veikart__buf_puts(b, "&gt;");
-			break;
-		case '"':
-			veikart__buf_puts(b, "&quot;");
-			break;
-		case '\t':
-			veikart__buf_puts(b, "&#9;");
-			break;
-		case '\n':
-			veikart__buf_puts(b, "&#10;");
-			break;
-		case '\r':
-			veikart__buf_puts(b, "&#13;");
-			break;
-		default:
-			veikart__buf_putc(b, *s);
-		}
-	}
-}
-
-static void attr(veikart__buf *b, const char *name, const char *value)
-{
-	if (value == NULL)
-		return;
-	veikart__buf_printf(b, " %s=\"", name);
-	put_escaped(b, value);
-	veikart__buf_putc(b, '"');
-}
-
 static void attr_i64(veikart__buf *b, const char *name, int64_t v)
 {
 	veikart__buf_printf(b, " %s=\"%" PRId64 "\"", name, v);
@@ -91,47 +48,49 @@ static void write_decision(veikart__buf *b, const veikart_decision *d, int depth
 	veikart__buf_puts(b, "<decision");
 	attr_u64(b, "seq", d->seq);
 	attr_i64(b, "time", d->time);
-	attr(b, "actor", d->actor);
-	attr(b, "gate", veikart_gate_id(d->gate));
-	attr(b, "outcome", veikart_outcome_kind_name(veikart_outcome_kind_of(d->outcome)));
-	attr(b, "to", d->target ? veikart_phase_id(d->target) : NULL);
-	attr(b, "authority", veikart_role_id(d->authority));
-	attr(b, "override", d->override ? "true" : NULL);
-	attr(b, "verdict", veikart_verdict_name(veikart_report_verdict(r)));
+	veikart__xml_put_attr(b, "actor", d->actor);
+	veikart__xml_put_attr(b, "gate", veikart_gate_id(d->gate));
+	veikart__xml_put_attr(b, "outcome",
+	                      veikart_outcome_kind_name(veikart_outcome_kind_of(d->outcome)));
+	veikart__xml_put_attr(b, "to", d->target ? veikart_phase_id(d->target) : NULL);
+	veikart__xml_put_attr(b, "authority", veikart_role_id(d->authority));
+	veikart__xml_put_attr(b, "override", d->override ? "true" : NULL);
+	veikart__xml_put_attr(b, "verdict", veikart_verdict_name(veikart_report_verdict(r)));
 	veikart__score_text(score, veikart_report_score(r));
-	attr(b, "score", score);
+	veikart__xml_put_attr(b, "score", score);
 	veikart__buf_puts(b, ">\n");
 	for (i = 0; i < d->nvia; i++) {
 		indent(b, depth + 1);
 		veikart__buf_puts(b, "<via");
-		attr(b, "phase", veikart_phase_id(d->via[i]));
+		veikart__xml_put_attr(b, "phase", veikart_phase_id(d->via[i]));
 		veikart__buf_puts(b, "/>\n");
 	}
 	indent(b, depth + 1);
 	veikart__buf_puts(b, "<rationale>");
-	put_escaped(b, d->rationale);
+	veikart__xml_put_text(b, d->rationale);
 	veikart__buf_puts(b, "</rationale>\n");
 	for (i = 0; i < veikart_report_count(r); i++) {
 		indent(b, depth + 1);
 		veikart__buf_puts(b, "<result");
-		attr(b, "criterion", veikart_criterion_id(veikart_report_criterion(r, i)));
-		attr(b, "truth", veikart_truth_name(veikart_report_truth(r, i)));
+		veikart__xml_put_attr(b, "criterion",
+		                      veikart_criterion_id(veikart_report_criterion(r, i)));
+		veikart__xml_put_attr(b, "truth", veikart_truth_name(veikart_report_truth(r, i)));
 		veikart__buf_putc(b, '>');
-		put_escaped(b, veikart_report_reason(r, i));
+		veikart__xml_put_text(b, veikart_report_reason(r, i));
 		veikart__buf_puts(b, "</result>\n");
 	}
 	for (i = 0; i < d->nconditions; i++) {
 		const veikart__condition_rec *c = &d->conditions[i];
 		indent(b, depth + 1);
 		veikart__buf_puts(b, "<condition");
-		attr(b, "due", c->due);
+		veikart__xml_put_attr(b, "due", c->due);
 		if (c->met_seq != 0) {
 			attr_u64(b, "met-seq", c->met_seq);
 			attr_i64(b, "met-time", c->met_time);
-			attr(b, "met-actor", c->met_actor);
+			veikart__xml_put_attr(b, "met-actor", c->met_actor);
 		}
 		veikart__buf_putc(b, '>');
-		put_escaped(b, c->text);
+		veikart__xml_put_text(b, c->text);
 		veikart__buf_puts(b, "</condition>\n");
 	}
 	indent(b, depth);
@@ -151,28 +110,28 @@ static void write_walk(veikart__buf *b, const veikart_initiative *in,
 			continue;
 		indent(b, depth);
 		veikart__buf_puts(b, "<fact");
-		attr(b, "id", veikart_fact_id(veikart_method_fact(in->method, i)));
+		veikart__xml_put_attr(b, "id", veikart_fact_id(veikart_method_fact(in->method, i)));
 		attr_u64(b, "seq", f->seq);
 		attr_i64(b, "time", f->time);
-		attr(b, "actor", f->actor);
+		veikart__xml_put_attr(b, "actor", f->actor);
 		veikart__buf_putc(b, '>');
-		put_escaped(b, f->text);
+		veikart__xml_put_text(b, f->text);
 		veikart__buf_puts(b, "</fact>\n");
 	}
 	for (i = 0; i < w->nsteps; i++) {
 		indent(b, depth);
 		veikart__buf_puts(b, "<step");
-		attr(b, "phase", veikart_phase_id(w->steps[i].phase));
-		attr(b, "step", veikart_step_id(w->steps[i].step));
+		veikart__xml_put_attr(b, "phase", veikart_phase_id(w->steps[i].phase));
+		veikart__xml_put_attr(b, "step", veikart_step_id(w->steps[i].step));
 		attr_u64(b, "seq", w->steps[i].seq);
 		attr_i64(b, "time", w->steps[i].time);
-		attr(b, "actor", w->steps[i].actor);
+		veikart__xml_put_attr(b, "actor", w->steps[i].actor);
 		veikart__buf_puts(b, "/>\n");
 	}
 	for (i = 0; i < w->nvisits; i++) {
 		indent(b, depth);
 		veikart__buf_puts(b, "<visit");
-		attr(b, "phase", veikart_phase_id(w->visits[i].phase));
+		veikart__xml_put_attr(b, "phase", veikart_phase_id(w->visits[i].phase));
 		attr_i64(b, "entered", w->visits[i].entered);
 		if (w->visits[i].left != 0)
 			attr_i64(b, "left", w->visits[i].left);
@@ -188,15 +147,15 @@ static void write_unit(veikart__buf *b, const veikart_initiative *in, const veik
 	char num[16];
 
 	veikart__buf_puts(b, "  <unit");
-	attr(b, "id", u->id);
-	attr(b, "title", strcmp(u->title, u->id) != 0 ? u->title : NULL);
-	attr(b, "type", u->type);
-	attr(b, "parent", u->parent_id);
+	veikart__xml_put_attr(b, "id", u->id);
+	veikart__xml_put_attr(b, "title", strcmp(u->title, u->id) != 0 ? u->title : NULL);
+	veikart__xml_put_attr(b, "type", u->type);
+	veikart__xml_put_attr(b, "parent", u->parent_id);
 	snprintf(num, sizeof(num), "%d", (int)u->wave);
-	attr(b, "wave", u->wave > 0 ? num : NULL);
+	veikart__xml_put_attr(b, "wave", u->wave > 0 ? num : NULL);
 	snprintf(num, sizeof(num), "%d", (int)u->order);
-	attr(b, "order", u->order > 0 ? num : NULL);
-	attr(b, "status", veikart_status_name(u->walk.status));
+	veikart__xml_put_attr(b, "order", u->order > 0 ? num : NULL);
+	veikart__xml_put_attr(b, "status", veikart_status_name(u->walk.status));
 	attr_u64(b, "seq", u->seq);
 	attr_i64(b, "time", u->time);
 	veikart__buf_puts(b, ">\n");
@@ -220,24 +179,25 @@ int veikart_initiative_snapshot(char **out, size_t *length, const veikart_initia
 	veikart__buf_init(&b, &in->alloc);
 	veikart__buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<initiative xmlns=\"" NS
 	                      "\"");
-	attr(&b, "id", in->id);
-	attr(&b, "method", veikart_method_id(in->method));
-	attr(&b, "version", veikart_method_version(in->method));
-	attr(&b, "digest", veikart_method_digest(in->method));
-	attr(&b, "creator", in->creator);
+	veikart__xml_put_attr(&b, "id", in->id);
+	veikart__xml_put_attr(&b, "method", veikart_method_id(in->method));
+	veikart__xml_put_attr(&b, "version", veikart_method_version(in->method));
+	veikart__xml_put_attr(&b, "digest", veikart_method_digest(in->method));
+	veikart__xml_put_attr(&b, "creator", in->creator);
 	attr_i64(&b, "created", in->created);
-	attr(&b, "status", veikart_status_name(in->walk.status));
+	veikart__xml_put_attr(&b, "status", veikart_status_name(in->walk.status));
 	attr_u64(&b, "seq", in->seq);
-	attr(&b, "head", in->head);
+	veikart__xml_put_attr(&b, "head", in->head);
 	attr_i64(&b, "last", in->last_time);
 	veikart__buf_puts(&b, ">\n  <title>");
-	put_escaped(&b, in->title);
+	veikart__xml_put_text(&b, in->title);
 	veikart__buf_puts(&b, "</title>\n");
 	for (i = 0; i < in->nassignments; i++) {
 		veikart__buf_puts(&b, "  <assignment");
-		attr(&b, "person", in->assignments[i].person);
-		attr(&b, "role", veikart_role_id(in->assignments[i].role));
-		attr(&b, "unit", in->assignments[i].unit ? in->assignments[i].unit->id : NULL);
+		veikart__xml_put_attr(&b, "person", in->assignments[i].person);
+		veikart__xml_put_attr(&b, "role", veikart_role_id(in->assignments[i].role));
+		veikart__xml_put_attr(&b, "unit",
+		                      in->assignments[i].unit ? in->assignments[i].unit->id : NULL);
 		attr_u64(&b, "seq", in->assignments[i].seq);
 		attr_i64(&b, "time", in->assignments[i].time);
 		veikart__buf_puts(&b, "/>\n");

@@ -735,3 +735,58 @@ const xmlNode *veikart__xml_next(const xmlNode *node)
 			return c;
 	return NULL;
 }
+
+void veikart__xml_put_text_n(veikart__buf *b, const char *s, size_t len)
+{
+	const char *run = s, *end = s + len;
+
+	/* Copy runs that need nothing, and a reference for each that does. */
+	for (; s < end; s++) {
+		const char *ref;
+		switch (*s) {
+		case '&':
+			ref = "&amp;";
+			break;
+		case '<':
+			ref = "&lt;";
+			break;
+		case '>':
+			ref = "&gt;";
+			break;
+		case '"':
+			ref = "&quot;";
+			break;
+		case '\t':
+			ref = "&#9;";
+			break;
+		case '\n':
+			ref = "&#10;";
+			break;
+		case '\r':
+			ref = "&#13;";
+			break;
+		default:
+			continue;
+		}
+		veikart__buf_put(b, run, (size_t)(s - run));
+		veikart__buf_puts(b, ref);
+		run = s + 1;
+	}
+	veikart__buf_put(b, run, (size_t)(end - run));
+}
+
+void veikart__xml_put_text(veikart__buf *b, const char *s)
+{
+	veikart__xml_put_text_n(b, s, strlen(s));
+}
+
+void veikart__xml_put_attr(veikart__buf *b, const char *name, const char *value)
+{
+	if (value == NULL)
+		return;
+	veikart__buf_putc(b, ' ');
+	veikart__buf_puts(b, name);
+	veikart__buf_puts(b, "=\"");
+	veikart__xml_put_text(b, value);
+	veikart__buf_putc(b, '"');
+}

@@ -77,4 +77,15 @@ int veikart__xml_is(const xmlNode *node, const char *ns, const char *name);
 const xmlNode *veikart__xml_first_child(const xmlNode *node);
 const xmlNode *veikart__xml_next(const xmlNode *node);
 
+/*
+ * Writing XML: the one escaper the library's XML and HTML go through.  It
+ * escapes & < > " and writes tab, line feed and carriage return as
+ * character references, which survive the normalisation XML applies to
+ * attributes, so text reads back as it was in attributes and elements
+ * alike.  An attribute whose value is NULL is not written.
+ */
+void veikart__xml_put_text(veikart__buf *b, const char *s);
+void veikart__xml_put_text_n(veikart__buf *b, const char *s, size_t len);
+void veikart__xml_put_attr(veikart__buf *b, const char *name, const char *value);
+
 #endif
