@@ -254,30 +254,16 @@ static int say(char *why, size_t size, const char *fmt, ...)
 	return VEIKART_EFORMAT;
 }
 
-/* Every record has 128 hex digits; a test per byte with branches the
- * processor cannot predict on random digits took a sixth of a replay.
- * Eight bytes at a time: for ASCII bytes, adding 128 - lo sets a byte's
- * high bit when it is at least lo, and adding 127 - hi when it is above
- * hi, with no carry into the next byte. */
-#define BYTES(b) (UINT64_C(0x0101010101010101) * (uint8_t)(b))
-#define HIGH_BITS BYTES(0x80)
-
+/* 64 lowercase hexadecimal digits: a SHA-256 digest as records write it. */
 static int is_hex64(const char *s, size_t len)
 {
-	uint64_t x, digit, lower;
 	size_t i;
 
 	if (len != 64)
 		return 0;
-	for (i = 0; i < 64; i += 8) {
-		memcpy(&x, s + i, 8);
-		if (x & HIGH_BITS)
+	for (i = 0; i < 64; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
 			return 0;
-		digit = (x + BYTES(128 - '0')) & ~(x + BYTES(127 - '9'));
-		lower = (x + BYTES(128 - 'a')) & ~(x + BYTES(127 - 'f'));
-		if (((digit | lower) & HIGH_BITS) != HIGH_BITS)
-			return 0;
-	}
 	return 1;
 }
 
@@ -345,36 +331,6 @@ static char *unescape_into(char *w, const char *s, size_t len)
 static const char bad_escape_text[] = "a field has a backslash that starts no escape (\\\\, "
                                       "\\t, \\n, \\r), or a raw line break";
 
-/*
- * The keys the library writes, as the literals it looks them up with: a
- * parsed event points at these rather than at copies, so that a lookup
- * finds its field by address (veikart_event_field()).  NULL for any other
- * key, which is copied.
- */
-static const char *known_key(const char *s, size_t len)
-{
-	static const char *const by_length[][7] = {
-		[2] = { "id", "to" },
-		[3] = { "uri", "via" },
-		[4] = { "fact", "gate", "role", "step", "type", "unit", "wave" },
-		[5] = { "order", "phase", "score", "title", "value" },
-		[6] = { "digest", "method", "parent", "person", "result", "sha256" },
-		[7] = { "outcome", "verdict", "version" },
-		[8] = { "decision", "override" },
-		[9] = { "authority", "condition", "rationale" },
-	};
-	const char *const *k;
-	size_t i;
-
-	if (len >= VEIKART__ARRAY_SIZE(by_length))
-		return NULL;
-	k = by_length[len];
-	for (i = 0; i < VEIKART__ARRAY_SIZE(by_length[0]) && k[i] != NULL; i++)
-		if (k[i][0] == s[0] && memcmp(k[i], s, len) == 0)
-			return k[i];
-	return NULL;
-}
-
 static int key_ok(const char *s, size_t len)
 {
 	size_t i;
@@ -391,9 +347,9 @@ static int key_ok(const char *s, size_t len)
 int veikart__event_parse(veikart_event **out, const char *record, size_t len,
                          const veikart_allocator *alloc, char *why, size_t why_size)
 {
-	const char *tok[4], *p, *end, *tab, *eq, *prev, *hash, *key;
+	const char *tok[4], *p, *end, *tab, *eq, *prev, *hash;
 	struct {
-		const char *key, *eq, *end;
+		const char *eq, *end;
 	} at[48];
 	size_t toklen[4], nfields = 0, i, hashed;
 	char computed[VEIKART__SHA256_HEX_SIZE], *w, *s;
@@ -455,11 +411,9 @@ int veikart__event_parse(veikart_event **out, const char *record, size_t len,
 		if (tab == NULL)
 			tab = end;
 		eq = memchr(p, '=', (size_t)(tab - p));
-		key = eq != NULL ? known_key(p, (size_t)(eq - p)) : NULL;
-		if (eq == NULL || (key == NULL && !key_ok(p, (size_t)(eq - p))))
+		if (eq == NULL || !key_ok(p, (size_t)(eq - p)))
 			return say(why, why_size, "field %zu is not key=value", nfields + 1);
 		if (nfields < VEIKART__ARRAY_SIZE(at)) {
-			at[nfields].key = key;
 			at[nfields].eq = eq;
 			at[nfields].end = tab;
 		}
@@ -494,7 +448,6 @@ int veikart__event_parse(veikart_event **out, const char *record, size_t len,
 	for (i = 0, p = tok[3] + toklen[3]; p < end; i++) {
 		p++;
 		if (i < VEIKART__ARRAY_SIZE(at)) {
-			key = at[i].key;
 			eq = at[i].eq;
 			tab = at[i].end;
 		} else {
@@ -502,17 +455,12 @@ int veikart__event_parse(veikart_event **out, const char *record, size_t len,
 			if (tab == NULL)
 				tab = end;
 			eq = memchr(p, '=', (size_t)(tab - p));
-			key = known_key(p, (size_t)(eq - p));
 		}
-		/* Keys are copied as they are (they contain no escapes), unless
-		 * they are the library's own. */
-		e->keys[i] = key;
-		if (e->keys[i] == NULL) {
-			e->keys[i] = s;
-			memcpy(s, p, (size_t)(eq - p));
-			s[eq - p] = '\0';
-			s += eq - p + 1;
-		}
+		/* Keys are copied as they are: they contain no escapes. */
+		e->keys[i] = s;
+		memcpy(s, p, (size_t)(eq - p));
+		s[eq - p] = '\0';
+		s += eq - p + 1;
 		e->values[i] = s;
 		s = unescape_into(s, eq + 1, (size_t)(tab - eq - 1));
 		if (s == NULL)
@@ -597,10 +545,8 @@ const char *veikart_event_field(const veikart_event *e, const char *key)
 {
 	size_t i;
 
-	/* The same literal first (events the library builds keep its keys),
-	 * then the first byte before the call: most keys differ there. */
 	for (i = 0; e != NULL && key != NULL && i < e->nfields; i++)
-		if (e->keys[i] == key || (e->keys[i][0] == key[0] && strcmp(e->keys[i], key) == 0))
+		if (strcmp(e->keys[i], key) == 0)
 			return e->values[i];
 	return NULL;
 }

@@ -107,6 +107,72 @@ int veikart__outcome_needs_override(veikart_outcome_kind kind, veikart_verdict v
 	}
 }
 
+/* What a gate's results add up to, before it is put into words. */
+typedef struct tally {
+	size_t met, unmet, unknown;      /* must and should criteria */
+	size_t must_unmet, must_unknown; /* must criteria */
+	double total, met_w, unknown_w;  /* weights of the should criteria */
+} tally;
+
+static void count(const veikart_gate *g, const veikart_truth *truths, tally *t)
+{
+	const veikart_criterion *c;
+	size_t i;
+
+	memset(t, 0, sizeof(*t));
+	for (i = 0; i < NCRITERIA(g); i++) {
+		c = CRITERION(g, i);
+		if (c->level == VEIKART_LEVEL_INFO)
+			continue;
+		t->met += truths[i] == VEIKART_MET;
+		t->unmet += truths[i] == VEIKART_UNMET;
+		t->unknown += truths[i] == VEIKART_UNKNOWN;
+		if (c->level == VEIKART_LEVEL_MUST) {
+			t->must_unmet += truths[i] == VEIKART_UNMET;
+			t->must_unknown += truths[i] == VEIKART_UNKNOWN;
+			continue;
+		}
+		t->total += c->weight;
+		if (truths[i] == VEIKART_MET)
+			t->met_w += c->weight;
+		else if (truths[i] == VEIKART_UNKNOWN)
+			t->unknown_w += c->weight;
+	}
+}
+
+/* Add the results up by the gate's rule: the verdict, and the score. */
+static veikart_verdict judge(const veikart_gate *g, const veikart_truth *truths, tally *t,
+                             double *score)
+{
+	count(g, truths, t);
+	*score = t->total > 0.0 ? t->met_w / t->total : 1.0;
+	switch (g->aggregation) {
+	case VEIKART_AGGREGATION_ADVISORY:
+		return VEIKART_VERDICT_ADVISORY;
+	case VEIKART_AGGREGATION_ALL:
+		return t->unmet > 0     ? VEIKART_VERDICT_BLOCKED
+		       : t->unknown > 0 ? VEIKART_VERDICT_INCOMPLETE
+		                        : VEIKART_VERDICT_READY;
+	case VEIKART_AGGREGATION_K_OF_N:
+		if (t->met >= g->k)
+			return VEIKART_VERDICT_READY;
+		if (t->met + t->unknown >= g->k)
+			return VEIKART_VERDICT_INCOMPLETE;
+		return VEIKART_VERDICT_BLOCKED;
+	case VEIKART_AGGREGATION_MUST_THEN_SCORE:
+		break;
+	}
+	if (t->must_unmet > 0)
+		return VEIKART_VERDICT_BLOCKED;
+	if (t->must_unknown > 0)
+		return VEIKART_VERDICT_INCOMPLETE;
+	if (t->total == 0.0 || *score + SCORE_EPSILON >= g->threshold)
+		return VEIKART_VERDICT_READY;
+	if ((t->met_w + t->unknown_w) / t->total + SCORE_EPSILON >= g->threshold)
+		return VEIKART_VERDICT_INCOMPLETE;
+	return VEIKART_VERDICT_BLOCKED;
+}
+
 /* Criteria ids of one kind of result, for the summary: "a, b, c and 2 more". */
 static void list_ids(veikart__buf *b, const veikart_gate *g, const veikart_truth *truths,
                      veikart_truth want, int scored_only, size_t count)
@@ -114,8 +180,6 @@ static void list_ids(veikart__buf *b, const veikart_gate *g, const veikart_truth
 	const veikart_criterion *c;
 	size_t i, shown = 0;
 
-	if (b->failed)
-		return; /* no words wanted (or no memory for them) */
 	veikart__buf_puts(b, " (");
 	for (i = 0; i < NCRITERIA(g); i++) {
 		c = CRITERION(g, i);
@@ -135,124 +199,76 @@ static void list_ids(veikart__buf *b, const veikart_gate *g, const veikart_truth
 	veikart__buf_putc(b, ')');
 }
 
-/* Add the results up by the gate's rule: the verdict, the score and a
- * sentence saying why. */
-static veikart_verdict judge(const veikart_gate *g, const veikart_truth *truths, double *score,
-                             veikart__buf *why)
+/* The sentence that says what a verdict rests on. */
+static void summarise(const veikart_gate *g, const veikart_truth *truths, const tally *t,
+                      veikart_verdict verdict, double score, veikart__buf *why)
 {
-	size_t i, must_unmet = 0, must_unknown = 0, unmet = 0, unknown = 0, met = 0;
-	double total = 0.0, met_w = 0.0, unknown_w = 0.0, threshold = g->threshold;
+	size_t considered = t->met + t->unmet + t->unknown;
 	char got[32], needs[32];
-	const veikart_criterion *c;
-	unsigned int k = g->k;
-
-	for (i = 0; i < NCRITERIA(g); i++) {
-		c = CRITERION(g, i);
-		if (c->level == VEIKART_LEVEL_INFO)
-			continue;
-		met += truths[i] == VEIKART_MET;
-		unmet += truths[i] == VEIKART_UNMET;
-		unknown += truths[i] == VEIKART_UNKNOWN;
-		if (c->level == VEIKART_LEVEL_MUST) {
-			must_unmet += truths[i] == VEIKART_UNMET;
-			must_unknown += truths[i] == VEIKART_UNKNOWN;
-			continue;
-		}
-		total += c->weight;
-		if (truths[i] == VEIKART_MET)
-			met_w += c->weight;
-		else if (truths[i] == VEIKART_UNKNOWN)
-			unknown_w += c->weight;
-	}
-	*score = total > 0.0 ? met_w / total : 1.0;
 
 	switch (g->aggregation) {
 	case VEIKART_AGGREGATION_ADVISORY:
-		veikart__buf_printf(why, "advisory: %zu met, %zu unmet, %zu unknown", met, unmet,
-		                    unknown);
-		return VEIKART_VERDICT_ADVISORY;
+		veikart__buf_printf(why, "advisory: %zu met, %zu unmet, %zu unknown", t->met,
+		                    t->unmet, t->unknown);
+		return;
 	case VEIKART_AGGREGATION_ALL:
-		if (unmet > 0) {
-			veikart__buf_printf(why, "blocked: %zu criteri%s unmet", unmet,
-			                    unmet == 1 ? "on" : "a");
-			list_ids(why, g, truths, VEIKART_UNMET, 2, unmet);
-			return VEIKART_VERDICT_BLOCKED;
+		if (verdict == VEIKART_VERDICT_BLOCKED) {
+			veikart__buf_printf(why, "blocked: %zu criteri%s unmet", t->unmet,
+			                    t->unmet == 1 ? "on" : "a");
+			list_ids(why, g, truths, VEIKART_UNMET, 2, t->unmet);
+		} else if (verdict == VEIKART_VERDICT_INCOMPLETE) {
+			veikart__buf_printf(why, "incomplete: %zu criteri%s unknown", t->unknown,
+			                    t->unknown == 1 ? "on" : "a");
+			list_ids(why, g, truths, VEIKART_UNKNOWN, 2, t->unknown);
+		} else {
+			veikart__buf_puts(why, "ready: every criterion met");
 		}
-		if (unknown > 0) {
-			veikart__buf_printf(why, "incomplete: %zu criteri%s unknown", unknown,
-			                    unknown == 1 ? "on" : "a");
-			list_ids(why, g, truths, VEIKART_UNKNOWN, 2, unknown);
-			return VEIKART_VERDICT_INCOMPLETE;
-		}
-		veikart__buf_puts(why, "ready: every criterion met");
-		return VEIKART_VERDICT_READY;
+		return;
 	case VEIKART_AGGREGATION_K_OF_N:
-		if (met >= k) {
-			veikart__buf_printf(why, "ready: %zu of %zu criteria met (needs %u)", met,
-			                    met + unmet + unknown, k);
-			return VEIKART_VERDICT_READY;
-		}
-		if (met + unknown >= k) {
+		if (verdict == VEIKART_VERDICT_READY) {
+			veikart__buf_printf(why, "ready: %zu of %zu criteria met (needs %u)",
+			                    t->met, considered, g->k);
+		} else if (verdict == VEIKART_VERDICT_INCOMPLETE) {
 			veikart__buf_printf(why,
 			                    "incomplete: %zu of %zu criteria met (needs %u), %zu "
 			                    "unknown",
-			                    met, met + unmet + unknown, k, unknown);
-			list_ids(why, g, truths, VEIKART_UNKNOWN, 2, unknown);
-			return VEIKART_VERDICT_INCOMPLETE;
+			                    t->met, considered, g->k, t->unknown);
+			list_ids(why, g, truths, VEIKART_UNKNOWN, 2, t->unknown);
+		} else {
+			veikart__buf_printf(why, "blocked: %zu of %zu criteria met (needs %u)",
+			                    t->met, considered, g->k);
 		}
-		veikart__buf_printf(why, "blocked: %zu of %zu criteria met (needs %u)", met,
-		                    met + unmet + unknown, k);
-		return VEIKART_VERDICT_BLOCKED;
+		return;
 	case VEIKART_AGGREGATION_MUST_THEN_SCORE:
 		break;
 	}
-	if (must_unmet > 0) {
-		veikart__buf_printf(why, "blocked: %zu must criteri%s unmet", must_unmet,
-		                    must_unmet == 1 ? "on" : "a");
-		list_ids(why, g, truths, VEIKART_UNMET, 1, must_unmet);
-		return VEIKART_VERDICT_BLOCKED;
+	if (t->must_unmet > 0) {
+		veikart__buf_printf(why, "blocked: %zu must criteri%s unmet", t->must_unmet,
+		                    t->must_unmet == 1 ? "on" : "a");
+		list_ids(why, g, truths, VEIKART_UNMET, 1, t->must_unmet);
+		return;
 	}
-	if (must_unknown > 0) {
-		veikart__buf_printf(why, "incomplete: %zu must criteri%s unknown", must_unknown,
-		                    must_unknown == 1 ? "on" : "a");
-		list_ids(why, g, truths, VEIKART_UNKNOWN, 1, must_unknown);
-		return VEIKART_VERDICT_INCOMPLETE;
+	if (t->must_unknown > 0) {
+		veikart__buf_printf(why, "incomplete: %zu must criteri%s unknown", t->must_unknown,
+		                    t->must_unknown == 1 ? "on" : "a");
+		list_ids(why, g, truths, VEIKART_UNKNOWN, 1, t->must_unknown);
+		return;
 	}
-	if (total == 0.0) {
+	if (t->total == 0.0) {
 		veikart__buf_puts(why, "ready: every must criterion met");
-		return VEIKART_VERDICT_READY;
+		return;
 	}
-	/* Scores with a '.' whatever the locale, like every number written;
-	 * not at all when no words are wanted. */
-	got[0] = needs[0] = '\0';
-	if (!why->failed) {
-		veikart__format_number(got, sizeof(got), 2, 'f', *score);
-		veikart__format_number(needs, sizeof(needs), 2, 'f', threshold);
-	}
-	if (*score + SCORE_EPSILON >= threshold) {
+	/* Scores with a '.' whatever the locale, like every number written. */
+	veikart__format_number(got, sizeof(got), 2, 'f', score);
+	veikart__format_number(needs, sizeof(needs), 2, 'f', g->threshold);
+	if (verdict == VEIKART_VERDICT_READY)
 		veikart__buf_cat(why, "ready: every must criterion met; should-score ", got,
 		                 " (needs ", needs, ")", NULL);
-		return VEIKART_VERDICT_READY;
-	}
-	if ((met_w + unknown_w) / total + SCORE_EPSILON >= threshold) {
+	else if (verdict == VEIKART_VERDICT_INCOMPLETE)
 		veikart__buf_cat(why, "incomplete: should-score ", got, ", needs ", needs,
 		                 "; criteria still unknown could make it up", NULL);
-		return VEIKART_VERDICT_INCOMPLETE;
-	}
-	veikart__buf_cat(why, "blocked: should-score ", got, ", needs ", needs, NULL);
-	return VEIKART_VERDICT_BLOCKED;
-}
-
-/* judge() without the sentence: a buffer marked failed takes no text, and
- * judge() then formats nothing. */
-static veikart_verdict judge_silently(const veikart_gate *g, const veikart_truth *truths,
-                                      double *score)
-{
-	veikart__buf none;
-
-	veikart__buf_init(&none, NULL);
-	none.failed = 1;
-	return judge(g, truths, score, &none);
+	else
+		veikart__buf_cat(why, "blocked: should-score ", got, ", needs ", needs, NULL);
 }
 
 static const veikart_outcome *recommend(const veikart_gate *g, veikart_verdict verdict)
@@ -286,11 +302,13 @@ static int report_new(veikart_report **out, const veikart_gate *g, int64_t time,
 	char space[256];
 	veikart_report *r;
 	double score;
+	tally t;
 	char *w;
 
 	*out = NULL;
 	veikart__buf_init_on(&summary, alloc, space, sizeof(space));
-	verdict = judge(g, truths, &score, &summary);
+	verdict = judge(g, truths, &t, &score);
+	summarise(g, truths, &t, verdict, score, &summary);
 	if (recorded != NULL) {
 		verdict = *recorded;
 		score = recorded_score;
@@ -361,6 +379,7 @@ static int report_plain(veikart_report **out, const veikart_gate *g, const veika
 	size_t n = NCRITERIA(g), i;
 	veikart__value *read;
 	veikart_report *r;
+	tally t;
 
 	r = veikart__malloc(alloc, sizeof(*r) + nreads * sizeof(*read) + n * sizeof(*r->truths));
 	if (r == NULL)
@@ -377,7 +396,7 @@ static int report_plain(veikart_report **out, const veikart_gate *g, const veika
 		else
 			memset(&read[i], 0, sizeof(read[i]));
 	}
-	r->verdict = judge_silently(g, r->truths, &r->score);
+	r->verdict = judge(g, r->truths, &t, &r->score);
 	r->alloc = *veikart__allocator_or_default(alloc);
 	r->gate = g;
 	r->time = env->now;
@@ -401,7 +420,9 @@ static report_texts *write_texts(const veikart_report *r)
 	veikart_truth *truths = NULL;
 	veikart__buf texts, summary;
 	veikart__eval_env env;
+	veikart_verdict verdict;
 	double score;
+	tally tl;
 	char *w;
 
 	veikart__buf_init(&texts, &r->alloc);
@@ -422,7 +443,8 @@ static report_texts *write_texts(const veikart_report *r)
 	env.phase_entered = r->phase_entered;
 	env.phase = -1;
 	explain_criteria(&texts, offsets, r->gate, &env, truths);
-	judge(r->gate, r->truths, &score, &summary);
+	verdict = judge(r->gate, r->truths, &tl, &score);
+	summarise(r->gate, r->truths, &tl, verdict, score, &summary);
 	if (texts.failed || summary.failed)
 		goto out;
 	t = veikart__malloc(&r->alloc,
@@ -508,10 +530,11 @@ void veikart__gate_judge(const veikart_gate *g, const veikart__eval_env *env, ve
 {
 	size_t i, n = NCRITERIA(g);
 	double score;
+	tally t;
 
 	for (i = 0; i < n; i++)
 		truths[i] = veikart__expr_eval_bool(CRITERION(g, i)->expr, env, NULL);
-	*verdict = judge_silently(g, truths, &score);
+	*verdict = judge(g, truths, &t, &score);
 }
 
 int veikart__report_rebuild(veikart_report **out, const veikart_gate *g, int64_t time,

@@ -237,7 +237,7 @@ int veikart_initiative_rollout_order(const veikart_initiative *in, const veikart
 {
 	size_t i;
 
-	if (in == NULL || (out == NULL && in->nunits > 0))
+	if (in == NULL || out == NULL)
 		return veikart__error_set(VEIKART_EINVALID,
 		                          "no initiative, or no place for the units");
 	if (size < in->nunits)

@@ -30,7 +30,7 @@ VEIKART_BEGIN_DECL
  * `YYYY-MM-DDTHH:MM:SSZ`, as a clock hook or VEIKART_NOW would give it.
  * A date that is not in the calendar (2026-02-30) is refused.
  * @param text The text.
- * @param[out] out Seconds since the epoch; unchanged on failure.
+ * @param out Seconds since the epoch; unchanged on failure.
  * @return 0, or #VEIKART_EINVALID when @p text or @p out is NULL or the
  *         text is neither form (the message says which forms are read).
  * @note Thread-safe.

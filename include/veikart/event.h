@@ -131,7 +131,7 @@ VEIKART_API const char *veikart_event_kind_name(veikart_event_kind kind);
  * The kind of event named NAME: the inverse of veikart_event_kind_name(), for reading
  * names from records, command lines and configuration.
  * @param name A name as veikart_event_kind_name() writes it, such as "decide".
- * @param[out] out The kind of event; unchanged on failure.
+ * @param out The kind of event; unchanged on failure.
  * @return 0, or #VEIKART_EINVALID when NAME or OUT is NULL or NAME is not
  *         a name of one (the message lists the names).
  * @note Thread-safe.
@@ -290,7 +290,7 @@ typedef struct veikart_decision_record {
  * replaying the initiative.  The fields are read, not judged: whether the
  * decision kept the rules is for veikart_initiative_apply().
  * @param event A `decide` event.
- * @param[out] out Filled on success.
+ * @param out Filled on success.
  * @return 0; #VEIKART_EINVALID when an argument is NULL or the event is not
  *         a decision; #VEIKART_EFORMAT when a field is missing or is not
  *         what it should be (an unknown outcome or verdict, a score outside

@@ -61,7 +61,7 @@ VEIKART_API const char *veikart_truth_name(veikart_truth truth);
  * The truth value named NAME: the inverse of veikart_truth_name(), for reading
  * names from records, command lines and configuration.
  * @param name A name as veikart_truth_name() writes it, such as "unknown".
- * @param[out] out The truth value; unchanged on failure.
+ * @param out The truth value; unchanged on failure.
  * @return 0, or #VEIKART_EINVALID when NAME or OUT is NULL or NAME is not
  *         a name of one (the message lists the names).
  * @note Thread-safe.

@@ -40,7 +40,7 @@ VEIKART_API const char *veikart_type_name(veikart_type type);
  * The type named NAME: the inverse of veikart_type_name(), for reading
  * names from records, command lines and configuration.
  * @param name A name as veikart_type_name() writes it, such as "ratio".
- * @param[out] out The type; unchanged on failure.
+ * @param out The type; unchanged on failure.
  * @return 0, or #VEIKART_EINVALID when NAME or OUT is NULL or NAME is not
  *         a name of one (the message lists the names).
  * @note Thread-safe.

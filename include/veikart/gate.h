@@ -256,7 +256,7 @@ VEIKART_API const char *veikart_level_name(veikart_level level);
  * The criterion level named NAME: the inverse of veikart_level_name(), for reading
  * names from records, command lines and configuration.
  * @param name A name as veikart_level_name() writes it, such as "should".
- * @param[out] out The criterion level; unchanged on failure.
+ * @param out The criterion level; unchanged on failure.
  * @return 0, or #VEIKART_EINVALID when NAME or OUT is NULL or NAME is not
  *         a name of one (the message lists the names).
  * @note Thread-safe.
@@ -346,7 +346,7 @@ VEIKART_API const char *veikart_outcome_kind_name(veikart_outcome_kind kind);
  * The outcome kind named NAME: the inverse of veikart_outcome_kind_name(), for reading
  * names from records, command lines and configuration.
  * @param name A name as veikart_outcome_kind_name() writes it, such as "conditional-go".
- * @param[out] out The outcome kind; unchanged on failure.
+ * @param out The outcome kind; unchanged on failure.
  * @return 0, or #VEIKART_EINVALID when NAME or OUT is NULL or NAME is not
  *         a name of one (the message lists the names).
  * @note Thread-safe.

@@ -297,7 +297,7 @@ VEIKART_API const char *veikart_status_name(veikart_status status);
  * The status named NAME: the inverse of veikart_status_name(), for reading
  * names from records, command lines and configuration.
  * @param name A name as veikart_status_name() writes it, such as "stopped".
- * @param[out] out The status; unchanged on failure.
+ * @param out The status; unchanged on failure.
  * @return 0, or #VEIKART_EINVALID when NAME or OUT is NULL or NAME is not
  *         a name of one (the message lists the names).
  * @note Thread-safe.

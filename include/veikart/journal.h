@@ -204,12 +204,13 @@ VEIKART_API int veikart_journal_commit(const veikart_event *const *events, size_
  * recorded against: another document with the same id and version would
  * judge the events by other rules.
  *
- * @param[out] out Receives the methodology (free it with
+ * @param out Receives the methodology (free it with
  *        veikart_method_free()); NULL on failure.
  * @param journal An open journal.
  * @param ref The methodology to load instead of the recorded id, or NULL.
  * @param opts Load options, or NULL for the defaults.
- * @param[out] diags As for veikart_method_load(); may be NULL.
+ * @param diags If not NULL, receives the problems found in the
+ *        document, as veikart_method_load() gives them.
  * @return 0; #VEIKART_ENOTFOUND when the journal holds no events or the
  *         methodology is not found; #VEIKART_ECORRUPT when the first event
  *         is not a `create` event naming a methodology; #VEIKART_EMISMATCH

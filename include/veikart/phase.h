@@ -40,7 +40,7 @@ VEIKART_API const char *veikart_phase_kind_name(veikart_phase_kind kind);
  * The kind of phase named NAME: the inverse of veikart_phase_kind_name(), for reading
  * names from records, command lines and configuration.
  * @param name A name as veikart_phase_kind_name() writes it, such as "pilot".
- * @param[out] out The kind of phase; unchanged on failure.
+ * @param out The kind of phase; unchanged on failure.
  * @return 0, or #VEIKART_EINVALID when NAME or OUT is NULL or NAME is not
  *         a name of one (the message lists the names).
  * @note Thread-safe.

@@ -65,7 +65,7 @@ VEIKART_API const char *veikart_verdict_name(veikart_verdict verdict);
  * The verdict named NAME: the inverse of veikart_verdict_name(), for reading
  * names from records, command lines and configuration.
  * @param name A name as veikart_verdict_name() writes it, such as "incomplete".
- * @param[out] out The verdict; unchanged on failure.
+ * @param out The verdict; unchanged on failure.
  * @return 0, or #VEIKART_EINVALID when NAME or OUT is NULL or NAME is not
  *         a name of one (the message lists the names).
  * @note Thread-safe.

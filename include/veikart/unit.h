@@ -110,7 +110,7 @@ VEIKART_API size_t veikart_initiative_unit_count(const veikart_initiative *initi
  * without an order after the ordered units of its wave.  This is the
  * order of the rollout board in reports and of `veikart unit list`.
  * @param initiative The initiative.
- * @param[out] out Receives the units, borrowed from the initiative.
+ * @param out Receives the units, borrowed from the initiative.
  * @param size Room in @p out; at least veikart_initiative_unit_count().
  * @return 0; #VEIKART_EINVALID when @p initiative is NULL, or @p out is NULL
  *         or too small for the units.

@@ -95,6 +95,23 @@ VALID_BY_TYPE = {
     "const veikart_unit_spec *": "&w->spec",
     "const veikart_event * const *": "w->events",
     "size_t *": "&length",
+    "veikart_initiative_options *": "&fx->init_out",
+    "veikart_journal_options *": "&fx->journal_out",
+    "veikart_diff_options *": "&fx->diff_out",
+    "veikart_eval_options *": "&fx->eval_out",
+    "veikart_decision_request *": "&fx->request_out",
+    "veikart_unit_spec *": "&fx->spec_out",
+    "veikart_decision_record *": "&fx->decision_out",
+    "const veikart_unit **": "fx->unit_order",
+    "int64_t *": "&fx->time_out",
+    "veikart_event_kind *": "&fx->event_kind_out",
+    "veikart_outcome_kind *": "&fx->outcome_kind_out",
+    "veikart_verdict *": "&fx->verdict_out",
+    "veikart_truth *": "&fx->truth_out",
+    "veikart_phase_kind *": "&fx->phase_kind_out",
+    "veikart_type *": "&fx->type_out",
+    "veikart_level *": "&fx->level_out",
+    "veikart_status *": "&fx->status_out",
 }
 
 # Strings, told apart by the parameter's name.
@@ -128,6 +145,7 @@ VALID_NUMBER = {
     "wave": "1",
     "code": "VEIKART_EINVALID",
     "version": "VEIKART_LOAD_OPTIONS_VERSION",
+    "n": "0",
 }
 
 # Where a function needs another value than its parameter's type or name gives.
@@ -164,6 +182,22 @@ VALID_OVERRIDE = {
     ("veikart_initiative_unit_attach", "fact_id"): "w->evidence_id",
     ("veikart_initiative_unit_approve", "fact_id"): "w->evidence_id",
     ("veikart_initiative_unit_sign", "fact_id"): "w->signoff_id",
+    ("veikart_initiative_options_init", "version"): "VEIKART_INITIATIVE_OPTIONS_VERSION",
+    ("veikart_journal_options_init", "version"): "VEIKART_JOURNAL_OPTIONS_VERSION",
+    ("veikart_diff_options_init", "version"): "VEIKART_DIFF_OPTIONS_VERSION",
+    ("veikart_eval_options_init", "version"): "VEIKART_EVAL_OPTIONS_VERSION",
+    ("veikart_decision_request_init", "version"): "VEIKART_DECISION_REQUEST_VERSION",
+    ("veikart_unit_spec_init", "version"): "VEIKART_UNIT_SPEC_VERSION",
+    ("veikart_initiative_rollout_order", "size"): "64",
+    ("veikart_time_parse", "text"): '"2026-01-05T09:00:00Z"',
+    ("veikart_outcome_kind_from_name", "name"): '"go"',
+    ("veikart_verdict_from_name", "name"): '"ready"',
+    ("veikart_truth_from_name", "name"): '"met"',
+    ("veikart_event_kind_from_name", "name"): '"decide"',
+    ("veikart_phase_kind_from_name", "name"): '"pilot"',
+    ("veikart_type_from_name", "name"): '"ratio"',
+    ("veikart_level_from_name", "name"): '"must"',
+    ("veikart_status_from_name", "name"): '"active"',
 }
 
 # `*_by_id(..., id)`: the id of an element of that kind.
@@ -274,8 +308,14 @@ def resolve_returns(api, fn, seen=()):
     return text
 
 
+# T ** parameters that are arrays the caller provides, filled with pointers
+# the library lends (veikart_initiative_rollout_order()), not objects handed
+# over to be freed.
+LENT_ARRAYS = {"const veikart_unit **"}
+
+
 def is_out(p):
-    return p.type.endswith("**")
+    return p.type.endswith("**") and p.type not in LENT_ARRAYS
 
 
 def is_pointer(p):

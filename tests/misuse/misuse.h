@@ -114,6 +114,25 @@ typedef struct misuse_fixture {
 	char path[600]; /* the last fresh path */
 	char buf[256];  /* for veikart_diagnostic_format() */
 	char digest[VEIKART_HASH_HEX_LENGTH + 1];
+
+	/* What the functions that fill a structure fill. */
+	veikart_initiative_options init_out;
+	veikart_journal_options journal_out;
+	veikart_diff_options diff_out;
+	veikart_eval_options eval_out;
+	veikart_decision_request request_out;
+	veikart_unit_spec spec_out;
+	veikart_decision_record decision_out;
+	const veikart_unit *unit_order[64];
+	int64_t time_out;
+	veikart_event_kind event_kind_out;
+	veikart_outcome_kind outcome_kind_out;
+	veikart_verdict verdict_out;
+	veikart_truth truth_out;
+	veikart_phase_kind phase_kind_out;
+	veikart_type type_out;
+	veikart_level level_out;
+	veikart_status status_out;
 } misuse_fixture;
 
 /* Its address: an out-parameter the header says is "set to NULL on failure" starts as it. */

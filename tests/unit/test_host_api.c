@@ -220,7 +220,8 @@ static void test_units_in_rollout_order(void **state)
 	memset(&w, 0, sizeof(w));
 	walk_start(&w, RULES, "R-1", "Rules", "Eva");
 	walk_assign(&w, "Eva", "Eva", "owner");
-	assert_int_equal(veikart_initiative_rollout_order(w.in, NULL, 0), 0);
+	assert_int_equal(veikart_initiative_rollout_order(w.in, order, 0), 0);
+	assert_int_equal(veikart_initiative_rollout_order(w.in, NULL, 0), VEIKART_EINVALID);
 	for (i = 0; i < 6; i++) {
 		spec.id = units[i].id;
 		spec.wave = units[i].wave;
