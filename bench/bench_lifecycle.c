@@ -1,5 +1,5 @@
 /*
- * bench_lifecycle: the lifecycle workload of DESIGN.md section 6, through
+ * bench_lifecycle: the lifecycle workload of docs/performance.md, through
  * the public API, as many times as fit in the time given.
  * SPDX-License-Identifier: MIT
  *

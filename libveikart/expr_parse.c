@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: MIT
  *
  * Compiling a criteria expression: recursive-descent parser with an
- * explicit depth counter over the tokens of expr_lex.c, type checker (run
- * as each node is built), and the canonical printer.  The result is a flat
+ * explicit depth counter over the tokens of expr_lex.c, running the type
+ * and context checks of expr_check.c as each node is built, and giving the
+ * result its canonical text (expr_print.c).  The result is a flat
  * node array in one arena, with facts resolved to slots, phase names to
  * indexes and operations specialised by type, so that expr_eval.c never
  * allocates, formats or looks anything up.  Whether a unit-scope fact or a

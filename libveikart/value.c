@@ -2,8 +2,9 @@
  * libveikart - phase state machines for service innovation methodologies
  * SPDX-License-Identifier: MIT
  *
- * Typed values: the calendar, parsing a fact value written as text (what
- * veikart_facts_set() accepts), and writing a value back as text.
+ * Typed values: parsing a fact value written as text (what
+ * veikart_facts_set() accepts), and writing a value back as text.  Dates
+ * are the calendar's (calendar.c).
  */
 #include <inttypes.h>
 #include <locale.h>

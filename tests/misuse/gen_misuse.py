@@ -18,7 +18,8 @@ give the prototype and the documentation, and the test calls it
   (d) then with the NULLs the header allows, and with every argument valid,
       which may succeed (ASan and valgrind then check the success paths).
 
-What it expects comes from the header (errors.h and DESIGN.md section 5):
+What it expects comes from the header (errors.h and the conventions of
+docs/architecture.md):
 a function whose @return lists VEIKART_E... codes returns a negative code
 (VEIKART_EINVALID for a NULL argument the header does not call optional),
 explained by veikart_error_last(), leaves its out-parameters NULL and the

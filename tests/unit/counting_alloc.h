@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: MIT
  *
  * An allocator that counts its calls and live blocks and fails the Nth
- * call: the allocation-failure loops of STYLE.md section 8.  Header-only,
+ * call: the allocation-failure loops (docs/security.md, P1 and P7).  Header-only,
  * so that the unit tests (support.c) and the fuzz targets (fuzz/fuzz.h),
  * which do not link cmocka, use the same one.
  */

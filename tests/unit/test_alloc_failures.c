@@ -1,5 +1,5 @@
 /*
- * The allocation-failure loop of STYLE.md §8 over the life of one
+ * The allocation-failure loop (docs/security.md, P7) over the life of one
  * initiative: load the methodology, open a journal, create the initiative,
  * record changes, evaluate gates, decide, snapshot, export, restore, and
  * replay from the journal.  Each operation is run with allocation 1, 2, …

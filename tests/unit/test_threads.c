@@ -1,6 +1,6 @@
 /*
  * Threads: a methodology is immutable once loaded and may be shared; an
- * initiative belongs to one thread at a time (DESIGN.md §5).  Eight threads
+ * initiative belongs to one thread at a time (docs/architecture.md).  Eight threads
  * each walk their own initiatives, each kept in its own journal, over ONE
  * methodology loaded once: assignments, facts, steps, evidence, gates,
  * decisions, rollout units, snapshots, restore and replay; meanwhile they
