@@ -342,11 +342,9 @@ int veikart__decode_decide(veikart_initiative *in, veikart__change *c, veikart_r
 		err = veikart_event_decision(ev, &rec);
 	if (err < 0)
 		return err;
-	g = veikart_method_gate_by_id(in->method, rec.gate);
-	if (g == NULL)
-		return veikart__error_set(VEIKART_ENOTFOUND, "the methodology has no gate `%s`",
-		                          rec.gate);
-	err = veikart__decision_gate(in, c->unit, g);
+	err = veikart__decision_gate_for(in, c->unit, rec.gate, &g);
+	if (err == 0)
+		err = veikart__decision_gate(in, c->unit, g);
 	if (err < 0)
 		return err;
 

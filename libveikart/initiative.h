@@ -193,8 +193,9 @@ int veikart__decision_gate(const veikart_initiative *in, const veikart_unit *uni
 /* The role that decides at G at TIME, or a refusal when no rule applies. */
 int veikart__decision_authority(const veikart_initiative *in, const veikart_unit *unit,
                                 const veikart_gate *g, int64_t time, const veikart_role **out);
-/* The gate a live decision names (ID NULL: the phase's single gate) and
- * the outcome of KIND (TO names the target when there are several). */
+/* The gate a decision names (ID NULL, live only: the phase's single gate)
+ * and the outcome of KIND a live decision asks for (TO names the target
+ * when there are several). */
 int veikart__decision_gate_for(const veikart_initiative *in, const veikart_unit *unit,
                                const char *id, const veikart_gate **out);
 int veikart__decision_outcome_for(const veikart_gate *g, veikart_outcome_kind kind, const char *to,
