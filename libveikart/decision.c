@@ -40,7 +40,7 @@ static int decision_report(veikart_initiative *in, const veikart_event *ev, cons
 	for (k = 0; k < veikart_event_field_count(ev); k++) {
 		key = veikart_event_field_key(ev, k);
 		val = veikart_event_field_value(ev, k);
-		if (strcmp(key, "result") != 0)
+		if (!veikart__key_is(key, "result"))
 			continue;
 		sp = strchr(val, ' ');
 		sp2 = sp ? strchr(sp + 1, ' ') : NULL;
@@ -258,13 +258,13 @@ static int check_rules(const veikart_initiative *in, const veikart_decision *d, 
 {
 	veikart_outcome_kind kind = veikart_outcome_kind_of(d->outcome);
 	veikart_verdict verdict = veikart_report_verdict(d->report);
-	int needs = veikart__outcome_needs_override(kind, verdict), override = d->override;
+	int needs = veikart__outcome_needs_override(kind, verdict);
 	char where[160], missing[700];
 
 	if (!veikart__holds(in, d->actor, d->authority, d->unit))
 		return veikart__denied(in, d->actor, d->authority, d->unit,
 		                       "deciding at this gate");
-	if (needs && !override)
+	if (needs && !d->override)
 		return veikart__error_set(
 		        VEIKART_ESTATE,
 		        "gate `%s`%s is not ready for %s: %s%s; to go on anyway, decide "
@@ -272,12 +272,12 @@ static int check_rules(const veikart_initiative *in, const veikart_decision *d, 
 		        veikart_gate_id(d->gate), veikart__for_unit(d->unit, where, sizeof(where)),
 		        veikart_outcome_kind_name(kind), veikart_report_summary(d->report),
 		        missing_of(d->report, missing, sizeof(missing)));
-	if (override && !needs)
+	if (d->override && !needs)
 		return veikart__error_set(
 		        VEIKART_EINVALID,
 		        "nothing to override: a %s at a gate that is %s needs none",
 		        veikart_outcome_kind_name(kind), veikart_verdict_name(verdict));
-	if (override && !veikart__may_override(in, d->actor, d->unit))
+	if (d->override && !veikart__may_override(in, d->actor, d->unit))
 		return veikart__override_denied(in, d->actor, d->unit, d->gate);
 	if (kind == VEIKART_OUTCOME_CONDITIONAL_GO && nconditions == 0)
 		return veikart__error_set(VEIKART_EINVALID, "a conditional go needs at least one "
@@ -298,14 +298,14 @@ static int read_via_and_conditions(veikart_initiative *in, const veikart_event *
 	for (k = 0; k < veikart_event_field_count(ev); k++) {
 		key = veikart_event_field_key(ev, k);
 		val = veikart_event_field_value(ev, k);
-		if (strcmp(key, "via") == 0) {
+		if (veikart__key_is(key, "via")) {
 			const veikart_phase *p = veikart_method_phase_by_id(in->method, val);
 			if (p == NULL || veikart_phase_skip_if(p) == NULL)
 				return veikart__error_set(
 				        VEIKART_EFORMAT,
 				        "`%s` cannot be passed over: it has no skip-if", val);
 			d->via[d->nvia++] = p;
-		} else if (strcmp(key, "condition") == 0) {
+		} else if (veikart__key_is(key, "condition")) {
 			veikart__condition_rec *cr = &d->conditions[d->nconditions];
 			if (strlen(val) < 12 || val[10] != ' ' ||
 			    veikart__date_parse(&days, val, 10) < 0)
