@@ -91,7 +91,7 @@ int veikart_initiative_create(veikart_initiative **out, const veikart_method *me
 {
 	veikart_initiative *in = NULL;
 	veikart__event_builder b;
-	int64_t now;
+	int64_t now = 0;
 	int err;
 
 	if (out == NULL)
@@ -129,7 +129,7 @@ static int simple(veikart_initiative *in, veikart_event_kind kind, const char *a
                   const char *unit, const char *k1, const char *v1, const char *k2, const char *v2)
 {
 	veikart__event_builder b;
-	int64_t now;
+	int64_t now = 0;
 	int err;
 
 	if (in == NULL)
@@ -186,7 +186,7 @@ static int set_many(veikart_initiative *in, const char *actor, const char *unit,
                     const char *const *fact_ids, const char *const *values)
 {
 	veikart__event_builder local[4], *b = local;
-	int64_t now;
+	int64_t now = 0;
 	size_t k, begun = 0;
 	int err;
 
@@ -300,7 +300,7 @@ static int attach(veikart_initiative *in, const char *actor, const char *unit, c
                   const char *uri, const char *sha256)
 {
 	veikart__event_builder b;
-	int64_t now;
+	int64_t now = 0;
 	int err;
 
 	if (in == NULL || fact_id == NULL)
@@ -358,7 +358,7 @@ int veikart_initiative_add_unit(veikart_initiative *in, const char *actor,
 {
 	veikart__event_builder b;
 	char wave[16], order[16];
-	int64_t now;
+	int64_t now = 0;
 	int err;
 
 	if (in == NULL || spec == NULL)
@@ -406,7 +406,7 @@ int veikart_initiative_decide(veikart_initiative *in, const veikart_decision_req
 	char score[VEIKART__VALUE_SHORT_SIZE], **results = NULL, **conditions = NULL;
 	size_t nvia = 0, i, n = 0, nc = 0, *ends;
 	veikart__buf texts;
-	int64_t now;
+	int64_t now = 0;
 	int err, building = 0;
 
 	if (in == NULL || req == NULL)
