@@ -22,11 +22,9 @@
 /* Name the event in a replay error, keeping the code. */
 static int about_event(const veikart_event *ev, int err)
 {
-	char msg[1024];
-
-	snprintf(msg, sizeof(msg), "%s", veikart_error_last()->message);
 	return veikart__error_set(err, "event %" PRIu64 " (%s by `%s`): %s", ev->seq,
-	                          veikart_event_kind_name(ev->kind), ev->actor, msg);
+	                          veikart_event_kind_name(ev->kind), ev->actor,
+	                          veikart_error_last()->message);
 }
 
 int veikart__initiative_apply(veikart_initiative *in, const veikart_event *const *events,

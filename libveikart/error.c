@@ -74,11 +74,22 @@ static int error_vset(int code, const char *file, unsigned int line, unsigned in
 static int error_vset(int code, const char *file, unsigned int line, unsigned int column,
                       const char *fmt, va_list ap)
 {
+	char message[sizeof(last_error.message)];
+	char where[sizeof(last_error.file)];
+
+	/*
+	 * Format into the stack first: a caller may pass the last error's own
+	 * message or file as an argument, and vsnprintf() must not write over
+	 * what it reads.
+	 */
+	vsnprintf(message, sizeof(message), fmt, ap);
+	if (file != NULL)
+		snprintf(where, sizeof(where), "%s", file);
 	last_error.pub.code = code;
-	vsnprintf(last_error.message, sizeof(last_error.message), fmt, ap);
+	memcpy(last_error.message, message, strlen(message) + 1);
 	last_error.pub.message = last_error.message;
 	if (file != NULL) {
-		snprintf(last_error.file, sizeof(last_error.file), "%s", file);
+		memcpy(last_error.file, where, strlen(where) + 1);
 		last_error.pub.file = last_error.file;
 	} else {
 		last_error.pub.file = NULL;

@@ -626,7 +626,6 @@ int veikart_journal_method(veikart_method **out, const veikart_journal *journal,
 	static const char *const keys[] = { "method", "version", "digest" };
 	const veikart_event *first;
 	const char *v[3];
-	char why[1024];
 	int err;
 
 	if (out != NULL)
@@ -645,11 +644,9 @@ int veikart_journal_method(veikart_method **out, const veikart_journal *journal,
 		                             "methodology",
 		                             journal->path);
 	err = veikart_method_load(out, ref != NULL ? ref : v[0], opts, diags);
-	if (err < 0) {
-		snprintf(why, sizeof(why), "%s", veikart_error_last()->message);
+	if (err < 0)
 		return veikart__error_set(err, "%s (%s was recorded against methodology %s %s)",
-		                          why, journal->path, v[0], v[1]);
-	}
+		                          veikart_error_last()->message, journal->path, v[0], v[1]);
 	if (strcmp(veikart_method_digest(*out), v[2]) == 0)
 		return 0;
 	err = veikart__error_set(VEIKART_EMISMATCH,

@@ -93,7 +93,8 @@ VEIKART_API void veikart_error_clear(void);
  * `return veikart_error_set(VEIKART_EIO, sqlite3_errmsg(db));`.
  *
  * @param code A negative #veikart_error_code.
- * @param message What went wrong; copied (truncated to 1023 bytes); NULL
+ * @param message What went wrong; copied (truncated to 1023 bytes), so it may
+ *        be veikart_error_last()->message itself; NULL
  *        for the code's veikart_strerror() text.
  * @return @p code, so that a callback can return it directly.
  * @note Thread-safe: it sets the calling thread's record.

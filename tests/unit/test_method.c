@@ -97,6 +97,10 @@ static void test_callbacks_can_say_why(void **state)
 	assert_int_equal(veikart_error_last()->code, VEIKART_EIO);
 	assert_string_equal(veikart_error_last()->message, "the disk is full");
 	assert_null(veikart_error_last()->file);
+	/* A callback may pass on the error it was given. */
+	assert_int_equal(veikart_error_set(VEIKART_EUSER, veikart_error_last()->message),
+	                 VEIKART_EUSER);
+	assert_string_equal(veikart_error_last()->message, "the disk is full");
 	assert_int_equal(veikart_error_set(VEIKART_ENOMEM, NULL), VEIKART_ENOMEM);
 	assert_string_equal(veikart_error_last()->message, "out of memory");
 }
