@@ -49,5 +49,6 @@
 #include "veikart/unit.h"
 #include "veikart/export.h"
 #include "veikart/diff.h"
+#include "veikart/sign.h"
 
 #endif

@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "event.h"
 #include "sha256.h"
 #include "value.h"
@@ -46,7 +48,7 @@ veikart_event_kind veikart__event_kind_from(const char *name, size_t len)
 
 /* The length of s (len bytes) in a record, where \, TAB, LF and CR take
  * two bytes.  Most values have none of them: one strcspn finds that. */
-static size_t escaped_len(const char *s, size_t len)
+size_t veikart__record_escaped_len(const char *s, size_t len)
 {
 	size_t n = strcspn(s, "\\\t\n\r");
 
@@ -57,7 +59,7 @@ static size_t escaped_len(const char *s, size_t len)
 	return n;
 }
 
-static char *escape_into(char *w, const char *s)
+char *veikart__record_escape(char *w, const char *s)
 {
 	for (; *s != '\0'; s++) {
 		switch (*s) {
@@ -91,7 +93,7 @@ static char *put_escaped(char *w, const char *s, size_t len, size_t escaped)
 		memcpy(w, s, len);
 		return w + len;
 	}
-	return escape_into(w, s);
+	return veikart__record_escape(w, s);
 }
 
 void veikart__event_begin(veikart__event_builder *b, const veikart_allocator *alloc, uint64_t seq,
@@ -178,13 +180,13 @@ int veikart__event_finish(veikart_event **out, veikart__event_builder *b, const 
 	timelen = veikart__i64_text(timebuf, b->time);
 	kindlen = strlen(kind);
 	actorlen = strlen(b->actor);
-	actor_escaped = escaped_len(b->actor, actorlen);
+	actor_escaped = veikart__record_escaped_len(b->actor, actorlen);
 	record_len = seqlen + 1 + timelen + 1 + kindlen + 1 + actor_escaped;
 	for (i = 0; i < b->nfields; i++) {
 		f = &b->fields[i];
 		f->key_len = strlen(f->key);
 		f->value_len = strlen(f->value);
-		f->escaped_len = escaped_len(f->value, f->value_len);
+		f->escaped_len = veikart__record_escaped_len(f->value, f->value_len);
 		record_len += 1 + f->key_len + 1 + f->escaped_len;
 	}
 	record_len += strlen("\tprev=") + 64 + strlen("\thash=") + 64 + 1;
@@ -304,7 +306,7 @@ static int parse_u64(const char *s, size_t len, uint64_t *out)
 /* Unescape into w; returns the end, or NULL for a backslash that starts
  * no escape.  (Raw line breaks were refused for the whole record.)  Most
  * values have no backslash: they are copied whole. */
-static char *unescape_into(char *w, const char *s, size_t len)
+char *veikart__record_unescape(char *w, const char *s, size_t len)
 {
 	const char *bs;
 	size_t n;
@@ -346,6 +348,59 @@ static char *unescape_into(char *w, const char *s, size_t len)
 static const char bad_escape_text[] = "a field has a backslash that starts no escape (\\\\, "
                                       "\\t, \\n, \\r), or a raw line break";
 
+/* The signature fields a signed record ends in (veikart/sign.h): on
+ * success *LEN is cut to the record before them and KEY and SIG point at
+ * the key id and the Base64 signature in RECORD. */
+static int signature_fields(const char *record, size_t *len, const char **key, const char **sig,
+                            char *why, size_t why_size)
+{
+	unsigned char bin[crypto_sign_BYTES];
+	char again[VEIKART__SIG_B64_LEN + 1];
+	const char *t, *end;
+	size_t binlen = 0, i;
+
+	t = *len >= VEIKART__SIG_TRAILER_LEN ? record + *len - VEIKART__SIG_TRAILER_LEN : NULL;
+	if (t == NULL || memcmp(t, "\tkey=", 5) != 0 ||
+	    memcmp(t + 5 + VEIKART_KEY_ID_LENGTH, "\tsig=", 5) != 0)
+		return say(why, why_size,
+		           "the signature fields are malformed: a signed record ends in "
+		           "key=<16 hex digits> and sig=<88 Base64 characters>, after its hash");
+	*key = t + 5;
+	*sig = t + 5 + VEIKART_KEY_ID_LENGTH + 5;
+	for (i = 0; i < VEIKART_KEY_ID_LENGTH; i++)
+		if (!(((*key)[i] >= '0' && (*key)[i] <= '9') ||
+		      ((*key)[i] >= 'a' && (*key)[i] <= 'f')))
+			return say(why, why_size,
+			           "the signature fields are malformed: key= is not 16 lowercase "
+			           "hex digits");
+	/* Only the one canonical spelling of a signature is read, so that a
+	 * record cannot be changed at all without breaking it. */
+	if (sodium_base642bin(bin, sizeof(bin), *sig, VEIKART__SIG_B64_LEN, NULL, &binlen, &end,
+	                      sodium_base64_VARIANT_ORIGINAL) != 0 ||
+	    binlen != sizeof(bin) || end != *sig + VEIKART__SIG_B64_LEN ||
+	    memcmp(sodium_bin2base64(again, sizeof(again), bin, sizeof(bin),
+	                             sodium_base64_VARIANT_ORIGINAL),
+	           *sig, VEIKART__SIG_B64_LEN) != 0)
+		return say(why, why_size,
+		           "the signature fields are malformed: sig= is not a signature in "
+		           "Base64 (88 characters)");
+	*len -= VEIKART__SIG_TRAILER_LEN;
+	return 0;
+}
+
+/* Whether the record's last field (LEN bytes) is one of the signature's. */
+static int ends_in_signature(const char *record, size_t len)
+{
+	const char *p = record + len;
+
+	while (p > record && p[-1] != '\t')
+		p--;
+	if (p == record)
+		return 0;
+	return (size_t)(record + len - p) >= 4 &&
+	       (memcmp(p, "sig=", 4) == 0 || memcmp(p, "key=", 4) == 0);
+}
+
 static int key_ok(const char *s, size_t len)
 {
 	size_t i;
@@ -366,8 +421,9 @@ int veikart__event_parse(veikart_event **out, const char *record, size_t len,
 	struct {
 		const char *eq, *end;
 	} at[48];
-	size_t toklen[4], nfields = 0, i, hashed;
+	size_t toklen[4], nfields = 0, i, hashed, whole, extra = 0;
 	char computed[VEIKART__SHA256_HEX_SIZE], *w, *s;
+	const char *key_id = NULL, *sig = NULL;
 	uint64_t seq, time_abs;
 	veikart_event *e;
 	int negative;
@@ -381,6 +437,12 @@ int veikart__event_parse(veikart_event **out, const char *record, size_t len,
 		return say(why, why_size, "the record contains a NUL byte");
 	if (memchr(record, '\n', len) != NULL || memchr(record, '\r', len) != NULL)
 		return say(why, why_size, "%s", bad_escape_text);
+	whole = len;
+	if (ends_in_signature(record, len)) {
+		if (signature_fields(record, &len, &key_id, &sig, why, why_size) < 0)
+			return VEIKART_EFORMAT;
+		extra = VEIKART_KEY_ID_LENGTH + 1 + VEIKART__SIG_B64_LEN + 1;
+	}
 	/* The last two fields are prev= and hash=, each 64 hex digits. */
 	if (len < 4 + 2 * (6 + 64))
 		return say(why, why_size, "the record is too short to be an event");
@@ -443,21 +505,31 @@ int veikart__event_parse(veikart_event **out, const char *record, size_t len,
 		return VEIKART_ECORRUPT;
 	}
 
-	e = event_block(alloc, nfields, len + 1, len + 1, &w, &s);
+	e = event_block(alloc, nfields, whole + 1, len + 1 + extra, &w, &s);
 	if (e == NULL)
 		return VEIKART_ENOMEM;
-	memcpy(w, record, len);
-	w[len] = '\n';
-	w[len + 1] = '\0';
+	memcpy(w, record, whole);
+	w[whole] = '\n';
+	w[whole + 1] = '\0';
 	e->record = w;
-	e->record_len = len + 1;
+	e->record_len = whole + 1;
+	if (key_id != NULL) {
+		memcpy(s, key_id, VEIKART_KEY_ID_LENGTH);
+		s[VEIKART_KEY_ID_LENGTH] = '\0';
+		e->key_id = s;
+		s += VEIKART_KEY_ID_LENGTH + 1;
+		memcpy(s, sig, VEIKART__SIG_B64_LEN);
+		s[VEIKART__SIG_B64_LEN] = '\0';
+		e->sig = s;
+		s += VEIKART__SIG_B64_LEN + 1;
+	}
 	e->seq = seq;
 	e->time = negative ? -(int64_t)time_abs : (int64_t)time_abs;
 	e->kind = veikart__event_kind_from(tok[2], toklen[2]);
 	memcpy(e->prev, prev, 64);
 	memcpy(e->hash, hash, 64);
 	e->actor = s;
-	s = unescape_into(s, tok[3], toklen[3]);
+	s = veikart__record_unescape(s, tok[3], toklen[3]);
 	if (s == NULL)
 		goto bad_escape;
 	for (i = 0, p = tok[3] + toklen[3]; p < end; i++) {
@@ -477,7 +549,7 @@ int veikart__event_parse(veikart_event **out, const char *record, size_t len,
 		s[eq - p] = '\0';
 		s += eq - p + 1;
 		e->values[i] = s;
-		s = unescape_into(s, eq + 1, (size_t)(tab - eq - 1));
+		s = veikart__record_unescape(s, eq + 1, (size_t)(tab - eq - 1));
 		if (s == NULL)
 			goto bad_escape;
 		p = tab;

@@ -27,7 +27,18 @@ struct veikart_event {
 	char hash[VEIKART__SHA256_HEX_SIZE];
 	char *record; /* the line, with its line feed, NUL-terminated */
 	size_t record_len;
+	/* A signed event's key id and Base64 signature (veikart/sign.h); both
+	 * NULL when it is not signed. */
+	const char *key_id;
+	const char *sig;
 };
+
+/* What a signature adds to a record after its hash:
+ * TAB key=<16 hex digits> TAB sig=<88 Base64 characters>. */
+#define VEIKART__SIG_B64_LEN 88
+#define VEIKART__SIG_TRAILER_LEN (5 + VEIKART_KEY_ID_LENGTH + 5 + VEIKART__SIG_B64_LEN)
+/* What an event's signature signs: this prefix, then its 64 hash digits. */
+#define VEIKART__SIG_CONTEXT "veikart-event 1 "
 
 typedef struct veikart__event_field {
 	const char *key; /* a literal: keys are never escaped */
@@ -67,6 +78,15 @@ int veikart__event_parse(veikart_event **out, const char *record, size_t len,
 void veikart__event_free(veikart_event *event);
 
 veikart_event_kind veikart__event_kind_from(const char *name, size_t len);
+
+/* Escaping as records do it (\\, \t, \n, \r), for the other text formats
+ * that hold names (sign.c): the length of S (LEN bytes) once escaped;
+ * write it escaped at W and return the end; unescape LEN bytes of S into W
+ * with a NUL, returning the end after the NUL, or NULL for a backslash
+ * that starts no escape. */
+size_t veikart__record_escaped_len(const char *s, size_t len);
+char *veikart__record_escape(char *w, const char *s);
+char *veikart__record_unescape(char *w, const char *s, size_t len);
 
 /* Whether a field's key is WANT.  Keys are short and most differ in their
  * first byte, so that is compared before the call: a replay looks up every

@@ -30,6 +30,7 @@
 #include "event.h"
 #include "journal.h"
 #include "method.h"
+#include "sign.h"
 
 #define HEADER "veikart-journal 1\n"
 #define HEADER_LEN (sizeof(HEADER) - 1)
@@ -50,6 +51,7 @@ struct veikart_journal {
 	int headless;  /* an empty file or a partial header: creation was interrupted */
 	int needs_cut; /* a failed append could not be cut off yet */
 	unsigned long syncs;
+	const veikart_signer *signer; /* signs what is appended (veikart/sign.h) */
 };
 
 static const char *errno_text(int errnum)
@@ -522,6 +524,11 @@ static int take_copies(veikart_journal *j, const veikart_event *const *events, s
 			                          " does not continue the journal: its prev is "
 			                          "not the hash of the event before it",
 			                          j->path, slot[i]->seq);
+		if (j->signer != NULL && slot[i]->key_id == NULL) {
+			err = veikart__signer_sign(j->signer, &slot[i], &j->alloc);
+			if (err < 0)
+				return err;
+		}
 		prev = slot[i]->hash;
 		if (slot[i]->record_len > SIZE_MAX - *total)
 			return veikart__error_nomem();
@@ -610,6 +617,18 @@ out:
 			veikart__event_free(slot[i]);
 	veikart__free(&j->alloc, buf);
 	return err;
+}
+
+int veikart_journal_set_signer(veikart_journal *j, const veikart_signer *signer)
+{
+	if (j == NULL)
+		return veikart__error_set(VEIKART_EINVALID, "no journal");
+	if ((j->flags & VEIKART_JOURNAL_READONLY) != 0)
+		return veikart__error_set_at(VEIKART_ESTATE, j->path, 0, 0,
+		                             "%s is open read-only: it appends nothing to sign",
+		                             j->path);
+	j->signer = signer;
+	return 0;
 }
 
 int veikart_journal_options_init(veikart_journal_options *opts, unsigned int version)

@@ -35,6 +35,7 @@ HEADERS = (
     "unit",
     "export",
     "diff",
+    "sign",
 )
 
 

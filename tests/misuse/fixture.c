@@ -82,6 +82,8 @@ int misuse_group_setup(void **state)
 	static const char not_a_methodology[] = "<methodology/>";
 	misuse_fixture *fx = calloc(1, sizeof(*fx));
 	veikart_method *m = NULL;
+	char *line = NULL;
+	FILE *f;
 	int rc;
 
 	*state = fx;
@@ -104,6 +106,23 @@ int misuse_group_setup(void **state)
 	         getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	if (mkdtemp(fx->dir) == NULL)
 		fail_msg("misuse fixture: cannot make %s", fx->dir);
+
+	ok(veikart_key_generate(&fx->key, MISUSE_OWNER, NULL), "key");
+	snprintf(fx->key_path, sizeof(fx->key_path), "%s/misuse.key", fx->dir);
+	ok(veikart_key_save(fx->key, fx->key_path), "key file");
+	ok(veikart_key_public_line(&line, fx->key, VEIKART_KEY_MUST_SIGN), "key line");
+	snprintf(fx->keyring_path, sizeof(fx->keyring_path), "%s/misuse.keyring", fx->dir);
+	fx->keyring_len = strlen("veikart-keyring 1\n") + strlen(line);
+	fx->keyring_text = malloc(fx->keyring_len + 1);
+	if (fx->keyring_text == NULL)
+		fail_msg("misuse fixture: out of memory");
+	snprintf(fx->keyring_text, fx->keyring_len + 1, "veikart-keyring 1\n%s", line);
+	veikart_string_free(line);
+	f = fopen(fx->keyring_path, "w");
+	if (f == NULL || fwrite(fx->keyring_text, 1, fx->keyring_len, f) != fx->keyring_len ||
+	    fclose(f) != 0)
+		fail_msg("misuse fixture: cannot write %s", fx->keyring_path);
+	ok(veikart_keyring_parse(&fx->keyring, fx->keyring_text, fx->keyring_len, NULL), "keyring");
 	return 0;
 }
 
@@ -121,7 +140,12 @@ int misuse_group_teardown(void **state)
 		snprintf(fx->path, sizeof(fx->path), "%s/fresh-%u.vj", fx->dir, i);
 		unlink(fx->path);
 	}
+	unlink(fx->key_path);
+	unlink(fx->keyring_path);
 	rmdir(fx->dir);
+	veikart_key_free(fx->key);
+	veikart_keyring_free(fx->keyring);
+	free(fx->keyring_text);
 	veikart_diagnostics_free(fx->diags);
 	veikart_diff_free(fx->diff);
 	free((char *)fx->method_path);
@@ -280,6 +304,7 @@ static void make_bad_arguments(misuse_fixture *fx)
 	veikart_journal_options jo = VEIKART_JOURNAL_OPTIONS_INIT;
 	veikart_diff_options dopts = VEIKART_DIFF_OPTIONS_INIT;
 	veikart_eval_options eo = VEIKART_EVAL_OPTIONS_INIT;
+	veikart_sign_options so = VEIKART_SIGN_OPTIONS_INIT;
 
 	fx->load_opts = lo;
 	fx->load_opts.flags = VEIKART_LOAD_NO_ENV | VEIKART_LOAD_NO_SYSTEM;
@@ -298,6 +323,9 @@ static void make_bad_arguments(misuse_fixture *fx)
 	fx->eval_opts = eo;
 	fx->bad_eval_opts = eo;
 	fx->bad_eval_opts.version = 9999;
+	fx->sign_opts = so;
+	fx->bad_sign_opts = so;
+	fx->bad_sign_opts.version = 9999;
 	fx->eval_unknown_unit = eo;
 	fx->eval_unknown_unit.unit = "no-such-id";
 
@@ -352,6 +380,10 @@ int misuse_setup(void **state)
 	make_world(fx, &fx->ks, "ks");
 	make_world(fx, &fx->units, "units");
 	make_bad_arguments(fx);
+	ok(veikart_signer_new(&fx->signer, NULL), "signer");
+	ok(veikart_signer_add(fx->signer, fx->key), "signer's key");
+	ok(veikart_seal_make(&fx->seal, fx->ks.journal, fx->key, 0), "seal");
+	fx->seal_len = strlen(fx->seal);
 	memset(fx->buf, 0, sizeof(fx->buf));
 	memset(fx->digest, 0, sizeof(fx->digest));
 	veikart_error_clear();
@@ -364,6 +396,10 @@ int misuse_teardown(void **state)
 
 	free_world(&fx->ks);
 	free_world(&fx->units);
+	veikart_signer_free(fx->signer);
+	veikart_string_free(fx->seal);
+	fx->signer = NULL;
+	fx->seal = NULL;
 	return 0;
 }
 

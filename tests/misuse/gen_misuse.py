@@ -113,6 +113,13 @@ VALID_BY_TYPE = {
     "veikart_type *": "&fx->type_out",
     "veikart_level *": "&fx->level_out",
     "veikart_status *": "&fx->status_out",
+    "const veikart_key *": "fx->key",
+    "const veikart_keyring *": "fx->keyring",
+    "const veikart_signer *": "fx->signer",
+    "veikart_signer *": "fx->signer",
+    "const veikart_sign_options *": "&fx->sign_opts",
+    "veikart_sign_options *": "&fx->sign_out",
+    "uint64_t *": "&fx->u64_out",
 }
 
 # Strings, told apart by the parameter's name.
@@ -199,6 +206,16 @@ VALID_OVERRIDE = {
     ("veikart_type_from_name", "name"): '"ratio"',
     ("veikart_level_from_name", "name"): '"must"',
     ("veikart_status_from_name", "name"): '"active"',
+    ("veikart_sign_options_init", "version"): "VEIKART_SIGN_OPTIONS_VERSION",
+    ("veikart_key_generate", "name"): "MISUSE_OWNER",
+    ("veikart_key_load", "path"): "fx->key_path",
+    ("veikart_key_save", "path"): "misuse_fresh_path(fx)",
+    ("veikart_keyring_load", "path"): "fx->keyring_path",
+    ("veikart_keyring_parse", "text"): "fx->keyring_text",
+    ("veikart_keyring_parse", "length"): "fx->keyring_len",
+    ("veikart_seal_make", "time"): "0",
+    ("veikart_seal_check", "seal"): "fx->seal",
+    ("veikart_seal_check", "length"): "fx->seal_len",
 }
 
 # `*_by_id(..., id)`: the id of an element of that kind.
@@ -255,6 +272,7 @@ INVALID_BY_TYPE = {
     "const veikart_diff_options *": ["&fx->bad_diff_opts"],
     "const veikart_eval_options *": ["&fx->bad_eval_opts", "&fx->eval_unknown_unit"],
     "const veikart_event * const *": ["w->null_events"],
+    "const veikart_sign_options *": ["&fx->bad_sign_opts"],
 }
 
 # Arrays of bad structures in the fixture: (array, count, descriptions).

@@ -115,6 +115,20 @@ typedef struct misuse_fixture {
 	char buf[256];  /* for veikart_diagnostic_format() */
 	char digest[VEIKART_HASH_HEX_LENGTH + 1];
 
+	/* Signatures: a key of MISUSE_OWNER, saved (key_path) and in a
+	 * keyring (keyring_path, keyring_text) for the whole run; per test a
+	 * signer holding the key and a seal of the ks world's journal. */
+	veikart_key *key;
+	veikart_keyring *keyring;
+	char *keyring_text;
+	size_t keyring_len;
+	char key_path[600], keyring_path[600];
+	veikart_signer *signer;
+	char *seal;
+	size_t seal_len;
+	veikart_sign_options sign_opts, bad_sign_opts, sign_out;
+	uint64_t u64_out;
+
 	/* What the functions that fill a structure fill. */
 	veikart_initiative_options init_out;
 	veikart_journal_options journal_out;

@@ -84,6 +84,7 @@ from .initiative import (
     Visit,
 )
 from .diff import Diff, DiffEntry, diff
+from .sign import Key, Keyring, KeyPolicy, Signer
 from .errors import check as _check
 
 #: The version of the libveikart the module is running against ("0.1.0").
@@ -137,6 +138,11 @@ __all__ = [
     "Event",
     "DecisionRecord",
     "Journal",
+    # signatures
+    "Key",
+    "Keyring",
+    "KeyPolicy",
+    "Signer",
     # the criteria language
     "Expression",
     "Facts",

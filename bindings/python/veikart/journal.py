@@ -30,6 +30,10 @@ class Event:
     record: str
     decision: object = None
     """For a `decide` event, the DecisionRecord it holds; else None."""
+    key_id: object = None
+    """The id of the key that signed it; None when it is not signed."""
+    signature: object = None
+    """Its signature in Base64; None when it is not signed."""
 
     @classmethod
     def _from_c(cls, event):
@@ -52,6 +56,8 @@ class Event:
             DecisionRecord._from_c(event)
             if lib.veikart_event_kind_of(event) == lib.VEIKART_EVENT_DECIDE
             else None,
+            from_c(lib.veikart_event_key_id(event)),
+            from_c(lib.veikart_event_signature(event)),
         )
 
     @classmethod
@@ -227,6 +233,40 @@ class Journal:
                 limits={},
             ),
         )
+
+    def sign_with(self, signer):
+        """Sign every event appended from now on with a sign.Signer (None to
+        stop).  The journal keeps the signer alive."""
+        from . import sign
+
+        sign.set_signer(self._handle(), signer)
+        self._signer = signer
+
+    def verify_signatures(self, keyring):
+        """Check every signature against a Keyring, and that every event of
+        a `must-sign` person is signed by them; CorruptError names the first
+        event that fails.  Returns how many events are signed."""
+        from . import sign
+
+        return sign.verify_signatures(self._handle(), keyring)
+
+    def seal(self, key, when=None):
+        """The seal of the journal's head (its text), signed with `key`, dated
+        `when` (a datetime, a date, seconds or text; default now)."""
+        import time
+
+        from . import sign
+        from ._util import from_time
+
+        return sign.seal(self._handle(), key, int(time.time()) if when is None else from_time(when))
+
+    def check_seal(self, seal, keyring):
+        """Check the journal against a seal's text: CorruptError when it was
+        cut or rewritten, or the seal's signature fails.  Returns how many
+        events the seal covers."""
+        from . import sign
+
+        return sign.check_seal(self._handle(), seal, keyring)
 
     def __len__(self):
         return lib.veikart_journal_count(self._handle())
