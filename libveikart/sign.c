@@ -824,15 +824,19 @@ int veikart_signer_add(veikart_signer *s, const veikart_key *key)
 			return veikart__error_set(VEIKART_EEXISTS,
 			                          "the signer has a key for `%s` already (%s)",
 			                          key->name, (*found)->id);
-		grown = s->keys;
-		err = veikart__grow(&s->alloc, &grown, &s->cap, s->count + 1, sizeof(*s->keys));
-		if (err < 0)
-			return err;
-		s->keys = grown;
 	}
 	copy = key_new(&s->alloc, key->name, key->name ? strlen(key->name) : 0);
 	if (copy == NULL)
 		return VEIKART_ENOMEM;
+	if (key->name != NULL) {
+		grown = s->keys;
+		err = veikart__grow(&s->alloc, &grown, &s->cap, s->count + 1, sizeof(*s->keys));
+		if (err < 0) {
+			veikart_key_free(copy);
+			return err;
+		}
+		s->keys = grown;
+	}
 	memcpy(copy->pk, key->pk, sizeof(copy->pk));
 	memcpy(copy->sk, key->sk, sizeof(copy->sk));
 	memcpy(copy->id, key->id, sizeof(copy->id));
