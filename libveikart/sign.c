@@ -818,7 +818,7 @@ int veikart_signer_add(veikart_signer *s, const veikart_key *key)
 	if (key->name == NULL && s->host != NULL)
 		return veikart__error_set(VEIKART_EEXISTS, "the signer has a host key already (%s)",
 		                          s->host->id);
-	if (key->name != NULL) {
+	if (key->name != NULL && s->count > 0) {
 		found = bsearch(&key, s->keys, s->count, sizeof(*s->keys), key_name_cmp);
 		if (found != NULL)
 			return veikart__error_set(VEIKART_EEXISTS,
@@ -855,6 +855,9 @@ static const veikart_key *signer_key_for(const veikart_signer *s, const char *ac
 {
 	veikart_key want, *wantp = &want, *const * found;
 
+	/* bsearch() must not be given the NULL table of a signer with no person's key. */
+	if (s->count == 0)
+		return s->host;
 	want.name = (char *)actor;
 	found = bsearch(&wantp, s->keys, s->count, sizeof(*s->keys), key_name_cmp);
 	return found ? *found : s->host;
