@@ -73,6 +73,11 @@ int veikart_journal_verify_signatures(const veikart_journal *j, const veikart_ke
 			return refused(
 			        j, i, "it is recorded as `%s` but signed with the key of `%s` (%s)",
 			        ev->actor, k->name, k->id);
+		if (k->policy == VEIKART_KEY_HOST && veikart__keyring_must_sign(kr, ev->actor))
+			return refused(j, i,
+			               "it is signed by the host key %s, but the keyring says `%s` "
+			               "must sign every event of theirs with a key of their own",
+			               k->id, ev->actor);
 		nsigned++;
 	}
 	if (signed_count != NULL)

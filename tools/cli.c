@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -179,6 +180,9 @@ int cli_journal_option(const cli_command *cmd, cli_journal_args *args, int c)
 	case 'm':
 		args->method = optarg;
 		return -1;
+	case 'k':
+		args->key = optarg;
+		return -1;
 	default:
 		return cli_common_option(cmd, &args->common, c);
 	}
@@ -196,8 +200,8 @@ int cli_parse_recording(const cli_command *cmd, cli_journal_args *args, int argc
                         int min, int max, const char *what)
 {
 	static const struct option longopts[] = {
-		CLI_OPTION_AS,   CLI_OPTION_METHOD,    CLI_OPTION_PATH,
-		CLI_OPTION_HELP, { NULL, 0, NULL, 0 },
+		CLI_OPTION_AS,   CLI_OPTION_KEY,  CLI_OPTION_METHOD,
+		CLI_OPTION_PATH, CLI_OPTION_HELP, { NULL, 0, NULL, 0 },
 	};
 	int c, rc;
 
@@ -317,6 +321,11 @@ int cli_session_open(cli_session *s, const cli_command *cmd, const char *path,
 	if (rc != CLI_OK)
 		goto out;
 	s->mark = veikart_journal_count(s->journal);
+	if (!(flags & CLI_SESSION_READONLY)) {
+		rc = cli_session_sign(s, args);
+		if (rc != CLI_OK)
+			goto out;
+	}
 	rc = cli_journal_method(&s->method, cmd, s->journal, args->method, &args->common, 0);
 	if (rc != CLI_OK)
 		goto out;
@@ -350,9 +359,60 @@ void cli_session_close(cli_session *s)
 	veikart_initiative_free(s->initiative);
 	veikart_method_free(s->method);
 	veikart_journal_free(s->journal);
+	veikart_signer_free(s->signer);
 	s->initiative = NULL;
 	s->method = NULL;
 	s->journal = NULL;
+	s->signer = NULL;
+}
+
+int cli_load_key(veikart_key **out, const cli_command *cmd, const char *path)
+{
+	struct stat st;
+	int err;
+
+	*out = NULL;
+	if (stat(path, &st) == 0 && (st.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
+		fprintf(stderr,
+		        "veikart %s: %s is a secret key that others may read (mode %04o): refused; "
+		        "make it private with `chmod 600 %s`, or make a new key if others may "
+		        "have read it\n",
+		        cmd->name, path, (unsigned int)(st.st_mode & 07777), path);
+		return CLI_INVALID;
+	}
+	err = veikart_key_load(out, path, NULL);
+	if (err < 0) {
+		fprintf(stderr, "veikart %s: %s\n", cmd->name, veikart_error_last()->message);
+		return cli_exit_code(err);
+	}
+	return CLI_OK;
+}
+
+int cli_session_sign(cli_session *s, const cli_journal_args *args)
+{
+	veikart_key *key = NULL;
+	int rc, err;
+
+	if (args->key == NULL)
+		return CLI_OK;
+	rc = cli_load_key(&key, s->cmd, args->key);
+	if (rc != CLI_OK)
+		return rc;
+	if (veikart_key_name(key) != NULL && args->actor != NULL &&
+	    strcmp(veikart_key_name(key), args->actor) != 0) {
+		fprintf(stderr,
+		        "veikart %s: the key in %s is %s's; it cannot sign what %s records\n",
+		        s->cmd->name, args->key, veikart_key_name(key), args->actor);
+		veikart_key_free(key);
+		return CLI_INVALID;
+	}
+	err = veikart_signer_new(&s->signer, NULL);
+	if (err == 0)
+		err = veikart_signer_add(s->signer, key);
+	if (err == 0)
+		err = veikart_journal_set_signer(s->journal, s->signer);
+	veikart_key_free(key);
+	return err < 0 ? cli_error(s->cmd, err) : CLI_OK;
 }
 
 void cli_session_print_new(cli_session *s, const char *lang)

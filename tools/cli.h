@@ -49,6 +49,8 @@ extern const cli_command cli_report;
 extern const cli_command cli_snapshot;
 extern const cli_command cli_unit;
 extern const cli_command cli_demo;
+extern const cli_command cli_keygen;
+extern const cli_command cli_seal;
 
 /* Common options: --path DIR (repeatable), --lang LANG.  */
 typedef struct cli_common {
@@ -75,6 +77,10 @@ typedef struct cli_common {
 	{                                          \
 		"as", required_argument, NULL, 'a' \
 	}
+#define CLI_OPTION_KEY                              \
+	{                                           \
+		"key", required_argument, NULL, 'k' \
+	}
 #define CLI_OPTION_METHOD                              \
 	{                                              \
 		"method", required_argument, NULL, 'm' \
@@ -86,6 +92,9 @@ typedef struct cli_common {
 	"  --method METHOD  the methodology the journal was recorded against, a file\n" \
 	"                   or an id (default: the id the journal names)\n"             \
 	"  --path DIR       look for methodologies in DIR first (repeatable)\n"
+#define CLI_HELP_KEY                                                             \
+	"  --key FILE       sign what is recorded with the secret key in FILE\n" \
+	"                   (`veikart keygen`; only its owner may read it)\n"
 #define CLI_HELP_NOW                                                                  \
 	"The clock: VEIKART_NOW=YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC) in the\n"    \
 	"environment replaces the system clock, for tests, demos and back-office\n"   \
@@ -136,6 +145,7 @@ typedef struct cli_journal_args {
 	cli_common common;
 	const char *actor;  /* --as, or NULL */
 	const char *method; /* --method, or NULL for the id the journal names */
+	const char *key;    /* --key, or NULL: the secret key that signs what is recorded */
 } cli_journal_args;
 
 /* As cli_common_option(), plus --as and --method. */
@@ -168,7 +178,8 @@ typedef struct cli_session {
 	veikart_initiative *initiative;
 	int64_t now; /* VEIKART_NOW, when has_now */
 	int has_now;
-	size_t mark; /* events in the journal when opened (see cli_session_print_new) */
+	size_t mark;            /* events in the journal when opened (see cli_session_print_new) */
+	veikart_signer *signer; /* signs what the journal appends (--key), or NULL */
 } cli_session;
 
 /* Flags for cli_session_open() and cli_journal_open(). */
@@ -198,11 +209,27 @@ int cli_journal_method(veikart_method **out, const cli_command *cmd, const veika
 int cli_session_open(cli_session *s, const cli_command *cmd, const char *path,
                      const cli_journal_args *args, unsigned int flags);
 void cli_session_close(cli_session *s);
+/* With --key FILE, sign everything the session's journal appends with the
+ * key in FILE, which must be private to its owner and, when it names a
+ * person, belong to the actor (--as).  Errors are printed.  Returns a CLI
+ * exit code; without --key, CLI_OK and nothing changes. */
+int cli_session_sign(cli_session *s, const cli_journal_args *args);
+/* Read a secret key file for CMD, refusing one that others may read.
+ * Errors are printed.  Returns a CLI exit code. */
+int cli_load_key(veikart_key **out, const cli_command *cmd, const char *path);
 /* Print the events recorded since the session was opened, as `log` does. */
 void cli_session_print_new(cli_session *s, const char *lang);
 /* The end of a recording command: on success print what was recorded; on a
  * refusal print the library's message.  Returns a CLI exit code. */
 int cli_session_done(cli_session *s, int err);
+
+/* ---- signatures and seals (cmd_seal.c) ------------------------------------ */
+
+/* What `verify --keyring KEYRING [--seal SEAL]` adds for the journal at
+ * PATH: every signature checked against KEYRING, then the seal.  Prints
+ * what it found; nothing without a keyring.  Returns a CLI exit code. */
+int cli_verify_trust(const char *path, const veikart_journal *j, const char *keyring,
+                     const char *seal);
 
 /* ---- writing times, events, reports and units (print.c) ------------------- */
 

@@ -28,7 +28,7 @@ const cli_command cli_assign = {
 	"The initiative's creator, or anyone who holds a role in it, may assign.\n"
 	"\n"
 	"Options:\n"
-	"  --as ACTOR       who records the assignment (required)\n"
+	"  --as ACTOR       who records the assignment (required)\n" CLI_HELP_KEY
 	"  --remove         withdraw PERSON from ROLE instead\n" CLI_HELP_METHOD
 	"  -h, --help       show this help\n"
 	"\n" CLI_HELP_NOW "\n"
@@ -47,6 +47,7 @@ int cli_run_assign(const cli_command *cmd, int argc, char **argv, int per_unit)
 	static const struct option longopts[] = {
 		{ "remove", no_argument, NULL, 'r' },
 		CLI_OPTION_AS,
+		CLI_OPTION_KEY,
 		CLI_OPTION_METHOD,
 		CLI_OPTION_PATH,
 		CLI_OPTION_HELP,

@@ -31,7 +31,7 @@ const cli_command cli_attach = {
 	"        --file gevinstplan.pdf --as \"Siri Lund\"\n"
 	"\n"
 	"Options:\n"
-	"  --as ACTOR       who attaches it (required; any role holder)\n"
+	"  --as ACTOR       who attaches it (required; any role holder)\n" CLI_HELP_KEY
 	"  --sha256 HEX     the document's SHA-256 digest, 64 hexadecimal digits\n"
 	"  --file PATH      compute the digest from this local copy of the document\n"
 	"  --approve        approve it as well\n" CLI_HELP_METHOD
@@ -63,6 +63,7 @@ static int run(int argc, char **argv)
 		{ "file", required_argument, NULL, 'f' },
 		{ "approve", no_argument, NULL, 'A' },
 		CLI_OPTION_AS,
+		CLI_OPTION_KEY,
 		CLI_OPTION_METHOD,
 		CLI_OPTION_PATH,
 		CLI_OPTION_HELP,

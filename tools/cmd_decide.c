@@ -41,7 +41,7 @@ const cli_command cli_decide = {
 	"        --why \"Available is not adopted: 45 % active use.  New round.\"\n"
 	"\n"
 	"Options:\n"
-	"  --as ACTOR       who decides (required)\n"
+	"  --as ACTOR       who decides (required)\n" CLI_HELP_KEY
 	"  --why TEXT       the rationale (required)\n"
 	"  --to PHASE       where to, when the gate has several outcomes of the kind\n"
 	"  --gate GATE      the gate, when the phase has several\n"
@@ -70,7 +70,7 @@ const cli_command cli_meet = {
 	"    veikart meet nattilsyn.vj 31 1 --as \"Kari Nordmann\"\n"
 	"\n"
 	"Options:\n"
-	"  --as ACTOR       who records it (required)\n" CLI_HELP_METHOD
+	"  --as ACTOR       who records it (required)\n" CLI_HELP_KEY CLI_HELP_METHOD
 	"  -h, --help       show this help\n"
 	"\n" CLI_HELP_NOW "\n"
 	"Exit status: 0 when recorded, 1 when refused (the message says why),\n"
@@ -131,6 +131,7 @@ int cli_run_decide(const cli_command *cmd, int argc, char **argv, int per_unit)
 		{ "override", no_argument, NULL, 'o' },
 		{ "condition", required_argument, NULL, 'c' },
 		CLI_OPTION_AS,
+		CLI_OPTION_KEY,
 		CLI_OPTION_METHOD,
 		CLI_OPTION_PATH,
 		CLI_OPTION_HELP,

@@ -14,9 +14,9 @@ static int run_rate(int argc, char **argv);
 static int run_approve(int argc, char **argv);
 static int run_sign(int argc, char **argv);
 
-#define RECORDING_OPTIONS                                                \
-	"Options:\n"                                                     \
-	"  --as ACTOR       who records it (required)\n" CLI_HELP_METHOD \
+#define RECORDING_OPTIONS                                                             \
+	"Options:\n"                                                                  \
+	"  --as ACTOR       who records it (required)\n" CLI_HELP_KEY CLI_HELP_METHOD \
 	"  -h, --help       show this help\n"
 
 #define RECORDING_EXIT                                                           \

@@ -34,7 +34,7 @@ const cli_command cli_init = {
 	"  --method METHOD  a methodology file, or an id on the search path\n"
 	"  --id ID          the initiative's id (any text, such as a case number)\n"
 	"  --title TEXT     its title\n"
-	"  --as PERSON      who creates it\n"
+	"  --as PERSON      who creates it\n" CLI_HELP_KEY
 	"  --path DIR       look for methodologies in DIR first (repeatable)\n"
 	"  -h, --help       show this help\n"
 	"\n" CLI_HELP_NOW "\n"
@@ -50,6 +50,7 @@ static int run(int argc, char **argv)
 		{ "id", required_argument, NULL, 'i' },
 		{ "title", required_argument, NULL, 't' },
 		CLI_OPTION_AS,
+		CLI_OPTION_KEY,
 		CLI_OPTION_METHOD,
 		CLI_OPTION_PATH,
 		CLI_OPTION_HELP,
@@ -105,6 +106,9 @@ static int run(int argc, char **argv)
 		goto out;
 	}
 	created = 1;
+	rc = cli_session_sign(&s, &args);
+	if (rc != CLI_OK)
+		goto out;
 	io.commit = veikart_journal_commit;
 	io.commit_payload = s.journal;
 	if (s.has_now) {

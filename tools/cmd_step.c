@@ -25,7 +25,7 @@ const cli_command cli_step = {
 	"    veikart step nattilsyn.vj utproving opplaering --as \"Ola Hansen\"\n"
 	"\n"
 	"Options:\n"
-	"  --as ACTOR       who did it (required)\n" CLI_HELP_METHOD
+	"  --as ACTOR       who did it (required)\n" CLI_HELP_KEY CLI_HELP_METHOD
 	"  -h, --help       show this help\n"
 	"\n" CLI_HELP_NOW "\n"
 	"Exit status: 0 when recorded, 1 when refused (the message says why),\n"

@@ -85,7 +85,7 @@ static const cli_command unit_add = {
 	"        --type site --parent nordby --wave 1 --order 7 --as \"Kari Nordmann\"\n"
 	"\n"
 	"Options:\n"
-	"  --as ACTOR       who adds it (required)\n"
+	"  --as ACTOR       who adds it (required)\n" CLI_HELP_KEY
 	"  --title TEXT     its name as people say it (default: the id)\n"
 	"  --type TYPE      its unit type\n"
 	"  --parent UNIT    the unit it belongs to, added before it\n"
@@ -164,7 +164,7 @@ static const cli_command unit_set = {
 	"        --as \"Per Olsen\"\n"
 	"\n"
 	"Options:\n"
-	"  --as ACTOR       who records it (required)\n" CLI_HELP_METHOD
+	"  --as ACTOR       who records it (required)\n" CLI_HELP_KEY CLI_HELP_METHOD
 	"  -h, --help       show this help\n"
 	"\n" CLI_HELP_NOW "\n" RECORDING_EXIT,
 	run_set,
@@ -185,7 +185,7 @@ static const cli_command unit_step = {
 	"    veikart unit step nattilsyn.vj site-07 training train-staff --as \"Per Olsen\"\n"
 	"\n"
 	"Options:\n"
-	"  --as ACTOR       who did it (required)\n" CLI_HELP_METHOD
+	"  --as ACTOR       who did it (required)\n" CLI_HELP_KEY CLI_HELP_METHOD
 	"  -h, --help       show this help\n"
 	"\n" CLI_HELP_NOW "\n" RECORDING_EXIT,
 	run_step,
@@ -209,7 +209,7 @@ static const cli_command unit_assign = {
 	"        --as \"Kari Nordmann\"\n"
 	"\n"
 	"Options:\n"
-	"  --as ACTOR       who records the assignment (required)\n"
+	"  --as ACTOR       who records the assignment (required)\n" CLI_HELP_KEY
 	"  --remove         withdraw PERSON from ROLE for UNIT instead\n" CLI_HELP_METHOD
 	"  -h, --help       show this help\n"
 	"\n" CLI_HELP_NOW "\n" RECORDING_EXIT,
@@ -230,7 +230,7 @@ static const cli_command unit_sign = {
 	"    veikart unit sign nattilsyn.vj site-07 site_ready --as \"Per Olsen\"\n"
 	"\n"
 	"Options:\n"
-	"  --as ACTOR       who signs (required)\n" CLI_HELP_METHOD
+	"  --as ACTOR       who signs (required)\n" CLI_HELP_KEY CLI_HELP_METHOD
 	"  -h, --help       show this help\n"
 	"\n" CLI_HELP_NOW "\n" RECORDING_EXIT,
 	run_sign,
@@ -257,7 +257,7 @@ static const cli_command unit_decide = {
 	"        --why \"Every night shift is trained\"\n"
 	"\n"
 	"Options:\n"
-	"  --as ACTOR       who decides (required)\n"
+	"  --as ACTOR       who decides (required)\n" CLI_HELP_KEY
 	"  --why TEXT       the rationale (required)\n"
 	"  --to PHASE       where to, when the gate has several outcomes of the kind\n"
 	"  --gate GATE      the gate, when the phase has several\n"
@@ -370,6 +370,7 @@ static int run_add(int argc, char **argv)
 		{ "wave", required_argument, NULL, 'w' },
 		{ "order", required_argument, NULL, 'o' },
 		CLI_OPTION_AS,
+		CLI_OPTION_KEY,
 		CLI_OPTION_METHOD,
 		CLI_OPTION_PATH,
 		CLI_OPTION_HELP,

@@ -12,7 +12,8 @@ static int run(int argc, char **argv);
 const cli_command cli_verify = {
 	"verify",
 	"check that a journal is intact and every event kept the rules",
-	"usage: veikart verify [--method METHOD] [--path DIR]... JOURNAL\n"
+	"usage: veikart verify [--method METHOD] [--path DIR]...\n"
+	"                      [--keyring KEYRING [--seal SEAL]] JOURNAL\n"
 	"\n"
 	"Read JOURNAL without changing it and check, for every event, its syntax,\n"
 	"its SHA-256 hash, its number and its link to the event before: a changed\n"
@@ -34,7 +35,18 @@ const cli_command cli_verify = {
 	"Compare the head with a copy kept elsewhere (a case system, an e-mail to\n"
 	"the archive) to prove that the journal was not rewritten as a whole.\n"
 	"\n"
-	"Options:\n" CLI_HELP_METHOD "  -h, --help       show this help\n"
+	"With --keyring, check every signature against the public keys in KEYRING\n"
+	"(lines of `veikart keygen`): an event changed after it was signed, signed\n"
+	"with a key KEYRING does not hold or with another person's key, or not\n"
+	"signed although KEYRING says its actor must sign, is reported with its\n"
+	"event and line.  With --seal, check JOURNAL against a seal (`veikart\n"
+	"seal`) signed by a key of KEYRING: a journal rewritten or cut since it\n"
+	"was sealed is reported.\n"
+	"\n"
+	"Options:\n" CLI_HELP_METHOD
+	"  --keyring FILE   check every signature against the keys in FILE\n"
+	"  --seal FILE      check the journal against the seal in FILE (needs --keyring)\n"
+	"  -h, --help       show this help\n"
 	"\n"
 	"Exit status: 0 when the chain is intact and every event checked kept the\n"
 	"rules, 1 otherwise (the message names the event), 2 for a wrong command\n"
@@ -48,8 +60,11 @@ static int run(int argc, char **argv)
 		CLI_OPTION_METHOD,
 		CLI_OPTION_PATH,
 		CLI_OPTION_HELP,
+		{ "keyring", required_argument, NULL, 'K' },
+		{ "seal", required_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 },
 	};
+	const char *keyring = NULL, *seal = NULL;
 	veikart_journal *j = NULL;
 	veikart_method *m = NULL;
 	veikart_initiative *in = NULL;
@@ -65,12 +80,19 @@ static int run(int argc, char **argv)
 		c = getopt_long(argc, argv, "h", longopts, NULL);
 		if (c == -1)
 			break;
+		if (c == 'K' || c == 'S') {
+			*(c == 'K' ? &keyring : &seal) = optarg;
+			continue;
+		}
 		rc = cli_journal_option(&cli_verify, &args, c);
 		if (rc >= 0)
 			return rc;
 	}
 	if (optind + 1 != argc)
 		return cli_usage_error(&cli_verify, "give one JOURNAL");
+	if (seal != NULL && keyring == NULL)
+		return cli_usage_error(&cli_verify, "--seal needs --keyring KEYRING to check the "
+		                                    "seal's signature");
 	path = argv[optind];
 	rc = cli_journal_open(&j, &cli_verify, path, CLI_SESSION_READONLY);
 	if (rc != CLI_OK)
@@ -116,7 +138,7 @@ static int run(int argc, char **argv)
 		       "document); give --path DIR or --method FILE to check the rules too\n",
 		       veikart_event_field(first, "method"), veikart_event_field(first, "version"),
 		       veikart_event_field(first, "digest"));
-	rc = CLI_OK;
+	rc = cli_verify_trust(path, j, keyring, seal);
 out:
 	veikart_initiative_free(in);
 	veikart_method_free(m);

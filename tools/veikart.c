@@ -11,10 +11,11 @@
 #include "cli.h"
 
 static const cli_command *const commands[] = {
-	&cli_validate, &cli_show,   &cli_graph,    &cli_diff,   &cli_compare, &cli_eval,
-	&cli_init,     &cli_assign, &cli_set,      &cli_attach, &cli_approve, &cli_sign,
-	&cli_rate,     &cli_step,   &cli_decide,   &cli_meet,   &cli_status,  &cli_log,
-	&cli_verify,   &cli_report, &cli_snapshot, &cli_unit,   &cli_demo,
+	&cli_validate, &cli_show,   &cli_graph,    &cli_diff,   &cli_compare,
+	&cli_eval,     &cli_init,   &cli_assign,   &cli_set,    &cli_attach,
+	&cli_approve,  &cli_sign,   &cli_rate,     &cli_step,   &cli_decide,
+	&cli_meet,     &cli_status, &cli_log,      &cli_verify, &cli_seal,
+	&cli_keygen,   &cli_report, &cli_snapshot, &cli_unit,   &cli_demo,
 };
 
 /* Where the second group of the listing, the initiative commands, begins. */

@@ -128,7 +128,9 @@ static veikart_journal *open_journal(const char *path, unsigned int flags)
 	return j;
 }
 
-/* Write the world's journal, signed by Kari and Ola when SIGNED. */
+/* Write the world's journal: unsigned (0), signed by Kari and Ola (1), or
+ * by the host (HOST_SIGNED). */
+#define HOST_SIGNED 2
 static void write_journal(signed_world *w, int is_signed)
 {
 	veikart_signer *s = NULL;
@@ -136,8 +138,12 @@ static void write_journal(signed_world *w, int is_signed)
 
 	if (is_signed) {
 		assert_int_equal(veikart_signer_new(&s, NULL), 0);
-		assert_int_equal(veikart_signer_add(s, w->kari), 0);
-		assert_int_equal(veikart_signer_add(s, w->ola), 0);
+		if (is_signed == HOST_SIGNED) {
+			assert_int_equal(veikart_signer_add(s, w->host), 0);
+		} else {
+			assert_int_equal(veikart_signer_add(s, w->kari), 0);
+			assert_int_equal(veikart_signer_add(s, w->ola), 0);
+		}
 		assert_int_equal(veikart_journal_set_signer(j, s), 0);
 	}
 	walk(w, j);
@@ -437,6 +443,28 @@ static void test_sign_should_hold_persons_to_their_own_keys(void **state)
 	}
 	veikart_journal_free(j);
 	veikart_signer_free(s);
+}
+
+static void test_sign_should_not_let_the_host_sign_for_who_must_sign(void **state)
+{
+	static const veikart_key_policy may[] = { VEIKART_KEY_MAY_SIGN, VEIKART_KEY_MAY_SIGN,
+		                                  VEIKART_KEY_HOST };
+	signed_world *w = *state;
+	veikart_key *keys[3] = { w->kari, w->ola, w->host };
+	veikart_keyring *kr = ring_of(keys, may, 3);
+	veikart_journal *j;
+	size_t count = 0;
+
+	write_journal(w, HOST_SIGNED);
+	j = open_journal(w->path, VEIKART_JOURNAL_READONLY);
+	expect_error(veikart_journal_verify_signatures(j, w->ring, NULL), VEIKART_ECORRUPT,
+	             "event 1 (line 2): it is signed by the host key");
+	assert_true(test_contains(veikart_error_last()->message, "`Kari` must sign"));
+	/* Where no one must sign, the host's signature is enough. */
+	assert_int_equal(veikart_journal_verify_signatures(j, kr, &count), 0);
+	assert_int_equal(count, 11);
+	veikart_keyring_free(kr);
+	veikart_journal_free(j);
 }
 
 static void test_sign_should_name_a_key_used_for_someone_else(void **state)
@@ -757,6 +785,8 @@ int main(void)
 		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sign_should_hold_persons_to_their_own_keys,
 		                                setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		        test_sign_should_not_let_the_host_sign_for_who_must_sign, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sign_should_name_a_key_used_for_someone_else,
 		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sign_should_report_malformed_signature_fields,
