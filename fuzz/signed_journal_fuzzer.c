@@ -38,7 +38,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static char path[4096];
-static veikart_key *kari, *host;
+static veikart_key *host;
 static veikart_keyring *keyring;
 static veikart_signer *host_signer;
 
@@ -78,13 +78,17 @@ static veikart_key *load_key(const char *text)
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	const char *dir = getenv("TMPDIR");
+	veikart_key *kari;
 
 	(void)argc;
 	(void)argv;
 	if (dir == NULL || *dir == '\0')
 		dir = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
 	snprintf(path, sizeof(path), "%s/veikart-fuzz-signed-%ld.vj", dir, (long)getpid());
+	/* Kari's key signed the seeds; it must be the keyring's first. */
 	kari = load_key(kari_key);
+	FUZZ_CHECK(strstr(keyring_text, veikart_key_id(kari)) != NULL);
+	veikart_key_free(kari);
 	host = load_key(host_key);
 	FUZZ_CHECK(veikart_keyring_parse(&keyring, keyring_text, strlen(keyring_text), NULL) == 0);
 	FUZZ_CHECK(veikart_signer_new(&host_signer, NULL) == 0);

@@ -438,7 +438,9 @@ int veikart__event_parse(veikart_event **out, const char *record, size_t len,
 	if (memchr(record, '\n', len) != NULL || memchr(record, '\r', len) != NULL)
 		return say(why, why_size, "%s", bad_escape_text);
 	whole = len;
-	if (ends_in_signature(record, len)) {
+	/* Most records end in their hash; only the others are looked at for a signature. */
+	if ((len < 70 || memcmp(record + len - 70, "\thash=", 6) != 0) &&
+	    ends_in_signature(record, len)) {
 		if (signature_fields(record, &len, &key_id, &sig, why, why_size) < 0)
 			return VEIKART_EFORMAT;
 		extra = VEIKART_KEY_ID_LENGTH + 1 + VEIKART__SIG_B64_LEN + 1;
