@@ -43,4 +43,8 @@ const veikart__expr *veikart__gate_authority_expr(const veikart_gate *g, size_t 
  * read (each once). */
 int veikart__gate_plain(const veikart_gate *g, const uint32_t **slots, size_t *count);
 
+/* Whether a role may assign some role: the creator's right to assign
+ * ends when every such role is held. */
+int veikart__role_assigns(const veikart_role *r);
+
 #endif

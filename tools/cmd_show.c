@@ -153,7 +153,7 @@ static int run(int argc, char **argv)
 	const veikart_role *r;
 	const veikart_unit_type *t;
 	const char *lang, *desc;
-	size_t i;
+	size_t i, j;
 	int c, rc, status;
 
 	memset(&common, 0, sizeof(common));
@@ -200,6 +200,10 @@ static int run(int argc, char **argv)
 		printf("  - %s (%s%s%s)\n", veikart_role_title(r, lang), veikart_role_id(r),
 		       veikart_role_kind_of(r) == VEIKART_ROLE_BODY ? ", a body" : "",
 		       veikart_role_may_override(r) ? ", may override" : "");
+		printf("    assigned by");
+		for (j = 0; j < veikart_role_assigner_count(r); j++)
+			printf("%s %s", j ? "," : "", veikart_role_id(veikart_role_assigner(r, j)));
+		printf("%s\n", veikart_role_self_assign(r) ? "; may be taken by oneself" : "");
 	}
 	if (veikart_method_unit_type_count(m) > 0) {
 		printf("\nUnit types (for `veikart unit add --type`):\n");

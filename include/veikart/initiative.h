@@ -389,6 +389,20 @@ VEIKART_API const veikart_role *
 veikart_initiative_assignment_role(const veikart_initiative *initiative, size_t index);
 
 /**
+ * Whether the initiative's creator may still assign any role, to anyone,
+ * themselves included.  That right lets the creator name the first people;
+ * it ends for good once every role that may assign some role (see
+ * veikart_role_assigner()) is held, for the initiative or a unit.  From then on
+ * only holders of a role that may assign a role assign it, and nobody
+ * assigns a role to themselves unless it says `self-assign`.
+ * @param initiative The initiative.
+ * @return 1 or 0; 0 when @p initiative is NULL or not created yet.
+ * @note Not thread-safe on the same initiative.
+ * @since 0.1.0
+ */
+VEIKART_API int veikart_initiative_creator_may_assign(const veikart_initiative *initiative);
+
+/**
  * Whether a person holds a role.
  * @param initiative The initiative.
  * @param person The person.

@@ -71,12 +71,19 @@ has out.txt "#2  2026-01-05 09:00  Kari  assign Kari as prosjekteier"
 run 0 assign "$E" Ola prosjektleder --as Kari
 run 0 assign "$E" Ingrid styringsgruppe --as Kari
 run 0 assign "$E" Siri gevinstansvarlig --as Kari
-run 0 assign "$E" Kari styringsgruppe --as Kari
-run 0 assign "$E" Per prosjektleder --as Ola
-run 0 assign "$E" Per prosjektleder --remove --as Ola
-has out.txt "unassign Per from prosjektleder"
+# Nobody grants themselves authority: the project leader may not assign
+# at all, the owner not to herself.
+refused 1 "$E" assign "$E" Ola styringsgruppe --as Ola
+has err.txt "assigning role \`styringsgruppe\` needs role \`prosjekteier\`; \`Ola\` holds prosjektleder"
+refused 1 "$E" assign "$E" Kari styringsgruppe --as Kari
+has err.txt "nobody assigns role \`styringsgruppe\` to themselves"
+# A second owner seats Kari in the steering group.
+run 0 assign "$E" Per prosjekteier --as Kari
+run 0 assign "$E" Kari styringsgruppe --as Per
+run 0 assign "$E" Per prosjekteier --remove --as Per
+has out.txt "unassign Per from prosjekteier"
 refused 1 "$E" assign "$E" Mallory prosjekteier --as Mallory
-has err.txt "\`Mallory\` holds none"
+has err.txt "\`Mallory\` holds no role"
 refused 1 "$E" assign "$E" Ola kaptein --as Kari
 has err.txt "no role \`kaptein\`"
 refused 1 "$E" assign "$E" Ola prosjektleder --as Kari

@@ -114,6 +114,53 @@ static int decide(walk *w, const char *actor, veikart_outcome_kind kind, int ove
 	return veikart_initiative_decide(w->in, &req);
 }
 
+/*
+ * Who assigns whom, and who records which fact, are checked on replay as
+ * live: an assignment forged into the journal by someone without the
+ * right, or to oneself, and a fact recorded by someone who does not own
+ * it, are refused with the live call's message.
+ */
+static void test_roles_and_owned_facts_are_checked_on_replay(void **state)
+{
+	veikart_initiative *r;
+	const veikart_event *ev;
+	walk w;
+
+	(void)state;
+	start(&w);
+	/* Live. */
+	WALK_REFUSED(&w, VEIKART_EDENIED,
+	             "assigning role `board` needs role `owner`; `Ola` holds lead",
+	             veikart_initiative_assign(w.in, "Ola", "Ola", "board"));
+	WALK_REFUSED(&w, VEIKART_EDENIED, "nobody assigns role `lead` to themselves",
+	             veikart_initiative_assign(w.in, "Eva", "Eva", "lead"));
+	WALK_REFUSED(&w, VEIKART_EDENIED, "recording fact `o` needs role `owner`; `Ola` holds lead",
+	             veikart_initiative_set(w.in, "Ola", "o", "true"));
+	WALK_REFUSED(&w, VEIKART_EDENIED,
+	             "attaching evidence to `d` needs role `lead` or `board`; `Eva` holds owner",
+	             veikart_initiative_attach(w.in, "Eva", "d", "file:///d.pdf", NULL));
+	walk_ok(veikart_initiative_attach(w.in, "Ola", "d", "file:///d.pdf", NULL), "attach");
+
+	/* Replayed. */
+	r = replica(&w);
+	walk_assign(&w, "Eva", "Ingrid", "lead");
+	ev = last_event(&w);
+	refused(r, forge(ev, veikart_event_prev(ev), "\tassign\tEva\t", "\tassign\tIngrid\t", NULL),
+	        VEIKART_EDENIED, "assigning role `lead` needs role `owner`; `Ingrid` holds board");
+	refused(r, forge(ev, veikart_event_prev(ev), "person=Ingrid", "person=Eva", NULL),
+	        VEIKART_EDENIED, "nobody assigns role `lead` to themselves");
+	accepted(r, ev);
+	walk_set(&w, "Eva", "o=true", NULL);
+	ev = last_event(&w);
+	refused(r, forge(ev, veikart_event_prev(ev), "\tset\tEva\t", "\tset\tOla\t", NULL),
+	        VEIKART_EDENIED, "recording fact `o` needs role `owner`; `Ola` holds lead");
+	accepted(r, ev);
+	/* A role that may be taken by oneself. */
+	walk_assign(&w, "Eva", "Eva", "board");
+	veikart_initiative_free(r);
+	walk_end(&w);
+}
+
 static void test_only_the_authority_decides_on_replay(void **state)
 {
 	veikart_initiative *r;
@@ -126,9 +173,11 @@ static void test_only_the_authority_decides_on_replay(void **state)
 	r = replica(&w);
 	walk_decide(&w, "Eva", VEIKART_OUTCOME_GO, NULL, "ready");
 	go = last_event(&w);
-	refused(r, forge(go, veikart_event_prev(go), "\tdecide\tEva\t", "\tdecide\tOla\t", NULL), VEIKART_EDENIED,
-	        "deciding at this gate needs role `owner`; `Ola` holds lead");
-	refused(r, forge(go, veikart_event_prev(go), "\tauthority=owner\t", "\tauthority=board\t", NULL),
+	refused(r, forge(go, veikart_event_prev(go), "\tdecide\tEva\t", "\tdecide\tOla\t", NULL),
+	        VEIKART_EDENIED, "deciding at this gate needs role `owner`; `Ola` holds lead");
+	refused(r,
+	        forge(go, veikart_event_prev(go), "\tauthority=owner\t", "\tauthority=board\t",
+	              NULL),
 	        VEIKART_EDENIED, "gate `gk` is decided by role `owner` now, not `board`");
 	accepted(r, go);
 	veikart_initiative_free(r);
@@ -148,7 +197,8 @@ static void test_overrides_are_checked_on_replay(void **state)
 	r = replica(&w);
 	walk_decide(&w, "Eva", VEIKART_OUTCOME_GO, NULL, "ready");
 	go = last_event(&w);
-	refused(r, forge(go, veikart_event_prev(go), "\tverdict=", "\toverride=yes\tverdict=", NULL),
+	refused(r,
+	        forge(go, veikart_event_prev(go), "\tverdict=", "\toverride=yes\tverdict=", NULL),
 	        VEIKART_EINVALID, "nothing to override: a go at a gate that is ready needs none");
 	accepted(r, go);
 	veikart_initiative_free(r);
@@ -181,8 +231,9 @@ static void test_conditions_are_checked_on_replay(void **state)
 	r = replica(&w);
 	walk_decide(&w, "Eva", VEIKART_OUTCOME_GO, NULL, "ready");
 	go = last_event(&w);
-	refused(r, forge(go, veikart_event_prev(go), "\trationale=", "\tcondition=2026-09-01 Train\trationale=",
-	                 NULL),
+	refused(r,
+	        forge(go, veikart_event_prev(go),
+	              "\trationale=", "\tcondition=2026-09-01 Train\trationale=", NULL),
 	        VEIKART_EINVALID, "only a conditional go has conditions");
 	accepted(r, go);
 	veikart_initiative_free(r);
@@ -193,9 +244,13 @@ static void test_conditions_are_checked_on_replay(void **state)
 	r = replica(&w);
 	walk_ok(decide(&w, "Eva", VEIKART_OUTCOME_CONDITIONAL_GO, 0, "2026-09-01"), "conditional");
 	go = last_event(&w);
-	refused(r, forge(go, veikart_event_prev(go), "\tcondition=2026-09-01 Train the night staff", "", NULL),
+	refused(r,
+	        forge(go, veikart_event_prev(go), "\tcondition=2026-09-01 Train the night staff",
+	              "", NULL),
 	        VEIKART_EINVALID, "a conditional go needs at least one condition with a due date");
-	refused(r, forge(go, veikart_event_prev(go), "\tcondition=2026-09-01 ", "\tcondition=2026-09-01_", NULL),
+	refused(r,
+	        forge(go, veikart_event_prev(go), "\tcondition=2026-09-01 ",
+	              "\tcondition=2026-09-01_", NULL),
 	        VEIKART_EINVALID, "is not `YYYY-MM-DD what must be done`");
 	accepted(r, go);
 	veikart_initiative_free(r);
@@ -219,8 +274,8 @@ static void test_recorded_results_are_the_gates_on_replay(void **state)
 	refused(r, forge(go, veikart_event_prev(go), "\tresult=b unmet ", "\tresult=b met ", NULL),
 	        VEIKART_ECORRUPT,
 	        "records criterion `b` of gate `gk` as met, but at that time it was unmet");
-	refused(r, forge(go, veikart_event_prev(go), "\tto=s\t", "\tto=al\t", NULL), VEIKART_ENOTFOUND,
-	        "gate `gk` has no go outcome to al");
+	refused(r, forge(go, veikart_event_prev(go), "\tto=s\t", "\tto=al\t", NULL),
+	        VEIKART_ENOTFOUND, "gate `gk` has no go outcome to al");
 	accepted(r, go);
 	veikart_initiative_free(r);
 	walk_end(&w);
@@ -243,15 +298,18 @@ static void test_a_gate_of_another_phase_is_refused_on_replay(void **state)
 	walk_unit_decide(&w, "Ola", "site-1", VEIKART_OUTCOME_GO, NULL, "trained");
 	assert_string_equal(walk_unit_phase(&w, "site-1"), "u-live");
 	go = last_event(&w);
-	refused(r, forge(go, veikart_event_prev(go), "\tgate=gu1\t", "\tgate=gu2\t", "\tto=u-live\t",
-	                 "\tto=u-done\t", NULL),
-	        VEIKART_ESTATE, "gate `gu2` leaves phase `u-live`, but unit `site-1` is in `u-prep`");
+	refused(r,
+	        forge(go, veikart_event_prev(go), "\tgate=gu1\t", "\tgate=gu2\t", "\tto=u-live\t",
+	              "\tto=u-done\t", NULL),
+	        VEIKART_ESTATE,
+	        "gate `gu2` leaves phase `u-live`, but unit `site-1` is in `u-prep`");
 	accepted(r, go);
 
 	walk_decide(&w, "Eva", VEIKART_OUTCOME_GO, NULL, "ready");
 	go = last_event(&w);
-	refused(r, forge(go, veikart_event_prev(go), "\tgate=gk\t", "\tgate=gal\t", "\tto=s\t", "\tto=adv\t",
-	                 NULL),
+	refused(r,
+	        forge(go, veikart_event_prev(go), "\tgate=gk\t", "\tgate=gal\t", "\tto=s\t",
+	              "\tto=adv\t", NULL),
 	        VEIKART_ESTATE, "gate `gal` leaves phase `al`, but the initiative is in `k`");
 	accepted(r, go);
 	veikart_initiative_free(r);
@@ -279,8 +337,9 @@ static void test_the_landing_is_checked_on_replay(void **state)
 	walk_decide(&w, "Eva", VEIKART_OUTCOME_GO, NULL, "no procurement needed");
 	go = last_event(&w);
 	assert_true(test_contains(veikart_event_record(go, NULL), "\tto=pilot\tvia=anskaffelse\t"));
-	refused(r, forge(go, veikart_event_prev(go), "\tto=pilot\tvia=anskaffelse\t",
-	                 "\tto=anskaffelse\t", NULL),
+	refused(r,
+	        forge(go, veikart_event_prev(go), "\tto=pilot\tvia=anskaffelse\t",
+	              "\tto=anskaffelse\t", NULL),
 	        VEIKART_ECORRUPT,
 	        "records that it led to `anskaffelse`, but at that time it led to `pilot` passing "
 	        "over phases");
@@ -329,7 +388,8 @@ static void test_the_chain_is_checked_on_apply(void **state)
 	refused(r, forge(set, ZEROS, NULL), VEIKART_ECORRUPT, "does not follow event 4");
 	/* The right link, numbered as if an event were missing. */
 	snprintf(when, sizeof(when), "%llu\t", (unsigned long long)veikart_event_seq(set));
-	snprintf(earlier, sizeof(earlier), "%llu\t", (unsigned long long)veikart_event_seq(set) + 1);
+	snprintf(earlier, sizeof(earlier), "%llu\t",
+	         (unsigned long long)veikart_event_seq(set) + 1);
 	refused(r, forge(set, veikart_event_prev(set), when, earlier, NULL), VEIKART_ECORRUPT,
 	        "event 6 does not follow event 4 (expected sequence 5");
 	snprintf(when, sizeof(when), "\t%lld\tset\t", (long long)veikart_event_time(set));
@@ -410,6 +470,7 @@ static void test_a_snapshot_with_decisions_out_of_order_is_refused(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_roles_and_owned_facts_are_checked_on_replay),
 		cmocka_unit_test(test_only_the_authority_decides_on_replay),
 		cmocka_unit_test(test_overrides_are_checked_on_replay),
 		cmocka_unit_test(test_conditions_are_checked_on_replay),

@@ -895,8 +895,8 @@ static void test_unit_allocation_failures_leave_no_trace(void **state)
 	io.allocator = &a;
 	on(w, "2026-01-05");
 	ok(veikart_initiative_create(&w->in, w->m, "H", "Hierarchy", "Owner", &io), "create");
-	ok(veikart_initiative_assign(w->in, "Owner", "Owner", "owner"), "assign");
 	ok(veikart_initiative_assign(w->in, "Owner", "Owner", "lead"), "assign");
+	ok(veikart_initiative_assign(w->in, "Owner", "Owner", "owner"), "assign");
 	spec.id = "oslo";
 	spec.type = "kommune";
 	ok(veikart_initiative_add_unit(w->in, "Owner", &spec), "oslo");
@@ -986,8 +986,8 @@ static void test_forged_unit_events_are_refused(void **state)
 	io.clock_payload = w;
 	on(w, "2026-01-05");
 	ok(veikart_initiative_create(&w->in, w->m, "H", "Hierarchy", "Owner", &io), "create");
-	ok(veikart_initiative_assign(w->in, "Owner", "Owner", "owner"), "assign");
 	ok(veikart_initiative_assign(w->in, "Owner", "Owner", "lead"), "assign");
+	ok(veikart_initiative_assign(w->in, "Owner", "Owner", "owner"), "assign");
 	spec.id = "oslo";
 	spec.type = "kommune";
 	ok(veikart_initiative_add_unit(w->in, "Owner", &spec), "oslo");

@@ -501,6 +501,16 @@ class Initiative:
     def holds(self, person, role):
         return bool(self._get("holds", to_c(person), to_c(id_of(role, "role"))))
 
+    @property
+    def creator_may_assign(self):
+        """Whether the creator may still assign any role, themselves included.
+
+        The right ends for good once every role that may assign is held;
+        from then on nobody assigns a role to themselves unless the role
+        says ``self-assign``.
+        """
+        return bool(self._get("creator_may_assign"))
+
     # ---- facts ------------------------------------------------------------
 
     def set(self, fact, value, *, actor):

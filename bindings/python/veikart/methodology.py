@@ -153,6 +153,25 @@ class Role(_Described):
         """Whether decisions by this role may override a blocked gate."""
         return bool(self._call("may_override"))
 
+    @property
+    def assigners(self):
+        """The roles whose holders may assign this role to people."""
+        return [
+            Role._wrap(self._method, self._call("assigner", i))
+            for i in range(self._call("assigner_count"))
+        ]
+
+    def may_assign(self, role):
+        """Whether holders of this role may assign ``role``."""
+        if not isinstance(role, Role):
+            raise TypeError("may_assign() takes a Role")
+        return bool(lib.veikart_role_may_assign(self._ptr, role._ptr))
+
+    @property
+    def self_assign(self):
+        """Whether someone who may assign this role may assign it to themselves."""
+        return bool(self._call("self_assign"))
+
 
 class Scale(_Titled):
     """An ordinal scale (such as a maturity level) facts can be measured on."""
@@ -208,8 +227,22 @@ class Fact(_Described):
 
     @property
     def role(self):
-        """The role that records this fact, or None when anyone with a role may."""
+        """The role that signs this sign-off or approves this evidence, or None."""
         return Role._wrap(self._method, self._call("role"))
+
+    @property
+    def recorders(self):
+        """The roles that record this fact; empty when anyone with a role may."""
+        return [
+            Role._wrap(self._method, self._call("recorder", i))
+            for i in range(self._call("recorder_count"))
+        ]
+
+    def may_record(self, role):
+        """Whether holders of ``role`` may set, clear or attach this fact."""
+        if not isinstance(role, Role):
+            raise TypeError("may_record() takes a Role")
+        return bool(self._call("may_record", role._ptr))
 
 
 class UnitType(_Described):
