@@ -370,6 +370,60 @@ run 0 verify torn.vj
 has out.txt "torn.vj: $((n + 1)) events, chain intact"
 [ -s err.txt ] && fail "still a warning after the tail was cut off: $(cat err.txt)"
 
+name="verification cannot be switched off from inside the file"
+# The create event's digest set to zeros and the chain recomputed: the
+# rules are still checked, against the document the digest names.
+sed '2s/\tdigest=[0-9a-f]*\t/\tdigest=0000000000000000000000000000000000000000000000000000000000000000\t/' \
+	"$E" >zeroed-raw.vj
+rechain zeroed-raw.vj zeroed.vj
+run 0 verify zeroed.vj --chain-only
+run 1 verify zeroed.vj
+has err.txt "the rules cannot be checked"
+has err.txt "a different document"
+run 1 verify zeroed.vj --method ks-veikart
+has err.txt "a different document"
+
+name="a rewrite or a cut is found against the head kept elsewhere"
+sed "s/\trationale=\([^\t]*\)\t/\trationale=Rewritten\t/" "$E" >rewritten-raw.vj
+rechain rewritten-raw.vj rewritten.vj
+cmp -s rewritten.vj "$E" && fail "the rewrite changed nothing"
+run 0 verify rewritten.vj
+run 1 verify rewritten.vj --expect-head "$head_hash"
+has err.txt "no event has the expected head ${head_hash}: the journal has been cut short or rewritten"
+run 0 verify "$E" --expect-head "$head_hash" --expect-events "$n"
+run 0 verify "$E" --expect-head "$(printf '%s' "$head_hash" | cut -c1-12)"
+head -n -1 "$E" >cut.vj
+run 0 verify cut.vj
+run 1 verify cut.vj --expect-events "$n"
+has err.txt "holds $((n - 1)) events, but $n were expected"
+run 1 verify cut.vj --expect-head "$head_hash"
+has err.txt "cut short or rewritten"
+run 2 verify cut.vj --expect-head xyz
+has err.txt "the expected head \`xyz\` is not 12 to 64 lowercase hexadecimal digits"
+
+name="empty, header-only and foreign files are not journals"
+: >empty.vj
+run 1 verify empty.vj
+has err.txt "empty.vj holds no events"
+head -n 1 "$E" >header.vj
+run 1 verify header.vj
+has err.txt "header.vj holds no events"
+printf 'veikart-jou' >partial.vj
+run 1 verify partial.vj
+has err.txt "holds no events (only part of a header)"
+run 1 verify /proc/self/status
+has err.txt "is not a veikart journal"
+
+name="a missing final newline is not a torn record"
+head -c -1 "$E" >nonl.vj
+run 0 verify nonl.vj
+has out.txt "nonl.vj: $n events, chain intact, head $head_hash"
+[ -s err.txt ] && fail "a warning for a whole last record: $(cat err.txt)"
+run 0 set nonl.vj pilot_participants=13 --as Ola
+run 0 verify nonl.vj --expect-head "$head_hash"
+has out.txt "nonl.vj: $((n + 1)) events, chain intact"
+has out.txt "the expected head is event $n; 1 event was recorded since"
+
 name="verify a forged decision"
 cp "$E" forged.vj
 last_time=$(tail -n 1 forged.vj | cut -f2)
@@ -390,9 +444,15 @@ run 1 assign variant.vj Eva prosjekteier --as Eva
 has err.txt "recorded against methodology exempelkommun-veikart 1.0; point --path DIR or --method FILE at it"
 run 0 assign variant.vj Eva prosjekteier --as Eva --path methods
 has out.txt "assign Eva as prosjekteier (Projektägare)"
-run 0 verify variant.vj
+# Verification cannot be talked out of its work: without the methodology
+# it fails, unless only the chain is asked for.
+run 1 verify variant.vj
+has err.txt "the chain is intact, but the rules cannot be checked"
+has err.txt "methodology \`exempelkommun-veikart\` not found"
+has err.txt "--chain-only"
+run 0 verify variant.vj --chain-only
 has out.txt "variant.vj: 2 events, chain intact"
-has out.txt "only the chain was checked"
+has out.txt "only the chain was checked (--chain-only)"
 run 0 verify variant.vj --path methods
 has out.txt "every event keeps the rules of exempelkommun-veikart 1.0"
 run 0 status variant.vj --method methods/exempelkommun-veikart.xml
@@ -405,7 +465,9 @@ mkdir -p changed && mv changed.xml changed/exempelkommun-veikart.xml
 run 1 status variant.vj --path changed
 has err.txt "was recorded against methodology exempelkommun-veikart 1.0 with digest"
 has err.txt "a different document"
-run 0 verify variant.vj --path changed
+run 1 verify variant.vj --path changed
+has err.txt "a different document"
+run 0 verify variant.vj --path changed --chain-only
 has out.txt "only the chain was checked"
 
 # ---- a journal held by another writer --------------------------------------------------

@@ -309,6 +309,10 @@ static void make_bad_arguments(misuse_fixture *fx)
 	fx->journal_opts.flags = VEIKART_JOURNAL_CREATE | VEIKART_JOURNAL_NO_SYNC;
 	fx->bad_journal_opts = fx->journal_opts;
 	fx->bad_journal_opts.version = 9999;
+	veikart_verify_options_init(&fx->verify_opts, VEIKART_VERIFY_OPTIONS_VERSION);
+	fx->verify_opts.flags = VEIKART_VERIFY_CHAIN_ONLY;
+	fx->bad_verify_opts = fx->verify_opts;
+	fx->bad_verify_opts.version = 9999;
 	fx->diff_opts = dopts;
 	fx->bad_diff_opts = dopts;
 	fx->bad_diff_opts.version = 9999;

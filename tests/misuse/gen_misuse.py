@@ -92,6 +92,9 @@ VALID_BY_TYPE = {
     "const veikart_journal_options *": "&fx->journal_opts",
     "const veikart_diff_options *": "&fx->diff_opts",
     "const veikart_eval_options *": "&fx->eval_opts",
+    "const veikart_verify_options *": "&fx->verify_opts",
+    "veikart_verify_options *": "&fx->verify_out",
+    "uint64_t *": "&fx->count_out",
     "const veikart_decision_request *": "&w->request",
     "const veikart_unit_spec *": "&w->spec",
     "const veikart_event * const *": "w->events",
@@ -154,6 +157,8 @@ VALID_OVERRIDE = {
     ("veikart_method_load_file", "path"): "fx->method_path",
     ("veikart_sha256_file", "path"): "fx->method_path",
     ("veikart_journal_open", "path"): "misuse_fresh_path(fx)",
+    ("veikart_journal_verify", "path"): "w->journal_path",
+    ("veikart_journal_verify", "head"): "fx->head_out",
     ("veikart_method_load_buffer", "data"): "fx->method_xml",
     ("veikart_method_load_buffer", "size"): "fx->method_xml_len",
     ("veikart_sha256_hex", "data"): "fx->method_xml",
@@ -254,6 +259,7 @@ INVALID_BY_TYPE = {
     "const veikart_journal_options *": ["&fx->bad_journal_opts"],
     "const veikart_diff_options *": ["&fx->bad_diff_opts"],
     "const veikart_eval_options *": ["&fx->bad_eval_opts", "&fx->eval_unknown_unit"],
+    "const veikart_verify_options *": ["&fx->bad_verify_opts"],
     "const veikart_event * const *": ["w->null_events"],
 }
 

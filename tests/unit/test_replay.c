@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "walk.h"
 
@@ -158,6 +159,76 @@ static void test_roles_and_owned_facts_are_checked_on_replay(void **state)
 	/* A role that may be taken by oneself. */
 	walk_assign(&w, "Eva", "Eva", "board");
 	veikart_initiative_free(r);
+	walk_end(&w);
+}
+
+/* Write TEXT to the file PATH. */
+static void write_file(const char *path, const char *text, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
+/*
+ * Verifying a journal file: nothing in the file switches a check off.  A
+ * journal on a methodology that cannot be found fails unless the caller
+ * asks for the chain alone; a cut is found against the count and head the
+ * host kept; empty, header-only and foreign files are not journals.
+ */
+static void test_verification_cannot_be_talked_out_of_its_work(void **state)
+{
+	veikart_verify_options vo = VEIKART_VERIFY_OPTIONS_INIT;
+	veikart_load_options lo = VEIKART_LOAD_OPTIONS_INIT;
+	const char *paths[] = { VEIKART_SOURCE_DIR "/tests/unit", NULL };
+	char head[65], other[700];
+	uint64_t n;
+	walk w;
+
+	(void)state;
+	start(&w);
+	walk_set(&w, "Eva", "a=true", NULL);
+	/* The rules methodology is not on any search path. */
+	assert_int_equal(veikart_journal_verify(w.path, NULL, &n, head), VEIKART_ENOTFOUND);
+	assert_true(test_contains(veikart_error_last()->message,
+	                          "the chain is intact, but the rules cannot be checked"));
+	vo.flags = VEIKART_VERIFY_CHAIN_ONLY;
+	assert_int_equal(veikart_journal_verify(w.path, &vo, &n, head), 0);
+	assert_int_equal(n, 5);
+	assert_string_equal(head, veikart_initiative_head(w.in));
+	/* Found by id on the search path: the rules are checked. */
+	lo.search_path = paths;
+	vo.flags = 0;
+	vo.load = &lo;
+	vo.method = VEIKART_SOURCE_DIR "/tests/unit/rules-method.xml";
+	assert_int_equal(veikart_journal_verify(w.path, &vo, &n, head), 0);
+	/* What the host kept. */
+	vo.expect_events = 6;
+	assert_int_equal(veikart_journal_verify(w.path, &vo, &n, head), VEIKART_ECORRUPT);
+	assert_true(test_contains(veikart_error_last()->message,
+	                          "holds 5 events, but 6 were expected"));
+	vo.expect_events = 5;
+	vo.expect_head = "0123456789abcdef";
+	assert_int_equal(veikart_journal_verify(w.path, &vo, &n, head), VEIKART_ECORRUPT);
+	assert_true(test_contains(veikart_error_last()->message, "cut short or rewritten"));
+	vo.expect_head = "not hex at all";
+	assert_int_equal(veikart_journal_verify(w.path, &vo, &n, head), VEIKART_EINVALID);
+	/* Not journals. */
+	vo = (veikart_verify_options)VEIKART_VERIFY_OPTIONS_INIT;
+	vo.flags = VEIKART_VERIFY_CHAIN_ONLY;
+	snprintf(other, sizeof(other), "%s/empty.vj", w.dir);
+	write_file(other, "", 0);
+	assert_int_equal(veikart_journal_verify(other, &vo, &n, head), VEIKART_ECORRUPT);
+	assert_true(test_contains(veikart_error_last()->message, "holds no events"));
+	write_file(other, "veikart-journal 1\n", 18);
+	assert_int_equal(veikart_journal_verify(other, &vo, &n, head), VEIKART_ECORRUPT);
+	assert_string_equal(head, "");
+	unlink(other);
+	assert_int_equal(veikart_journal_verify("/proc/self/status", &vo, &n, head),
+	                 VEIKART_EFORMAT);
+	assert_true(test_contains(veikart_error_last()->message, "is not a veikart journal"));
 	walk_end(&w);
 }
 
@@ -471,6 +542,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_roles_and_owned_facts_are_checked_on_replay),
+		cmocka_unit_test(test_verification_cannot_be_talked_out_of_its_work),
 		cmocka_unit_test(test_only_the_authority_decides_on_replay),
 		cmocka_unit_test(test_overrides_are_checked_on_replay),
 		cmocka_unit_test(test_conditions_are_checked_on_replay),
