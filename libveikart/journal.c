@@ -715,6 +715,13 @@ int veikart_journal_method(veikart_method **out, const veikart_journal *journal,
 		                             "%s: event 1 is not a `create` event naming its "
 		                             "methodology",
 		                             journal->path);
+	/* A released version kept by its digest is the very document; the
+	 * current file with the id may have been corrected since. */
+	if (ref == NULL) {
+		err = veikart__method_load_released(out, v[0], v[2], opts, diags);
+		if (err != VEIKART_ENOTFOUND)
+			return err;
+	}
 	err = veikart_method_load(out, ref != NULL ? ref : v[0], opts, diags);
 	if (err < 0)
 		return veikart__error_set(err, "%s (%s was recorded against methodology %s %s)",

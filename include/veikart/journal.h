@@ -198,9 +198,11 @@ VEIKART_API int veikart_journal_commit(const veikart_event *const *events, size_
  *
  * The journal's first event, `create`, names the methodology's id, version
  * and digest.  The methodology loaded is @p ref when given (a file or an
- * id), else the recorded id, found as veikart_method_load() finds ids (the
- * search path of @p opts, `VEIKART_PATH`, the installed methodologies, the
- * built-in ones).  Either way it must be the very document the journal was
+ * id), else the recorded id: first a released version kept by its digest
+ * as `released/ID/DIGEST/ID.xml` in a directory of the search path of
+ * @p opts, `VEIKART_PATH` or the installed methodologies (see
+ * docs/format.md), then found as veikart_method_load() finds ids (the same
+ * directories, then the built-in methodologies).  Either way it must be the very document the journal was
  * recorded against: another document with the same id and version would
  * judge the events by other rules.
  *

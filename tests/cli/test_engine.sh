@@ -370,6 +370,39 @@ run 0 verify torn.vj
 has out.txt "torn.vj: $((n + 1)) events, chain intact"
 [ -s err.txt ] && fail "still a warning after the tail was cut off: $(cat err.txt)"
 
+name="a corrected methodology strands no journal"
+# A journal recorded on a methodology that is corrected afterwards still
+# verifies: the release keeps the version it was recorded on.
+mkdir -p lib
+cp "$src/methodologies/ks-veikart.xml" lib/
+at 2026-01-05T09:00:00Z
+run 0 init old.vj --path lib --id OLD-1 --title "Recorded on the old version" --as Kari
+run 0 assign old.vj Kari prosjekteier --path lib --as Kari
+python3 "$src/tools/release-methodologies" --veikart "$veikart" lib >out.txt 2>err.txt ||
+	fail "release-methodologies: $(cat err.txt)"
+has out.txt "kept ks-veikart"
+sed 's|<title xml:lang="en">Project leader</title>|<title xml:lang="en">Project manager</title>|' \
+	"$src/methodologies/ks-veikart.xml" >lib/ks-veikart.xml
+cmp -s lib/ks-veikart.xml "$src/methodologies/ks-veikart.xml" && fail "the correction changed nothing"
+run 0 verify old.vj --path lib
+has out.txt "every event keeps the rules of ks-veikart 2017.1"
+run 0 assign old.vj Ola prosjektleder --path lib --as Kari
+python3 "$src/tools/release-methodologies" --veikart "$veikart" --check lib >out.txt 2>err.txt ||
+	fail "release-methodologies --check: $(cat err.txt)"
+has out.txt "1 kept version(s) load with their digests"
+has out.txt "not kept yet (the next release keeps it): ks-veikart"
+# Without the kept version, the corrected file is another document.
+rm -r lib/released
+run 1 verify old.vj --path lib
+has err.txt "a different document"
+# A kept version that does not load with its digest is found.
+python3 "$src/tools/release-methodologies" --veikart "$veikart" lib >out.txt 2>err.txt
+kept=$(ls -d lib/released/ks-veikart/*)
+echo "<!-- changed -->" >>"$kept/ks-veikart.xml"
+python3 "$src/tools/release-methodologies" --veikart "$veikart" --check lib >out.txt 2>err.txt &&
+	fail "a changed kept version passed the check"
+has err.txt "loads with digest"
+
 name="verification cannot be switched off from inside the file"
 # The create event's digest set to zeros and the chain recomputed: the
 # rules are still checked, against the document the digest names.
@@ -419,6 +452,7 @@ head -c -1 "$E" >nonl.vj
 run 0 verify nonl.vj
 has out.txt "nonl.vj: $n events, chain intact, head $head_hash"
 [ -s err.txt ] && fail "a warning for a whole last record: $(cat err.txt)"
+at 2026-08-02T10:00:00Z
 run 0 set nonl.vj pilot_participants=13 --as Ola
 run 0 verify nonl.vj --expect-head "$head_hash"
 has out.txt "nonl.vj: $((n + 1)) events, chain intact"
