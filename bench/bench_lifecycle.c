@@ -71,6 +71,7 @@ static void lifecycle(const veikart_method *m, host *h, long n)
 	char id[32];
 
 	io.clock = host_clock;
+	io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	io.clock_payload = h;
 	io.commit = keep_records;
 	io.commit_payload = h;

@@ -64,6 +64,7 @@ static void write_journal(const veikart_method *m, const char *path, long events
 	if (veikart_journal_open(&j, path, &jo) < 0)
 		bench_die(PROGRAM, path);
 	io.clock = host_clock;
+	io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	io.clock_payload = &now;
 	io.commit = veikart_journal_commit;
 	io.commit_payload = j;

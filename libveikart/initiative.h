@@ -116,6 +116,7 @@ struct veikart_initiative {
 	veikart_commit_fn commit;
 	void *commit_payload;
 	size_t max_text;
+	int64_t max_skew; /* seconds the clock may run ahead of real time; -1: any */
 	veikart__arena scratch; /* reset after each use */
 
 	char *id;

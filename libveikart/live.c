@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "change.h"
 #include "method.h"
@@ -29,6 +30,39 @@ static int text_ok(const veikart_initiative *in, const char *s, const char *what
 	return 0;
 }
 
+/*
+ * The time NOW may date an event: not before the last event (events are
+ * recorded in order), and not ahead of the real-time clock by more than the
+ * skew allowed, unless the clock is simulated: one event dated in the
+ * future would refuse every change until then.
+ */
+static int clock_ok(const veikart_initiative *in, int64_t now)
+{
+	char when[32], last[32], real[32];
+	int64_t wall = (int64_t)time(NULL);
+
+	if (in->max_skew >= 0 && now > wall && now - wall > in->max_skew) {
+		veikart__time_format(now, when, sizeof(when));
+		veikart__time_format(wall, real, sizeof(real));
+		return veikart__error_set(
+		        VEIKART_ESTATE,
+		        "the clock says %s, more than %" PRId64 " seconds ahead of "
+		        "the system's real-time clock (%s): an event dated in the "
+		        "future would refuse every change until then.  Set the "
+		        "clock right, or declare it simulated if it is",
+		        when, in->max_skew, real);
+	}
+	if (now < in->last_time) {
+		veikart__time_format(now, when, sizeof(when));
+		veikart__time_format(in->last_time, last, sizeof(last));
+		return veikart__error_set(VEIKART_ESTATE,
+		                          "the clock says %s, earlier than the last event (%s); "
+		                          "events are recorded in order",
+		                          when, last);
+	}
+	return 0;
+}
+
 /* Start an event as the next one of the initiative, dated now. */
 static int begin(veikart_initiative *in, veikart__event_builder *b, veikart_event_kind kind,
                  const char *actor, int64_t *now)
@@ -38,11 +72,9 @@ static int begin(veikart_initiative *in, veikart__event_builder *b, veikart_even
 	if (err < 0)
 		return err;
 	*now = veikart_initiative_now(in);
-	if (*now < in->last_time)
-		return veikart__error_set(VEIKART_ESTATE,
-		                          "the clock says %" PRId64 ", earlier than the last event "
-		                          "(%" PRId64 "); events are recorded in order",
-		                          *now, in->last_time);
+	err = clock_ok(in, *now);
+	if (err < 0)
+		return err;
 	veikart__event_begin(b, &in->alloc, in->seq + 1, *now, kind, actor);
 	return 0;
 }

@@ -438,8 +438,10 @@ static int perform(demo *d, const demo_step *st)
 	case DEMO_SAY:
 		return 0;
 	case DEMO_CREATE:
+		/* The demo's dates are its own story's. */
 		io.clock = cli_session_clock;
 		io.clock_payload = &d->s;
+		io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 		io.commit = veikart_journal_commit;
 		io.commit_payload = d->s.journal;
 		return veikart_initiative_create(&d->s.initiative, d->s.method, st->a, st->b,

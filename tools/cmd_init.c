@@ -90,7 +90,7 @@ static int run(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	path = argv[optind];
-	rc = cli_clock_from_env(&cli_init, &s.now, &s.has_now);
+	rc = cli_clock_from_env(&cli_init, &s);
 	if (rc >= 0)
 		return rc;
 	rc = cli_load_method(&s.method, args.method != NULL ? args.method : VEIKART_DEFAULT_METHOD,
@@ -107,10 +107,7 @@ static int run(int argc, char **argv)
 	created = 1;
 	io.commit = veikart_journal_commit;
 	io.commit_payload = s.journal;
-	if (s.has_now) {
-		io.clock = cli_session_clock;
-		io.clock_payload = &s;
-	}
+	cli_session_clock_options(&s, &io);
 	err = veikart_initiative_create(&s.initiative, s.method, id, title, args.actor, &io);
 	if (err < 0) {
 		rc = cli_error(&cli_init, err);

@@ -68,8 +68,20 @@ typedef enum veikart_status {
 	VEIKART_STATUS_STOPPED = 2    /**< Stopped by a decision. */
 } veikart_status;
 
-/** Version of #veikart_initiative_options these headers describe. */
-#define VEIKART_INITIATIVE_OPTIONS_VERSION 1
+/** Version of #veikart_initiative_options these headers describe: 2 adds
+ *  #veikart_initiative_options.flags and .max_clock_skew. */
+#define VEIKART_INITIATIVE_OPTIONS_VERSION 2
+
+/** Flags for #veikart_initiative_options. */
+typedef enum veikart_initiative_flags {
+	/** The clock is simulated (tests, demonstrations, what-if tools): it may
+	 *  run ahead of the system's real-time clock by any amount.  Without
+	 *  this flag, a host clock more than
+	 *  #veikart_initiative_options.max_clock_skew ahead of real time is
+	 *  refused, for an event dated in the future would lock the journal
+	 *  against every change until then. */
+	VEIKART_INITIATIVE_SIMULATED_CLOCK = 1u << 0
+} veikart_initiative_flags;
 
 /**
  * Options for an initiative.
@@ -94,12 +106,19 @@ typedef struct veikart_initiative_options {
 	void *commit_payload;
 	/** Longest text accepted in a value, a rationale or a name, in bytes.  0: 64 KiB. */
 	size_t max_text_bytes;
+	/** A combination of #veikart_initiative_flags (version 2). */
+	unsigned int flags;
+	/** How many seconds #clock may run ahead of the system's real-time
+	 *  clock before a change is refused; 0: 300 (five minutes).  Ignored
+	 *  for the system clock and with #VEIKART_INITIATIVE_SIMULATED_CLOCK
+	 *  (version 2). */
+	int64_t max_clock_skew;
 } veikart_initiative_options;
 
 /** Static initialiser for #veikart_initiative_options: all defaults. */
-#define VEIKART_INITIATIVE_OPTIONS_INIT                                             \
-	{                                                                           \
-		VEIKART_INITIATIVE_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, 0 \
+#define VEIKART_INITIATIVE_OPTIONS_INIT                                                   \
+	{                                                                                 \
+		VEIKART_INITIATIVE_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, 0, 0, 0 \
 	}
 
 /**

@@ -88,8 +88,8 @@ refused() {
 }
 
 # at TIME: the tool's clock (VEIKART_NOW) for the commands that follow.
-at() {
-	export VEIKART_NOW=$1
+at() { # the tests' clock is simulated: it may run ahead of today
+	export VEIKART_NOW=$1 VEIKART_CLOCK=simulated
 }
 
 # finish WHAT: exit 1 with the count if any check failed, else say WHAT.

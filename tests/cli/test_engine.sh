@@ -370,6 +370,26 @@ run 0 verify torn.vj
 has out.txt "torn.vj: $((n + 1)) events, chain intact"
 [ -s err.txt ] && fail "still a warning after the tail was cut off: $(cat err.txt)"
 
+name="a clock years ahead is refused unless declared simulated"
+cp "$E" future.vj
+VEIKART_NOW=9999-12-31 VEIKART_CLOCK= "$veikart" set future.vj pilot_participants=2 --as Ola \
+	>out.txt 2>err.txt && fail "a change dated 9999 was recorded"
+has err.txt "the clock says 9999-12-31T00:00:00Z, more than 300 seconds ahead of the system's real-time clock"
+[ "$(events future.vj)" = "$(events "$E")" ] || fail "the refused change was recorded"
+VEIKART_NOW=9999-12-31 VEIKART_CLOCK=often "$veikart" set future.vj pilot_participants=2 --as Ola \
+	>out.txt 2>err.txt
+[ $? -eq 2 ] || fail "VEIKART_CLOCK=often was taken"
+has err.txt "VEIKART_CLOCK=\`often\` is not \`simulated\` or \`real\`"
+# A journal already dated in the future says how to go on.
+VEIKART_NOW=9999-12-31 VEIKART_CLOCK=simulated "$veikart" set future.vj pilot_participants=2 \
+	--as Ola >out.txt 2>err.txt || fail "a simulated clock was refused: $(cat err.txt)"
+VEIKART_NOW= VEIKART_CLOCK= "$veikart" set future.vj pilot_participants=3 --as Ola \
+	>out.txt 2>err.txt && fail "a change before the last event was recorded"
+has err.txt "its last event (#$((n + 1))) is dated 9999-12-31 00:00, after the real time now"
+has err.txt "head -n $((n + 1)) future.vj > NEW.vj"
+head -n "$((n + 1))" future.vj >recovered.vj
+run 0 verify recovered.vj
+
 name="a corrected methodology strands no journal"
 # A journal recorded on a methodology that is corrected afterwards still
 # verifies: the release keeps the version it was recorded on.

@@ -37,6 +37,7 @@ static int setup(void **state)
 	lo.flags = VEIKART_LOAD_NO_ENV | VEIKART_LOAD_NO_SYSTEM;
 	assert_int_equal(veikart_method_load(&w->m, VEIKART_DEFAULT_METHOD, &lo, NULL), 0);
 	o.clock = fixed;
+	o.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	assert_int_equal(veikart_initiative_create(&w->in, w->m, "NT-1",
 	                                           "Nattilsyn <pilot> & \"test\" | one", "Kari",
 	                                           &o),

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "event.h"
 #include "support.h"
@@ -51,6 +52,7 @@ static veikart_initiative_options options(world *w)
 	veikart_initiative_options o = VEIKART_INITIATIVE_OPTIONS_INIT;
 
 	o.clock = clock_of;
+	o.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	o.clock_payload = w;
 	o.commit = keep;
 	o.commit_payload = w;
@@ -231,6 +233,58 @@ static void test_the_creators_right_ends_when_the_assigners_are_in_place(void **
 	                 VEIKART_EDENIED);
 	veikart_string_free(snap);
 	veikart_initiative_free(back);
+	veikart_initiative_free(in);
+}
+
+static int64_t year_9999(void *payload)
+{
+	(void)payload;
+	return INT64_C(253402300799); /* 9999-12-31T23:59:59Z */
+}
+
+static int64_t in_a_minute(void *payload)
+{
+	(void)payload;
+	return (int64_t)time(NULL) + 60;
+}
+
+/*
+ * One event dated in the year 9999 would refuse every later change: a
+ * host clock far ahead of the real-time clock is refused, unless the host
+ * declares it simulated.  A small skew is allowed.
+ */
+static void test_a_clock_ahead_of_real_time_is_refused(void **state)
+{
+	world *w = *state;
+	veikart_initiative_options o = VEIKART_INITIATIVE_OPTIONS_INIT;
+	veikart_initiative *in = NULL;
+
+	o.clock = year_9999;
+	assert_int_equal(veikart_initiative_create(&in, w->m, "F-1", "Future", "Kari", &o),
+	                 VEIKART_ESTATE);
+	assert_null(in);
+	assert_true(test_contains(veikart_error_last()->message,
+	                          "the clock says 9999-12-31T23:59:59Z, more than 300 seconds "
+	                          "ahead of the system's real-time clock"));
+	/* A caller built for the first version of the options is held to it too. */
+	o.version = 1;
+	assert_int_equal(veikart_initiative_create(&in, w->m, "F-1", "Future", "Kari", &o),
+	                 VEIKART_ESTATE);
+	o.version = VEIKART_INITIATIVE_OPTIONS_VERSION;
+	/* Within the skew, and with a larger one. */
+	o.clock = in_a_minute;
+	assert_int_equal(veikart_initiative_create(&in, w->m, "F-2", "Soon", "Kari", &o), 0);
+	veikart_initiative_free(in);
+	in = NULL;
+	o.clock = year_9999;
+	o.max_clock_skew = INT64_C(400000000000);
+	assert_int_equal(veikart_initiative_create(&in, w->m, "F-3", "Far", "Kari", &o), 0);
+	veikart_initiative_free(in);
+	in = NULL;
+	/* Declared simulated. */
+	o.max_clock_skew = 0;
+	o.flags = VEIKART_INITIATIVE_SIMULATED_CLOCK;
+	assert_int_equal(veikart_initiative_create(&in, w->m, "F-4", "Story", "Kari", &o), 0);
 	veikart_initiative_free(in);
 }
 
@@ -537,6 +591,7 @@ static veikart_initiative *replay(world *w)
 	size_t i;
 
 	o.clock = clock_of;
+	o.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	o.clock_payload = w;
 	assert_int_equal(veikart_initiative_open(&r, w->m, &o), 0);
 	for (i = 0; i < w->nrecords; i++) {
@@ -895,6 +950,7 @@ int main(void)
 		T(test_create_pins_the_methodology),
 		T(test_roles_are_checked),
 		T(test_nobody_grants_themselves_authority),
+		T(test_a_clock_ahead_of_real_time_is_refused),
 		T(test_the_creators_right_ends_when_the_assigners_are_in_place),
 		T(test_facts_are_typed),
 		T(test_several_facts_are_one_commit),

@@ -138,6 +138,20 @@ def test_a_fact_with_owners_is_recorded_only_by_them(source):
         ini.set("a", True, actor="Ola")  # a fact without owners: any role
 
 
+def test_a_clock_years_ahead_is_refused_unless_declared_simulated(ks):
+    far = lambda: 253402300799  # 9999-12-31T23:59:59Z
+    with veikart.Initiative.create(ks, "E-4", "Clock", actor="Kari") as ini:
+        pass
+    with pytest.raises(veikart.StateError) as raised:
+        veikart.Initiative.create(ks, "E-5", "Clock", actor="Kari", clock=far)
+    assert "ahead of the system's real-time clock" in raised.value.message
+    assert "9999-12-31T23:59:59Z" in raised.value.message
+    with veikart.Initiative.create(
+        ks, "E-6", "Clock", actor="Kari", clock=far, clock_simulated=True
+    ) as ini:
+        assert ini.seq == 1
+
+
 def test_journal_errors(ks, tmp_path):
     path = tmp_path / "j.vj"
     with veikart.Journal.create(path, sync=False):

@@ -253,10 +253,12 @@ def _veikart_clock(payload):
     return ffi.from_handle(payload).now()
 
 
-def _options(hooks, handle, max_text_bytes):
+def _options(hooks, handle, max_text_bytes, clock_simulated=False, max_clock_skew=0):
     opts = ffi.new("veikart_initiative_options *")
     check(lib.veikart_initiative_options_init(opts, lib.VEIKART_INITIATIVE_OPTIONS_VERSION))
     opts.max_text_bytes = max_text_bytes
+    opts.flags = lib.VEIKART_INITIATIVE_SIMULATED_CLOCK if clock_simulated else 0
+    opts.max_clock_skew = max_clock_skew
     opts.commit = lib._veikart_commit
     opts.commit_payload = handle
     if hooks.clock is not None:
@@ -280,7 +282,12 @@ class Initiative:
       change: the call raises VetoedError and nothing changes.  Any other
       exception also refuses it and is raised from the call.
     - `clock`: a callable returning the time now (an aware datetime, or
-      seconds since the epoch), for tests and simulations.
+      seconds since the epoch), for tests, simulations and hosts with a
+      clock of their own.  A change dated more than `max_clock_skew`
+      seconds (0: five minutes) ahead of the system's real-time clock is
+      refused with StateError, unless `clock_simulated=True` says the
+      clock is simulated (tests, demonstrations, what-if tools): one event
+      dated in the future would refuse every change until then.
     - `journal`: a Journal every accepted change is appended to (after
       `on_commit` accepts it).
     - `max_text_bytes`: longest text accepted in a value (0: 64 KiB).
@@ -297,10 +304,10 @@ class Initiative:
         self._ptr = ptr
 
     @classmethod
-    def _make(cls, methodology, build, on_commit, clock, journal, max_text_bytes):
+    def _make(cls, methodology, build, on_commit, clock, journal, max_text_bytes, clock_opts):
         hooks = _Hooks(on_commit, clock, journal)
         handle = ffi.new_handle(hooks)
-        opts = _options(hooks, handle, max_text_bytes)
+        opts = _options(hooks, handle, max_text_bytes, **clock_opts)
         out = ffi.new("veikart_initiative **")
         try:
             hooks.call(build(out, opts))
@@ -320,7 +327,9 @@ class Initiative:
         on_commit=None,
         clock=None,
         journal=None,
-        max_text_bytes=0
+        max_text_bytes=0,
+        clock_simulated=False,
+        max_clock_skew=0
     ):
         """Create an initiative in the methodology's start phase, created by `actor`."""
         return cls._make(
@@ -332,10 +341,21 @@ class Initiative:
             clock,
             journal,
             max_text_bytes,
+            dict(clock_simulated=clock_simulated, max_clock_skew=max_clock_skew),
         )
 
     @classmethod
-    def open(cls, methodology, *, on_commit=None, clock=None, journal=None, max_text_bytes=0):
+    def open(
+        cls,
+        methodology,
+        *,
+        on_commit=None,
+        clock=None,
+        journal=None,
+        max_text_bytes=0,
+        clock_simulated=False,
+        max_clock_skew=0
+    ):
         """An empty initiative to apply() recorded events to."""
         return cls._make(
             methodology,
@@ -344,10 +364,21 @@ class Initiative:
             clock,
             journal,
             max_text_bytes,
+            dict(clock_simulated=clock_simulated, max_clock_skew=max_clock_skew),
         )
 
     @classmethod
-    def replay(cls, methodology, journal, *, on_commit=None, clock=None, max_text_bytes=0):
+    def replay(
+        cls,
+        methodology,
+        journal,
+        *,
+        on_commit=None,
+        clock=None,
+        max_text_bytes=0,
+        clock_simulated=False,
+        max_clock_skew=0
+    ):
         """Rebuild an initiative from its journal; later changes go to the same journal."""
         return cls._make(
             methodology,
@@ -358,11 +389,21 @@ class Initiative:
             clock,
             journal,
             max_text_bytes,
+            dict(clock_simulated=clock_simulated, max_clock_skew=max_clock_skew),
         )
 
     @classmethod
     def restore(
-        cls, methodology, snapshot, *, on_commit=None, clock=None, journal=None, max_text_bytes=0
+        cls,
+        methodology,
+        snapshot,
+        *,
+        on_commit=None,
+        clock=None,
+        journal=None,
+        max_text_bytes=0,
+        clock_simulated=False,
+        max_clock_skew=0
     ):
         """Rebuild an initiative from a snapshot() (str or bytes)."""
         data = snapshot.encode("utf-8") if isinstance(snapshot, str) else bytes(snapshot)
@@ -375,6 +416,7 @@ class Initiative:
             clock,
             journal,
             max_text_bytes,
+            dict(clock_simulated=clock_simulated, max_clock_skew=max_clock_skew),
         )
 
     # ---- lifetime ---------------------------------------------------------
