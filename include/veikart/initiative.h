@@ -28,6 +28,19 @@
  *   against the gate's verdict (an override) also needs a role that may
  *   override, and a rationale.
  *
+ * What the calls that record take as text (#VEIKART_EINVALID otherwise,
+ * the message naming the argument and the character):
+ * - names and ids (the actor, a person, a role, a fact, a phase, a step, a
+ *   gate, a unit, the initiative's id, a document's address, a digest, a
+ *   condition's due date): valid UTF-8 with no control character at all
+ *   (U+0000 to U+001F, U+007F, U+0080 to U+009F), not even a tab or a line
+ *   break;
+ * - free text (a value, a rationale, a title, a condition's text): valid
+ *   UTF-8 that may hold tabs and line breaks (U+0009, U+000A), but no other
+ *   control character (a carriage return is one).
+ * Both are at most @c max_text_bytes long.  Only the calls check this:
+ * events recorded before are applied and replayed as they stand.
+ *
  * An initiative belongs to one thread at a time; its methodology may be
  * shared.  The methodology must outlive it.
  */

@@ -76,3 +76,19 @@ class _Path:
 
     def __fspath__(self):
         return self._path
+
+
+def test_control_characters_in_names_are_refused_by_the_library(ks):
+    with veikart.Initiative.create(ks, "C-1", "Control", actor="Kari") as ini:
+        ini.assign("Kari", "prosjekteier", actor="Kari")
+        seq = ini.seq
+        with pytest.raises(veikart.InvalidArgumentError) as raised:
+            ini.assign("Ola\x1b]0;owned\x07", "prosjekteier", actor="Kari")
+        assert "the person contains a control character (U+001B) at byte 4" in str(raised.value)
+        with pytest.raises(veikart.InvalidArgumentError) as raised:
+            ini.set("work_planned", True, actor="Kari\tMallory")
+        assert "the actor contains a control character (U+0009)" in str(raised.value)
+        with pytest.raises(veikart.InvalidArgumentError) as raised:
+            ini.decide("go", actor="Kari", rationale="ok\r\nforged", override=True)
+        assert "the rationale contains a control character (U+000D)" in str(raised.value)
+        assert ini.seq == seq
