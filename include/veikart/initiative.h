@@ -629,7 +629,7 @@ typedef struct veikart_decision_request {
 	veikart_outcome_kind outcome;
 	/** The target phase's id, needed when the gate has several outcomes of this kind. */
 	const char *to;
-	/** Why: required. */
+	/** Why: required, and more than white space. */
 	const char *rationale;
 	/** Non-zero to go on although the gate is not ready (needs a role that may override). */
 	int override;
@@ -679,8 +679,10 @@ VEIKART_API int veikart_decision_request_init(veikart_decision_request *opts, un
  *         phase's, the initiative has ended, or the gate is not ready and no
  *         override is given (the message says what is missing);
  *         #VEIKART_ENOTFOUND when the gate has no such outcome;
- *         #VEIKART_EINVALID for a missing rationale, ambiguous target or bad
- *         condition; #VEIKART_EUSER; #VEIKART_EVERSION; #VEIKART_ENOMEM.
+ *         #VEIKART_EINVALID for a missing rationale or one of white space
+ *         only (also when a recorded decision is applied or replayed),
+ *         ambiguous target or bad condition; #VEIKART_EUSER;
+ *         #VEIKART_EVERSION; #VEIKART_ENOMEM.
  * @since 0.1.0
  */
 VEIKART_API int veikart_initiative_decide(veikart_initiative *initiative,

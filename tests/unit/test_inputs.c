@@ -210,11 +210,38 @@ static void test_free_text_may_hold_tabs_and_line_breaks_only(void **state)
 	walk_end(&w);
 }
 
+/* A rationale says why: white space only says nothing, least of all for an
+ * override. */
+static void test_a_rationale_of_white_space_is_refused(void **state)
+{
+	veikart_decision_request req = request("Eva", VEIKART_OUTCOME_GO, " \t\n \n");
+	walk w;
+
+	(void)state;
+	start(&w);
+	walk_set(&w, "Eva", "a=true", "b=true", NULL);
+	WALK_REFUSED(&w, VEIKART_EINVALID, "the rationale is only white space",
+	             veikart_initiative_decide(w.in, &req));
+	/* At a blocked gate, where the override needs its reason. */
+	walk_assign(&w, "Eva", "Eva", "board");
+	walk_decide(&w, "Eva", VEIKART_OUTCOME_GO, NULL, "Two of three.");
+	req.override = 1;
+	req.rationale = "   ";
+	WALK_REFUSED(&w, VEIKART_EINVALID,
+	             "the rationale is only white space: a decision says why it was taken",
+	             veikart_initiative_decide(w.in, &req));
+	req.rationale = " Budget approved by the council. ";
+	walk_ok(veikart_initiative_decide(w.in, &req), "override with a reason");
+	assert_string_equal(walk_phase(&w), "al");
+	walk_end(&w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_names_and_ids_with_control_characters_are_refused),
 		cmocka_unit_test(test_free_text_may_hold_tabs_and_line_breaks_only),
+		cmocka_unit_test(test_a_rationale_of_white_space_is_refused),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

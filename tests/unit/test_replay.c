@@ -126,9 +126,11 @@ static void test_only_the_authority_decides_on_replay(void **state)
 	r = replica(&w);
 	walk_decide(&w, "Eva", VEIKART_OUTCOME_GO, NULL, "ready");
 	go = last_event(&w);
-	refused(r, forge(go, veikart_event_prev(go), "\tdecide\tEva\t", "\tdecide\tOla\t", NULL), VEIKART_EDENIED,
-	        "deciding at this gate needs role `owner`; `Ola` holds lead");
-	refused(r, forge(go, veikart_event_prev(go), "\tauthority=owner\t", "\tauthority=board\t", NULL),
+	refused(r, forge(go, veikart_event_prev(go), "\tdecide\tEva\t", "\tdecide\tOla\t", NULL),
+	        VEIKART_EDENIED, "deciding at this gate needs role `owner`; `Ola` holds lead");
+	refused(r,
+	        forge(go, veikart_event_prev(go), "\tauthority=owner\t", "\tauthority=board\t",
+	              NULL),
 	        VEIKART_EDENIED, "gate `gk` is decided by role `owner` now, not `board`");
 	accepted(r, go);
 	veikart_initiative_free(r);
@@ -148,7 +150,8 @@ static void test_overrides_are_checked_on_replay(void **state)
 	r = replica(&w);
 	walk_decide(&w, "Eva", VEIKART_OUTCOME_GO, NULL, "ready");
 	go = last_event(&w);
-	refused(r, forge(go, veikart_event_prev(go), "\tverdict=", "\toverride=yes\tverdict=", NULL),
+	refused(r,
+	        forge(go, veikart_event_prev(go), "\tverdict=", "\toverride=yes\tverdict=", NULL),
 	        VEIKART_EINVALID, "nothing to override: a go at a gate that is ready needs none");
 	accepted(r, go);
 	veikart_initiative_free(r);
@@ -164,7 +167,37 @@ static void test_overrides_are_checked_on_replay(void **state)
 	        "gate `gs` is not ready for go: blocked");
 	refused(r, forge(go, veikart_event_prev(go), "\tdecide\tEva\t", "\tdecide\tIngrid\t", NULL),
 	        VEIKART_EDENIED, "overriding gate `gs` needs role `owner`; `Ingrid` holds board");
+	/* An override with no reason: a rationale of white space only. */
+	refused(r,
+	        forge(go, veikart_event_prev(go), "\trationale=as the minutes say",
+	              "\trationale= \\t\\n \\r\\n", NULL),
+	        VEIKART_EINVALID, "the rationale is only white space: a decision says why");
 	accepted(r, go);
+	veikart_initiative_free(r);
+	walk_end(&w);
+}
+
+/* The live calls refuse control characters in names; a journal recorded
+ * before they did still replays, its names as they were. */
+static void test_control_characters_recorded_before_still_replay(void **state)
+{
+	veikart_initiative *r;
+	const veikart_event *assign;
+	veikart_event *old;
+	walk w;
+
+	(void)state;
+	start(&w);
+	r = replica(&w);
+	walk_assign(&w, "Eva", "Per", "lead");
+	assign = last_event(&w);
+	old = forge(assign, veikart_event_prev(assign), "\tperson=Per", "\tperson=Per\x1b[2J",
+	            NULL);
+	accepted(r, old);
+	veikart_event_free(old);
+	assert_string_equal(
+	        veikart_initiative_assignment_person(r, veikart_initiative_assignment_count(r) - 1),
+	        "Per\x1b[2J");
 	veikart_initiative_free(r);
 	walk_end(&w);
 }
@@ -181,8 +214,9 @@ static void test_conditions_are_checked_on_replay(void **state)
 	r = replica(&w);
 	walk_decide(&w, "Eva", VEIKART_OUTCOME_GO, NULL, "ready");
 	go = last_event(&w);
-	refused(r, forge(go, veikart_event_prev(go), "\trationale=", "\tcondition=2026-09-01 Train\trationale=",
-	                 NULL),
+	refused(r,
+	        forge(go, veikart_event_prev(go),
+	              "\trationale=", "\tcondition=2026-09-01 Train\trationale=", NULL),
 	        VEIKART_EINVALID, "only a conditional go has conditions");
 	accepted(r, go);
 	veikart_initiative_free(r);
@@ -193,9 +227,13 @@ static void test_conditions_are_checked_on_replay(void **state)
 	r = replica(&w);
 	walk_ok(decide(&w, "Eva", VEIKART_OUTCOME_CONDITIONAL_GO, 0, "2026-09-01"), "conditional");
 	go = last_event(&w);
-	refused(r, forge(go, veikart_event_prev(go), "\tcondition=2026-09-01 Train the night staff", "", NULL),
+	refused(r,
+	        forge(go, veikart_event_prev(go), "\tcondition=2026-09-01 Train the night staff",
+	              "", NULL),
 	        VEIKART_EINVALID, "a conditional go needs at least one condition with a due date");
-	refused(r, forge(go, veikart_event_prev(go), "\tcondition=2026-09-01 ", "\tcondition=2026-09-01_", NULL),
+	refused(r,
+	        forge(go, veikart_event_prev(go), "\tcondition=2026-09-01 ",
+	              "\tcondition=2026-09-01_", NULL),
 	        VEIKART_EINVALID, "is not `YYYY-MM-DD what must be done`");
 	accepted(r, go);
 	veikart_initiative_free(r);
@@ -219,8 +257,8 @@ static void test_recorded_results_are_the_gates_on_replay(void **state)
 	refused(r, forge(go, veikart_event_prev(go), "\tresult=b unmet ", "\tresult=b met ", NULL),
 	        VEIKART_ECORRUPT,
 	        "records criterion `b` of gate `gk` as met, but at that time it was unmet");
-	refused(r, forge(go, veikart_event_prev(go), "\tto=s\t", "\tto=al\t", NULL), VEIKART_ENOTFOUND,
-	        "gate `gk` has no go outcome to al");
+	refused(r, forge(go, veikart_event_prev(go), "\tto=s\t", "\tto=al\t", NULL),
+	        VEIKART_ENOTFOUND, "gate `gk` has no go outcome to al");
 	accepted(r, go);
 	veikart_initiative_free(r);
 	walk_end(&w);
@@ -243,15 +281,18 @@ static void test_a_gate_of_another_phase_is_refused_on_replay(void **state)
 	walk_unit_decide(&w, "Ola", "site-1", VEIKART_OUTCOME_GO, NULL, "trained");
 	assert_string_equal(walk_unit_phase(&w, "site-1"), "u-live");
 	go = last_event(&w);
-	refused(r, forge(go, veikart_event_prev(go), "\tgate=gu1\t", "\tgate=gu2\t", "\tto=u-live\t",
-	                 "\tto=u-done\t", NULL),
-	        VEIKART_ESTATE, "gate `gu2` leaves phase `u-live`, but unit `site-1` is in `u-prep`");
+	refused(r,
+	        forge(go, veikart_event_prev(go), "\tgate=gu1\t", "\tgate=gu2\t", "\tto=u-live\t",
+	              "\tto=u-done\t", NULL),
+	        VEIKART_ESTATE,
+	        "gate `gu2` leaves phase `u-live`, but unit `site-1` is in `u-prep`");
 	accepted(r, go);
 
 	walk_decide(&w, "Eva", VEIKART_OUTCOME_GO, NULL, "ready");
 	go = last_event(&w);
-	refused(r, forge(go, veikart_event_prev(go), "\tgate=gk\t", "\tgate=gal\t", "\tto=s\t", "\tto=adv\t",
-	                 NULL),
+	refused(r,
+	        forge(go, veikart_event_prev(go), "\tgate=gk\t", "\tgate=gal\t", "\tto=s\t",
+	              "\tto=adv\t", NULL),
 	        VEIKART_ESTATE, "gate `gal` leaves phase `al`, but the initiative is in `k`");
 	accepted(r, go);
 	veikart_initiative_free(r);
@@ -279,8 +320,9 @@ static void test_the_landing_is_checked_on_replay(void **state)
 	walk_decide(&w, "Eva", VEIKART_OUTCOME_GO, NULL, "no procurement needed");
 	go = last_event(&w);
 	assert_true(test_contains(veikart_event_record(go, NULL), "\tto=pilot\tvia=anskaffelse\t"));
-	refused(r, forge(go, veikart_event_prev(go), "\tto=pilot\tvia=anskaffelse\t",
-	                 "\tto=anskaffelse\t", NULL),
+	refused(r,
+	        forge(go, veikart_event_prev(go), "\tto=pilot\tvia=anskaffelse\t",
+	              "\tto=anskaffelse\t", NULL),
 	        VEIKART_ECORRUPT,
 	        "records that it led to `anskaffelse`, but at that time it led to `pilot` passing "
 	        "over phases");
@@ -329,7 +371,8 @@ static void test_the_chain_is_checked_on_apply(void **state)
 	refused(r, forge(set, ZEROS, NULL), VEIKART_ECORRUPT, "does not follow event 4");
 	/* The right link, numbered as if an event were missing. */
 	snprintf(when, sizeof(when), "%llu\t", (unsigned long long)veikart_event_seq(set));
-	snprintf(earlier, sizeof(earlier), "%llu\t", (unsigned long long)veikart_event_seq(set) + 1);
+	snprintf(earlier, sizeof(earlier), "%llu\t",
+	         (unsigned long long)veikart_event_seq(set) + 1);
 	refused(r, forge(set, veikart_event_prev(set), when, earlier, NULL), VEIKART_ECORRUPT,
 	        "event 6 does not follow event 4 (expected sequence 5");
 	snprintf(when, sizeof(when), "\t%lld\tset\t", (long long)veikart_event_time(set));
@@ -413,6 +456,7 @@ int main(void)
 		cmocka_unit_test(test_only_the_authority_decides_on_replay),
 		cmocka_unit_test(test_overrides_are_checked_on_replay),
 		cmocka_unit_test(test_conditions_are_checked_on_replay),
+		cmocka_unit_test(test_control_characters_recorded_before_still_replay),
 		cmocka_unit_test(test_recorded_results_are_the_gates_on_replay),
 		cmocka_unit_test(test_a_gate_of_another_phase_is_refused_on_replay),
 		cmocka_unit_test(test_the_landing_is_checked_on_replay),
