@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "walk.h"
 
@@ -236,12 +238,72 @@ static void test_a_rationale_of_white_space_is_refused(void **state)
 	walk_end(&w);
 }
 
+/* PATH is refused as a methodology file and as a document to hash, with
+ * VEIKART_EIO and a message that says what it is. */
+static void not_a_regular_file(const char *path, const char *what)
+{
+	veikart_diagnostics *diags = NULL;
+	veikart_method *m = NULL;
+	char hex[VEIKART_HASH_HEX_LENGTH + 1], expected[600];
+
+	snprintf(expected, sizeof(expected), "%s: %s", path, what);
+	assert_int_equal(veikart_method_load_file(&m, path, NULL, &diags), VEIKART_EIO);
+	assert_null(m);
+	assert_int_equal(veikart_diagnostics_count(diags), 1);
+	assert_string_equal(veikart_diagnostics_get(diags, 0)->file, path);
+	assert_string_equal(veikart_diagnostics_get(diags, 0)->message, what);
+	veikart_diagnostics_free(diags);
+	/* veikart_method_load() reads a path (it has a '/') the same way. */
+	assert_int_equal(veikart_method_load(&m, path, NULL, NULL), VEIKART_EIO);
+	assert_true(test_contains(veikart_error_last()->message, what));
+	assert_int_equal(veikart_sha256_file(hex, path), VEIKART_EIO);
+	assert_string_equal(veikart_error_last()->message, expected);
+}
+
+/* A FIFO, a device, a directory or a file under /proc would hang the
+ * reader or never end: only regular files are read.  (Should the check go,
+ * the alarm ends the test instead of a hang.) */
+static void test_only_regular_files_are_read(void **state)
+{
+	char dir[] = "/tmp/veikart-inputs-XXXXXX", fifo[64], hex[VEIKART_HASH_HEX_LENGTH + 1];
+
+	(void)state;
+	alarm(60);
+	assert_non_null(mkdtemp(dir));
+	snprintf(fifo, sizeof(fifo), "%s/m.xml", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	not_a_regular_file(fifo, "is a FIFO, not a regular file");
+	not_a_regular_file("/dev/zero", "is a character device, not a regular file");
+	not_a_regular_file(dir, "is a directory, not a regular file");
+	if (access("/proc/self/status", R_OK) == 0)
+		not_a_regular_file("/proc/self/status",
+		                   "has no size but is not empty (as files under /proc), so it is "
+		                   "not read as a regular file");
+	assert_int_equal(unlink(fifo), 0);
+	assert_int_equal(rmdir(dir), 0);
+
+	/* A regular file is read as before, an empty one too. */
+	assert_int_equal(veikart_sha256_file(hex, test_path("methodologies/esset.xml")), 0);
+	snprintf(fifo, sizeof(fifo), "%s", "/tmp/veikart-inputs-empty-XXXXXX");
+	{
+		int fd = mkstemp(fifo);
+		assert_true(fd >= 0);
+		close(fd);
+	}
+	assert_int_equal(veikart_sha256_file(hex, fifo), 0);
+	assert_string_equal(hex,
+	                    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	assert_int_equal(unlink(fifo), 0);
+	alarm(0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_names_and_ids_with_control_characters_are_refused),
 		cmocka_unit_test(test_free_text_may_hold_tabs_and_line_breaks_only),
 		cmocka_unit_test(test_a_rationale_of_white_space_is_refused),
+		cmocka_unit_test(test_only_regular_files_are_read),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,6 +1,10 @@
 # libveikart - phase state machines for service innovation methodologies
 # SPDX-License-Identifier: MIT
-"""Untrusted input: text with a NUL byte is refused, never cut short."""
+"""Untrusted input: text with a NUL byte or a control character, files that
+are not regular files."""
+
+import os
+import pathlib
 
 import pytest
 
@@ -92,3 +96,19 @@ def test_control_characters_in_names_are_refused_by_the_library(ks):
             ini.decide("go", actor="Kari", rationale="ok\r\nforged", override=True)
         assert "the rationale contains a control character (U+000D)" in str(raised.value)
         assert ini.seq == seq
+
+
+def test_only_regular_files_are_read(tmp_path):
+    fifo = tmp_path / "m.xml"
+    os.mkfifo(fifo)
+    for path, what in (
+        (fifo, "is a FIFO, not a regular file"),
+        ("/dev/zero", "is a character device, not a regular file"),
+        (tmp_path, "is a directory, not a regular file"),
+    ):
+        with pytest.raises(veikart.InputOutputError) as raised:
+            veikart.Methodology.load(pathlib.Path(path))
+        assert what in str(raised.value)
+        with pytest.raises(veikart.InputOutputError) as raised:
+            veikart.sha256_file(path)
+        assert str(raised.value).endswith("%s: %s" % (path, what))
