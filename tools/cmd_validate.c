@@ -202,7 +202,7 @@ static int run(int argc, char **argv)
 		if (err < 0) {
 			if (veikart_diagnostics_count(diags) == 0)
 				fprintf(stderr, "%s: error: %s\n", argv[optind],
-				        veikart_error_last()->message);
+				        cli_text(veikart_error_last()->message));
 			if (status == CLI_OK || err == VEIKART_ENOMEM)
 				status = err == VEIKART_ENOMEM ? CLI_FAILED : CLI_INVALID;
 		} else if (!quiet && overlay) {

@@ -99,7 +99,7 @@ static int run(int argc, char **argv)
 		err = veikart_initiative_replay(&in, m, j, NULL);
 		if (err < 0) {
 			fprintf(stderr, "veikart verify: %s: the chain is intact, but %s\n", path,
-			        veikart_error_last()->message);
+			        cli_text(veikart_error_last()->message));
 			rc = CLI_INVALID;
 			goto out;
 		}
