@@ -116,8 +116,8 @@ typedef struct veikart_initiative_options {
 	}
 
 /**
- * Initialise a #veikart_initiative_options to its defaults, as #VEIKART_INITIATIVE_OPTIONS_INIT does, for
- * callers that cannot use the macro (bindings, C++).
+ * Initialise a #veikart_initiative_options to its defaults, as #VEIKART_INITIATIVE_OPTIONS_INIT
+ * does, for callers that cannot use the macro (bindings, C++).
  *
  * @param opts The structure to fill.
  * @param version #VEIKART_INITIATIVE_OPTIONS_VERSION.
@@ -126,7 +126,8 @@ typedef struct veikart_initiative_options {
  * @note Thread-safe.
  * @since 0.1.0
  */
-VEIKART_API int veikart_initiative_options_init(veikart_initiative_options *opts, unsigned int version);
+VEIKART_API int veikart_initiative_options_init(veikart_initiative_options *opts,
+                                                unsigned int version);
 
 /**
  * Create an initiative.  Its first event, `create`, records the id, title,
@@ -637,7 +638,8 @@ typedef struct veikart_decision_request {
 	const veikart_condition *conditions;
 	/** Number of #conditions. */
 	size_t condition_count;
-	/** The rollout unit whose gate this is (see veikart/unit.h), or NULL for the initiative's. */
+	/** The rollout unit whose gate this is (see veikart/unit.h), or NULL for the initiative's.
+	 */
 	const char *unit;
 } veikart_decision_request;
 
@@ -649,8 +651,8 @@ typedef struct veikart_decision_request {
 	}
 
 /**
- * Initialise a #veikart_decision_request to its defaults, as #VEIKART_DECISION_REQUEST_INIT does, for
- * callers that cannot use the macro (bindings, C++).
+ * Initialise a #veikart_decision_request to its defaults, as #VEIKART_DECISION_REQUEST_INIT does,
+ * for callers that cannot use the macro (bindings, C++).
  *
  * @param opts The structure to fill.
  * @param version #VEIKART_DECISION_REQUEST_VERSION.
