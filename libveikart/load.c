@@ -87,10 +87,12 @@ static void load_diag(loader *ld, const veikart__xml *x, const xmlNode *node, co
 	va_end(ap);
 }
 
-/* Read a whole file ourselves (libxml2 never opens anything). */
+/* Read a whole file ourselves (libxml2 never opens anything): a regular
+ * file, no larger than the limit. */
 static int read_file(loader *ld, const char *path, void **data, size_t *size)
 {
-	struct stat st;
+	char why[160];
+	uint64_t file_size;
 	ssize_t n;
 	size_t got = 0;
 	char *buf = NULL;
@@ -98,47 +100,38 @@ static int read_file(loader *ld, const char *path, void **data, size_t *size)
 
 	*data = NULL;
 	*size = 0;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		err = errno == ENOENT ? VEIKART_ENOTFOUND : VEIKART_EIO;
-		if (veikart__diags_add(ld->diags, VEIKART_SEVERITY_ERROR, path, 0, 0,
-		                       "cannot open: %s",
-		                       errno == ENOENT ? "no such file" : strerror(errno)) < 0)
+	err = veikart__file_open(path, &fd, &file_size, why, sizeof(why));
+	if (err < 0) {
+		if (veikart__diags_add(ld->diags, VEIKART_SEVERITY_ERROR, path, 0, 0, "%s", why) <
+		    0)
 			err = VEIKART_ENOMEM;
 		return err;
 	}
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		err = VEIKART_EIO;
-		if (veikart__diags_add(ld->diags, VEIKART_SEVERITY_ERROR, path, 0, 0, "%s",
-		                       "not a regular file") < 0)
-			err = VEIKART_ENOMEM;
-		goto out;
-	}
 	/* Refuse a file over the limit before reading a byte of it. */
-	if ((unsigned long long)st.st_size > ld->xml_limits.max_input_bytes) {
+	if (file_size > ld->xml_limits.max_input_bytes) {
 		err = VEIKART_ELIMIT;
 		if (veikart__diags_add(
 		            ld->diags, VEIKART_SEVERITY_ERROR, path, 0, 0,
-		            "the file is %lld bytes, more than the limit of %zu bytes (the "
+		            "the file is %llu bytes, more than the limit of %zu bytes (the "
 		            "load option max_input_bytes)",
-		            (long long)st.st_size, ld->xml_limits.max_input_bytes) < 0)
+		            (unsigned long long)file_size, ld->xml_limits.max_input_bytes) < 0)
 			err = VEIKART_ENOMEM;
 		goto out;
 	}
-	buf = veikart__malloc(&ld->m->alloc, (size_t)st.st_size + 1);
+	buf = veikart__malloc(&ld->m->alloc, (size_t)file_size + 1);
 	if (buf == NULL) {
 		err = VEIKART_ENOMEM;
 		goto out;
 	}
-	while (got < (size_t)st.st_size) {
-		n = read(fd, buf + got, (size_t)st.st_size - got);
+	while (got < (size_t)file_size) {
+		n = read(fd, buf + got, (size_t)file_size - got);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
 			break;
 		got += (size_t)n;
 	}
-	if (got != (size_t)st.st_size) {
+	if (got != (size_t)file_size) {
 		err = VEIKART_EIO;
 		if (veikart__diags_add(ld->diags, VEIKART_SEVERITY_ERROR, path, 0, 0,
 		                       "the file changed or could not be read while loading") < 0)

@@ -55,7 +55,7 @@ void cli_print_diagnostics(const veikart_diagnostics *diags)
 
 	for (i = 0; i < veikart_diagnostics_count(diags); i++) {
 		veikart_diagnostic_format(line, sizeof(line), veikart_diagnostics_get(diags, i));
-		fprintf(stderr, "%s\n", line);
+		fprintf(stderr, "%s\n", cli_text(line));
 	}
 }
 
@@ -79,12 +79,14 @@ int cli_error(const cli_command *cmd, int code)
 	const veikart_error *e = veikart_error_last();
 
 	if (e->file != NULL && e->line != 0 && e->column != 0)
-		fprintf(stderr, "%s:%u:%u: error: %s\n", e->file, e->line, e->column, e->message);
+		fprintf(stderr, "%s:%u:%u: error: %s\n", cli_text(e->file), e->line, e->column,
+		        cli_text(e->message));
 	else if (e->file != NULL && e->line != 0)
-		fprintf(stderr, "%s:%u: error: %s\n", e->file, e->line, e->message);
+		fprintf(stderr, "%s:%u: error: %s\n", cli_text(e->file), e->line,
+		        cli_text(e->message));
 	else
 		fprintf(stderr, "veikart %s: %s\n", cmd->name,
-		        e->message[0] ? e->message : veikart_strerror(code));
+		        e->message[0] ? cli_text(e->message) : veikart_strerror(code));
 	return cli_exit_code(code);
 }
 
@@ -161,7 +163,7 @@ int cli_load_method(veikart_method **out, const char *ref, const cli_common *com
 	if (veikart_diagnostics_count(diags) > 0)
 		cli_print_diagnostics(diags);
 	else if (err < 0)
-		fprintf(stderr, "veikart: %s\n", veikart_error_last()->message);
+		fprintf(stderr, "veikart: %s\n", cli_text(veikart_error_last()->message));
 	veikart_diagnostics_free(diags);
 	if (err == VEIKART_ENOMEM || err == VEIKART_EIO)
 		return CLI_FAILED;
@@ -266,7 +268,8 @@ int cli_journal_open(veikart_journal **out, const cli_command *cmd, const char *
 	err = veikart_journal_open(out, path, &jo);
 	if (err < 0) {
 		/* The journal's messages name the file, the event and the line. */
-		fprintf(stderr, "veikart %s: %s%s\n", cmd->name, veikart_error_last()->message,
+		fprintf(stderr, "veikart %s: %s%s\n", cmd->name,
+		        cli_text(veikart_error_last()->message),
 		        err == VEIKART_ELOCKED ? "; try again when it has finished" : "");
 		return cli_exit_code(err);
 	}
@@ -297,16 +300,16 @@ int cli_journal_method(veikart_method **out, const cli_command *cmd, const veika
 			        "veikart %s: %s.  Point --path DIR or --method FILE at the one it "
 			        "was "
 			        "recorded against\n",
-			        cmd->name, veikart_error_last()->message);
+			        cmd->name, cli_text(veikart_error_last()->message));
 		} else if (err == VEIKART_ECORRUPT || first == NULL) {
 			fprintf(stderr, "veikart %s: %s\n", cmd->name,
-			        veikart_error_last()->message);
+			        cli_text(veikart_error_last()->message));
 		} else {
 			if (veikart_diagnostics_count(diags) > 0)
 				cli_print_diagnostics(diags);
 			else
 				fprintf(stderr, "veikart %s: %s\n", cmd->name,
-				        veikart_error_last()->message);
+				        cli_text(veikart_error_last()->message));
 			fprintf(stderr,
 			        "veikart %s: %s was recorded against methodology %s %s; point "
 			        "--path DIR or --method FILE at it\n",
@@ -370,7 +373,7 @@ int cli_session_open(cli_session *s, const cli_command *cmd, const char *path,
 	err = veikart_initiative_replay(&s->initiative, s->method, s->journal, &io);
 	if (err < 0) {
 		fprintf(stderr, "veikart %s: %s: %s\n", cmd->name, path,
-		        veikart_error_last()->message);
+		        cli_text(veikart_error_last()->message));
 		rc = cli_exit_code(err);
 		goto out;
 	}

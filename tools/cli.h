@@ -211,6 +211,15 @@ int cli_session_done(cli_session *s, int err);
 
 /* ---- writing times, events, reports and units (print.c) ------------------- */
 
+/* Text from a journal, a methodology or a message of the library, as the
+ * tool shows it: a line break or tab as a space, any other control
+ * character in a visible form (`\x1b`, `\u009b`), so that it cannot move
+ * the cursor, retitle the terminal or hide what came before it
+ * (docs/cli.md).  cli_text() returns it in one of four static buffers,
+ * reused in turn, cut with an ellipsis past 4 KiB. */
+void cli_put_text(FILE *out, const char *s);
+const char *cli_text(const char *s);
+
 /* "YYYY-MM-DD HH:MM" and "YYYY-MM-DD", in UTC. */
 void cli_format_time(char *buf, size_t size, int64_t t);
 void cli_format_date(char *buf, size_t size, int64_t t);

@@ -130,9 +130,9 @@ static int run(int argc, char **argv)
 	args.verify.load = &opts;
 	err = veikart_journal_verify(path, &args.verify, &n, head);
 	if (err == VEIKART_EINVALID)
-		return cli_usage_error(&cli_verify, "%s", veikart_error_last()->message);
+		return cli_usage_error(&cli_verify, "%s", cli_text(veikart_error_last()->message));
 	if (err < 0) {
-		fprintf(stderr, "veikart verify: %s%s\n", veikart_error_last()->message,
+		fprintf(stderr, "veikart verify: %s%s\n", cli_text(veikart_error_last()->message),
 		        err == VEIKART_ENOTFOUND || err == VEIKART_EMISMATCH
 		                ? ".  Give --path DIR or --method FILE with the methodology it was "
 		                  "recorded against, or --chain-only to check the chain alone"
@@ -158,8 +158,8 @@ static int run(int argc, char **argv)
 		       "methodology\n");
 	else
 		printf("every event keeps the rules of %s %s\n",
-		       veikart_event_field(veikart_journal_event(j, 0), "method"),
-		       veikart_event_field(veikart_journal_event(j, 0), "version"));
+		       cli_text(veikart_event_field(veikart_journal_event(j, 0), "method")),
+		       cli_text(veikart_event_field(veikart_journal_event(j, 0), "version")));
 	for (i = 0; args.verify.expect_head != NULL && i < veikart_journal_count(j); i++)
 		if (strncmp(veikart_event_hash(veikart_journal_event(j, i)),
 		            args.verify.expect_head, strlen(args.verify.expect_head)) == 0 &&

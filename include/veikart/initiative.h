@@ -28,6 +28,19 @@
  *   against the gate's verdict (an override) also needs a role that may
  *   override, and a rationale.
  *
+ * What the calls that record take as text (#VEIKART_EINVALID otherwise,
+ * the message naming the argument and the character):
+ * - names and ids (the actor, a person, a role, a fact, a phase, a step, a
+ *   gate, a unit, the initiative's id, a document's address, a digest, a
+ *   condition's due date): valid UTF-8 with no control character at all
+ *   (U+0000 to U+001F, U+007F, U+0080 to U+009F), not even a tab or a line
+ *   break;
+ * - free text (a value, a rationale, a title, a condition's text): valid
+ *   UTF-8 that may hold tabs and line breaks (U+0009, U+000A), but no other
+ *   control character (a carriage return is one).
+ * Both are at most @c max_text_bytes long.  Only the calls check this:
+ * events recorded before are applied and replayed as they stand.
+ *
  * An initiative belongs to one thread at a time; its methodology may be
  * shared.  The methodology must outlive it.
  */
@@ -122,8 +135,8 @@ typedef struct veikart_initiative_options {
 	}
 
 /**
- * Initialise a #veikart_initiative_options to its defaults, as #VEIKART_INITIATIVE_OPTIONS_INIT does, for
- * callers that cannot use the macro (bindings, C++).
+ * Initialise a #veikart_initiative_options to its defaults, as #VEIKART_INITIATIVE_OPTIONS_INIT
+ * does, for callers that cannot use the macro (bindings, C++).
  *
  * @param opts The structure to fill.
  * @param version #VEIKART_INITIATIVE_OPTIONS_VERSION.
@@ -132,7 +145,8 @@ typedef struct veikart_initiative_options {
  * @note Thread-safe.
  * @since 0.1.0
  */
-VEIKART_API int veikart_initiative_options_init(veikart_initiative_options *opts, unsigned int version);
+VEIKART_API int veikart_initiative_options_init(veikart_initiative_options *opts,
+                                                unsigned int version);
 
 /**
  * Create an initiative.  Its first event, `create`, records the id, title,
@@ -649,7 +663,7 @@ typedef struct veikart_decision_request {
 	veikart_outcome_kind outcome;
 	/** The target phase's id, needed when the gate has several outcomes of this kind. */
 	const char *to;
-	/** Why: required. */
+	/** Why: required, and more than white space. */
 	const char *rationale;
 	/** Non-zero to go on although the gate is not ready (needs a role that may override). */
 	int override;
@@ -657,7 +671,8 @@ typedef struct veikart_decision_request {
 	const veikart_condition *conditions;
 	/** Number of #conditions. */
 	size_t condition_count;
-	/** The rollout unit whose gate this is (see veikart/unit.h), or NULL for the initiative's. */
+	/** The rollout unit whose gate this is (see veikart/unit.h), or NULL for the initiative's.
+	 */
 	const char *unit;
 } veikart_decision_request;
 
@@ -669,8 +684,8 @@ typedef struct veikart_decision_request {
 	}
 
 /**
- * Initialise a #veikart_decision_request to its defaults, as #VEIKART_DECISION_REQUEST_INIT does, for
- * callers that cannot use the macro (bindings, C++).
+ * Initialise a #veikart_decision_request to its defaults, as #VEIKART_DECISION_REQUEST_INIT does,
+ * for callers that cannot use the macro (bindings, C++).
  *
  * @param opts The structure to fill.
  * @param version #VEIKART_DECISION_REQUEST_VERSION.
@@ -699,8 +714,10 @@ VEIKART_API int veikart_decision_request_init(veikart_decision_request *opts, un
  *         phase's, the initiative has ended, or the gate is not ready and no
  *         override is given (the message says what is missing);
  *         #VEIKART_ENOTFOUND when the gate has no such outcome;
- *         #VEIKART_EINVALID for a missing rationale, ambiguous target or bad
- *         condition; #VEIKART_EUSER; #VEIKART_EVERSION; #VEIKART_ENOMEM.
+ *         #VEIKART_EINVALID for a missing rationale or one of white space
+ *         only (also when a recorded decision is applied or replayed),
+ *         ambiguous target or bad condition; #VEIKART_EUSER;
+ *         #VEIKART_EVERSION; #VEIKART_ENOMEM.
  * @since 0.1.0
  */
 VEIKART_API int veikart_initiative_decide(veikart_initiative *initiative,

@@ -285,7 +285,37 @@ static void test_overrides_are_checked_on_replay(void **state)
 	        "gate `gs` is not ready for go: blocked");
 	refused(r, forge(go, veikart_event_prev(go), "\tdecide\tEva\t", "\tdecide\tIngrid\t", NULL),
 	        VEIKART_EDENIED, "overriding gate `gs` needs role `owner`; `Ingrid` holds board");
+	/* An override with no reason: a rationale of white space only. */
+	refused(r,
+	        forge(go, veikart_event_prev(go), "\trationale=as the minutes say",
+	              "\trationale= \\t\\n \\r\\n", NULL),
+	        VEIKART_EINVALID, "the rationale is only white space: a decision says why");
 	accepted(r, go);
+	veikart_initiative_free(r);
+	walk_end(&w);
+}
+
+/* The live calls refuse control characters in names; a journal recorded
+ * before they did still replays, its names as they were. */
+static void test_control_characters_recorded_before_still_replay(void **state)
+{
+	veikart_initiative *r;
+	const veikart_event *assign;
+	veikart_event *old;
+	walk w;
+
+	(void)state;
+	start(&w);
+	r = replica(&w);
+	walk_assign(&w, "Eva", "Per", "lead");
+	assign = last_event(&w);
+	old = forge(assign, veikart_event_prev(assign), "\tperson=Per", "\tperson=Per\x1b[2J",
+	            NULL);
+	accepted(r, old);
+	veikart_event_free(old);
+	assert_string_equal(
+	        veikart_initiative_assignment_person(r, veikart_initiative_assignment_count(r) - 1),
+	        "Per\x1b[2J");
 	veikart_initiative_free(r);
 	walk_end(&w);
 }
@@ -546,6 +576,7 @@ int main(void)
 		cmocka_unit_test(test_only_the_authority_decides_on_replay),
 		cmocka_unit_test(test_overrides_are_checked_on_replay),
 		cmocka_unit_test(test_conditions_are_checked_on_replay),
+		cmocka_unit_test(test_control_characters_recorded_before_still_replay),
 		cmocka_unit_test(test_recorded_results_are_the_gates_on_replay),
 		cmocka_unit_test(test_a_gate_of_another_phase_is_refused_on_replay),
 		cmocka_unit_test(test_the_landing_is_checked_on_replay),

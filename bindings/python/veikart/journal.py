@@ -164,7 +164,7 @@ class Journal:
             | (0 if sync else lib.VEIKART_JOURNAL_NO_SYNC)
         )
         out = ffi.new("veikart_journal **")
-        check(lib.veikart_journal_open(out, to_c(os.fspath(path)), opts))
+        check(lib.veikart_journal_open(out, to_c(os.fspath(path), "the journal file"), opts))
         return cls(out[0])
 
     @classmethod
@@ -214,7 +214,9 @@ class Journal:
         document has its id)."""
         from .methodology import Methodology
 
-        ref_c = ffi.NULL if ref is None else ffi.new("char[]", to_c(os.fspath(ref)))
+        ref_c = (
+            ffi.NULL if ref is None else ffi.new("char[]", to_c(os.fspath(ref), "the methodology"))
+        )
         return Methodology._load(
             lambda out, opts, diags: lib.veikart_journal_method(
                 out, self._handle(), ref_c, opts, diags
