@@ -423,6 +423,25 @@ python3 "$src/tools/release-methodologies" --veikart "$veikart" --check lib >out
 	fail "a changed kept version passed the check"
 has err.txt "loads with digest"
 
+name="diff shows who assigns and who records"
+cat >owners.xml <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<methodology xmlns="urn:veikart:methodology:1" id="owners" version="1" extends="ks-veikart" xml:lang="nb">
+  <roles>
+    <role id="styringsgruppe" mode="modify" assigned-by="prosjekteier prosjektleder" self-assign="true"/>
+  </roles>
+  <facts>
+    <fact id="anchored_in_management" mode="modify" recorded-by="prosjekteier"/>
+  </facts>
+</methodology>
+XML
+run 1 diff ks-veikart owners.xml
+has out.txt 'role styringsgruppe: assigned-by: "prosjekteier" -> "prosjekteier prosjektleder"'
+has out.txt 'role styringsgruppe: self-assign: "false" -> "true"'
+has out.txt 'fact anchored_in_management: recorded-by: (none) -> "prosjekteier"'
+run 0 show owners.xml
+has out.txt "assigned by prosjekteier, prosjektleder; may be taken by oneself"
+
 name="verification cannot be switched off from inside the file"
 # The create event's digest set to zeros and the chain recomputed: the
 # rules are still checked, against the document the digest names.
