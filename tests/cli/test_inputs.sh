@@ -56,6 +56,14 @@ has out.txt 'Ola\x1b\]0;owned\x07\x1b\[2J'
 v report --format html j.vj
 lacks out.txt '<script'
 
+name="methodology text in show"
+# XML allows C1 controls (U+009B is the terminal's CSI) and DEL in titles.
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<methodology xmlns="urn:veikart:methodology:1" id="c1" version="1" extends="ks-veikart" xml:lang="nb"><title>Bad \302\2332J title\177</title></methodology>\n' >c1.xml
+v show c1.xml
+has out.txt 'Bad \u009b2J title\x7f'
+lacks out.txt $'\302\233'
+lacks out.txt $'\177'
+
 # ---- names in reports are text ---------------------------------------------------
 name="markdown report"
 v assign j.vj "<script>alert(1)</script>" styringsgruppe --as Kari
