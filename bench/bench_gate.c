@@ -63,8 +63,11 @@ int main(int argc, char **argv)
 	if (veikart_method_load(&m, path, NULL, NULL) < 0)
 		bench_die(PROGRAM, path);
 	io.clock = fixed_clock;
+	io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	if (veikart_initiative_create(&in, m, "G-1", "Gates", "Kari", &io) < 0 ||
 	    veikart_initiative_assign(in, "Kari", "Ola", "lead") < 0 ||
+	    veikart_initiative_assign(in, "Kari", "Ola", "board") < 0 ||
+	    veikart_initiative_assign(in, "Kari", "Ola", "owner") < 0 ||
 	    veikart_initiative_set_many(in, "Ola", sizeof(fact_ids) / sizeof(fact_ids[0]), fact_ids,
 	                                fact_values) < 0)
 		bench_die(PROGRAM, "set up the initiative");

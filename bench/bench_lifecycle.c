@@ -7,7 +7,9 @@
  * that walks needs -> planning -> pilot -> evaluation -(recycle)-> pilot ->
  * evaluation -> rollout -> operation and passes its yearly review: 1 create,
  * 3 assignments, 28 fact writes and 8 decisions, 40 events.  The library
- * checks every actor's role, evaluates each gate when it is decided (and
+ * checks every actor's role (for each fact, the role its recorded-by names,
+ * as each peer checks its own table of who records what; for assignments,
+ * who may assign), evaluates each gate when it is decided (and
  * keeps the report with the decision) and hash-chains every event; the
  * commit hook copies each event's record into an in-memory log, as the
  * peers do with theirs.  The clock advances one hour per event from
@@ -71,6 +73,7 @@ static void lifecycle(const veikart_method *m, host *h, long n)
 	char id[32];
 
 	io.clock = host_clock;
+	io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	io.clock_payload = h;
 	io.commit = keep_records;
 	io.commit_payload = h;

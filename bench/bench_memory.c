@@ -176,6 +176,7 @@ int main(int argc, char **argv)
 		bench_die(PROGRAM, "load");
 	io.allocator = &ai;
 	io.clock = host_clock;
+	io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	io.clock_payload = &now;
 	if (veikart_initiative_create(&in, m, "MEM-1", "Memory", "Kari", &io) < 0)
 		bench_die(PROGRAM, "create");

@@ -64,6 +64,7 @@ static void write_journal(const veikart_method *m, const char *path, long events
 	if (veikart_journal_open(&j, path, &jo) < 0)
 		bench_die(PROGRAM, path);
 	io.clock = host_clock;
+	io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	io.clock_payload = &now;
 	io.commit = veikart_journal_commit;
 	io.commit_payload = j;
@@ -81,8 +82,7 @@ static void write_journal(const veikart_method *m, const char *path, long events
 			continue;
 		}
 		snprintf(hours, sizeof(hours), "%ld.%ld", 4 + k % 5, k % 10);
-		if (veikart_initiative_set(in, k % 2 ? "Ola" : "Kari",
-		                           k % 2 ? "hours_saved" : "active_use",
+		if (veikart_initiative_set(in, "Ola", k % 2 ? "hours_saved" : "active_use",
 		                           k % 2 ? hours : uses[k % 6]) < 0)
 			bench_die(PROGRAM, "set");
 	}

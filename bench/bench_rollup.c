@@ -190,6 +190,7 @@ int main(int argc, char **argv)
 	if (veikart_method_load_buffer(&m, doc, strlen(doc), "bench-rollup", NULL, NULL) < 0)
 		die("load");
 	io.clock = fixed_clock;
+	io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	if (veikart_initiative_create(&in, m, "B", "Bench", "Owner", &io) < 0 ||
 	    veikart_initiative_assign(in, "Owner", "Owner", "owner") < 0)
 		die("create");

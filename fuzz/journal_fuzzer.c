@@ -108,6 +108,7 @@ static int replay(fuzz_counter *c, unsigned long fail_at, int check)
 	jo.flags = VEIKART_JOURNAL_READONLY;
 	io.allocator = &a;
 	io.clock = fuzz_clock;
+	io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	fuzz_arm(c, fail_at);
 	rc = veikart_journal_open(&j, path, &jo);
 	if (rc != 0) {

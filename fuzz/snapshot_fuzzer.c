@@ -42,6 +42,7 @@ static int restore(const uint8_t *data, size_t size, fuzz_counter *c, unsigned l
 
 	opts.allocator = &a;
 	opts.clock = fuzz_clock;
+	opts.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	fuzz_arm(c, fail_at);
 	rc = veikart_initiative_restore(&in, method, data, size, &opts);
 	if (rc != 0) {

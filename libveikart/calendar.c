@@ -7,6 +7,7 @@
  * epoch in UTC, written YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ.  No time zones
  * and no C library calls, so a date reads the same on every host.
  */
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -118,6 +119,20 @@ int32_t veikart__days_from_time(int64_t t)
 	if (days > INT32_MAX)
 		return INT32_MAX;
 	return (int32_t)days;
+}
+
+void veikart__time_format(int64_t t, char *out, size_t size)
+{
+	int32_t days = veikart__days_from_time(t);
+	int64_t sec = t - (int64_t)days * VEIKART__DAY_SECONDS;
+	char date[16];
+
+	veikart__date_format(date, days);
+	if (days < VEIKART__MIN_DATE || days > VEIKART__MAX_DATE)
+		snprintf(out, size, "%" PRId64 " seconds since 1970", t);
+	else
+		snprintf(out, size, "%sT%02d:%02d:%02dZ", date, (int)(sec / 3600),
+		         (int)(sec / 60 % 60), (int)(sec % 60));
 }
 
 int veikart_time_parse(const char *text, int64_t *out)

@@ -340,6 +340,10 @@ int veikart__decode_decide(veikart_initiative *in, veikart__change *c, veikart_r
 	err = veikart__unit_open(in, c->unit, 1);
 	if (err == 0)
 		err = veikart_event_decision(ev, &rec);
+	if (err == 0 && rec.rationale[strspn(rec.rationale, " \t\n\r\v\f")] == '\0')
+		err = veikart__error_set(VEIKART_EINVALID,
+		                         "the rationale is only white space: a decision says why "
+		                         "it was taken");
 	if (err < 0)
 		return err;
 	err = veikart__decision_gate_for(in, c->unit, rec.gate, &g);

@@ -85,12 +85,9 @@ static int decode_assign(veikart_initiative *in, veikart__change *c, int assign)
 		return veikart__error_set(VEIKART_ENOTFOUND, "the methodology has no role `%s`",
 		                          v[1]);
 	veikart__for_unit(c->unit, where, sizeof(where));
-	if (strcmp(c->ev->actor, in->creator) != 0 &&
-	    !veikart__holds_any(in, c->ev->actor, c->unit))
-		return veikart__error_set(VEIKART_EDENIED,
-		                          "assigning roles%s needs the creator (`%s`) or a role in "
-		                          "the initiative%s; `%s` holds none",
-		                          where, in->creator, where, c->ev->actor);
+	err = veikart__may_assign(in, c->ev->actor, v[0], c->role, c->unit, !assign);
+	if (err < 0)
+		return err;
 	if (!assign) {
 		for (i = 0; i < in->nassignments; i++) {
 			if (in->assignments[i].role == c->role &&
@@ -147,7 +144,7 @@ static int decode_fact(veikart_initiative *in, veikart__change *c)
 	memset(&v, 0, sizeof(v));
 	switch (ev->kind) {
 	case VEIKART_EVENT_SET:
-		err = veikart__may_act(in, ev->actor, u, "recording a fact");
+		err = veikart__may_record(in, ev->actor, f, u, "recording");
 		if (err < 0)
 			return err;
 		if (veikart_fact_type(f) == VEIKART_TYPE_EVIDENCE ||
@@ -173,7 +170,7 @@ static int decode_fact(veikart_initiative *in, veikart__change *c)
 			                          veikart_fact_id(f), why);
 		break;
 	case VEIKART_EVENT_CLEAR:
-		err = veikart__may_act(in, ev->actor, u, "withdrawing a fact");
+		err = veikart__may_record(in, ev->actor, f, u, "withdrawing");
 		if (err < 0)
 			return err;
 		if (old == NULL)
@@ -182,7 +179,7 @@ static int decode_fact(veikart_initiative *in, veikart__change *c)
 		c->rec = NULL;
 		return 0;
 	case VEIKART_EVENT_ATTACH:
-		err = veikart__may_act(in, ev->actor, u, "attaching evidence");
+		err = veikart__may_record(in, ev->actor, f, u, "attaching");
 		if (err < 0)
 			return err;
 		if (veikart_fact_type(f) != VEIKART_TYPE_EVIDENCE)
@@ -413,6 +410,7 @@ void veikart__commit(veikart_initiative *in, veikart__change *c)
 		a->seq = ev->seq;
 		a->time = ev->time;
 		c->person = NULL;
+		veikart__creator_right_update(in);
 		break;
 	case VEIKART_EVENT_UNASSIGN:
 		veikart__free(&in->alloc, in->assignments[c->index].person);

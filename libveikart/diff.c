@@ -307,6 +307,39 @@ static const char *scope_name(veikart_scope s)
 
 /* ---- what is compared of each kind ------------------------------------------ */
 
+/* The ids of N roles, each get(owner, i), space-separated; NULL for none. */
+static const char *role_ids(differ *df, const void *owner, size_t n,
+                            const veikart_role *(*get)(const void *, size_t))
+{
+	veikart__buf b;
+	const char *ids;
+	size_t i;
+
+	if (df->failed || n == 0)
+		return NULL;
+	veikart__buf_init(&b, &df->d->alloc);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			veikart__buf_putc(&b, ' ');
+		veikart__buf_puts(&b, veikart_role_id(get(owner, i)));
+	}
+	if (b.failed)
+		df->failed = 1;
+	ids = keep(df, veikart__buf_cstr(&b));
+	veikart__buf_dispose(&b);
+	return ids;
+}
+
+static const veikart_role *assigner_at(const void *role, size_t i)
+{
+	return veikart_role_assigner(role, i);
+}
+
+static const veikart_role *recorder_at(const void *fact, size_t i)
+{
+	return veikart_fact_recorder(fact, i);
+}
+
 static void role_fields(differ *df, const char *path, const void *ea, const void *eb,
                         const void *pa, const void *pb)
 {
@@ -319,6 +352,11 @@ static void role_fields(differ *df, const char *path, const void *ea, const void
 	          veikart_role_kind_of(b) == VEIKART_ROLE_BODY ? "body" : "person");
 	field_bool(df, VEIKART_DIFF_ROLE, path, "may-override", veikart_role_may_override(a),
 	           veikart_role_may_override(b));
+	field_str(df, VEIKART_DIFF_ROLE, path, "assigned-by",
+	          role_ids(df, a, veikart_role_assigner_count(a), assigner_at),
+	          role_ids(df, b, veikart_role_assigner_count(b), assigner_at));
+	field_bool(df, VEIKART_DIFF_ROLE, path, "self-assign", veikart_role_self_assign(a),
+	           veikart_role_self_assign(b));
 }
 
 static void fact_fields(differ *df, const char *path, const void *ea, const void *eb,
@@ -338,6 +376,9 @@ static void fact_fields(differ *df, const char *path, const void *ea, const void
 	          sb != NULL ? veikart_scale_id(sb) : NULL);
 	field_str(df, VEIKART_DIFF_FACT, path, "role", role_id_or_null(veikart_fact_role(a)),
 	          role_id_or_null(veikart_fact_role(b)));
+	field_str(df, VEIKART_DIFF_FACT, path, "recorded-by",
+	          role_ids(df, a, veikart_fact_recorder_count(a), recorder_at),
+	          role_ids(df, b, veikart_fact_recorder_count(b), recorder_at));
 }
 
 /* The codes of a scale's levels (or special values), space-separated. */

@@ -55,16 +55,55 @@ static void put_html(veikart__buf *b, const char *s)
 	veikart__xml_put_text(b, s);
 }
 
-/* Markdown: keep text on its line and out of table syntax. */
-static void put_md(veikart__buf *b, const char *s, int in_table)
+static int is_alnum(char c)
 {
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/*
+ * Markdown: text from the journal or the methodology stays text.  It is
+ * kept on its line; what HTML would read (<, >, &) is written as entities,
+ * what Markdown would read (emphasis, code, links, headings, tables,
+ * strike-through, images, and a list or quote marker where a line starts)
+ * is escaped with a backslash; an underscore inside a word is left as it
+ * is, as Markdown leaves it.  Control characters are shown as \x1b.
+ */
+static void put_md(veikart__buf *b, const char *s)
+{
+	const char *start = s, *d;
+
 	for (; *s != '\0'; s++) {
-		if (*s == '\n' || *s == '\r' || *s == '\t')
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '\n' || c == '\r' || c == '\t') {
 			veikart__buf_putc(b, ' ');
-		else if (*s == '|' && in_table)
-			veikart__buf_puts(b, "\\|");
-		else
-			veikart__buf_putc(b, *s);
+		} else if (c == '<' || c == '>' || c == '&') {
+			veikart__buf_puts(b, c == '<' ? "&lt;" : c == '>' ? "&gt;" : "&amp;");
+		} else if (c == '_' && s > start && is_alnum(s[-1]) && is_alnum(s[1])) {
+			veikart__buf_putc(b, '_');
+		} else if (strchr("\\`*_[]#|~!", c) != NULL ||
+		           (s == start && (c == '-' || c == '+' || c == '='))) {
+			veikart__buf_putc(b, '\\');
+			veikart__buf_putc(b, (char)c);
+		} else if (s == start && c == ' ') {
+			veikart__buf_puts(b, "&#32;");
+		} else if (c < 0x20 || c == 0x7f) {
+			veikart__buf_printf(b, "\\x%02x", c);
+		} else if (c == 0xc2 && (unsigned char)s[1] >= 0x80 &&
+		           (unsigned char)s[1] <= 0x9f) {
+			veikart__buf_printf(b, "\\u%04x", (unsigned char)s[1]);
+			s++;
+		} else if (s == start && c >= '0' && c <= '9') {
+			/* "1. " or "1) " would start a numbered list. */
+			for (d = s; *d >= '0' && *d <= '9'; d++)
+				;
+			veikart__buf_put(b, s, (size_t)(d - s));
+			if (*d == '.' || *d == ')')
+				veikart__buf_putc(b, '\\');
+			s = d - 1;
+		} else {
+			veikart__buf_putc(b, (char)c);
+		}
 	}
 }
 
@@ -73,7 +112,7 @@ static void text(writer *w, const char *s)
 	if (w->format == VEIKART_EXPORT_HTML)
 		put_html(w->b, s);
 	else
-		put_md(w->b, s, w->in_table);
+		put_md(w->b, s);
 }
 
 static void end_blocks(writer *w)

@@ -10,6 +10,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 #include <time.h>
 
@@ -17,6 +18,7 @@
 #include "method.h"
 
 #define DEFAULT_MAX_TEXT (64u * 1024u)
+#define DEFAULT_MAX_SKEW 300
 
 /* ---- small helpers ---------------------------------------------------------- */
 
@@ -405,6 +407,13 @@ int veikart__initiative_init(veikart_initiative **out, const veikart_method *met
 	in->commit_payload = opts != NULL ? opts->commit_payload : NULL;
 	in->max_text =
 	        opts != NULL && opts->max_text_bytes ? opts->max_text_bytes : DEFAULT_MAX_TEXT;
+	/* A host clock is held to the real-time clock unless declared
+	 * simulated; the system clock is the real-time clock. */
+	in->max_skew = -1;
+	if (opts != NULL && opts->clock != NULL &&
+	    !(opts->version >= 2 && (opts->flags & VEIKART_INITIATIVE_SIMULATED_CLOCK)))
+		in->max_skew = opts->version >= 2 && opts->max_clock_skew > 0 ? opts->max_clock_skew
+		                                                              : DEFAULT_MAX_SKEW;
 	veikart__arena_init(&in->scratch, &in->alloc);
 	memcpy(in->head, VEIKART__HASH_ZERO, sizeof(in->head));
 	n = veikart__method_fact_slots(method);
@@ -658,7 +667,9 @@ int veikart_initiative_options_init(veikart_initiative_options *opts, unsigned i
 {
 	static const veikart_initiative_options defaults = VEIKART_INITIATIVE_OPTIONS_INIT;
 
-	return veikart__options_init(opts, sizeof(*opts), &defaults, version,
-	                             VEIKART_INITIATIVE_OPTIONS_VERSION,
-	                             "veikart_initiative_options");
+	/* A caller built for version 1 has a structure without the fields of 2. */
+	return veikart__options_init(
+	        opts, version == 1 ? offsetof(veikart_initiative_options, flags) : sizeof(*opts),
+	        &defaults, version, VEIKART_INITIATIVE_OPTIONS_VERSION,
+	        "veikart_initiative_options");
 }

@@ -116,6 +116,7 @@ struct veikart_initiative {
 	veikart_commit_fn commit;
 	void *commit_payload;
 	size_t max_text;
+	int64_t max_skew; /* seconds the clock may run ahead of real time; -1: any */
 	veikart__arena scratch; /* reset after each use */
 
 	char *id;
@@ -133,6 +134,9 @@ struct veikart_initiative {
 
 	veikart__assignment *assignments;
 	size_t nassignments, cap_assignments;
+	/* Every role that may assign has been held at once: the creator's
+	 * right to assign any role, self included, has ended for good. */
+	int creator_right_ended;
 
 	veikart_unit **units; /* in the order added */
 	size_t nunits, cap_units, cap_views;
@@ -184,6 +188,17 @@ int veikart__may_act(const veikart_initiative *in, const char *actor, const veik
                      const char *what);
 int veikart__override_denied(const veikart_initiative *in, const char *actor,
                              const veikart_unit *unit, const veikart_gate *g);
+/* Whether ACTOR may give ROLE to PERSON there (or, UNASSIGN, take it
+ * away): 0, or VEIKART_EDENIED with the rule that refuses it. */
+int veikart__may_assign(const veikart_initiative *in, const char *actor, const char *person,
+                        const veikart_role *role, const veikart_unit *unit, int unassign);
+/* Whether ACTOR may record FACT there: 0, or a refusal naming WHAT
+ * ("recording", "withdrawing", "attaching"). */
+int veikart__may_record(const veikart_initiative *in, const char *actor, const veikart_fact *fact,
+                        const veikart_unit *unit, const char *what);
+/* After an assignment: end the creator's right when every role that may
+ * assign is held (for the initiative or a unit). */
+void veikart__creator_right_update(veikart_initiative *in);
 
 /* ---- decisions (decision.c) ------------------------------------------------ */
 

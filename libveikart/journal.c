@@ -46,10 +46,11 @@ struct veikart_journal {
 	veikart_event **events;
 	size_t count;
 	size_t cap;
-	size_t size;   /* bytes of header and whole records: where the next append goes */
-	size_t torn;   /* bytes of the incomplete last record found on opening */
-	int headless;  /* an empty file or a partial header: creation was interrupted */
-	int needs_cut; /* a failed append could not be cut off yet */
+	size_t size;      /* bytes of header and whole records: where the next append goes */
+	size_t torn;      /* bytes of the incomplete last record found on opening */
+	int headless;     /* an empty file or a partial header: creation was interrupted */
+	int needs_cut;    /* a failed append could not be cut off yet */
+	int unterminated; /* the last record is whole but lacks its newline */
 	unsigned long syncs;
 	const veikart_signer *signer; /* signs what is appended (veikart/sign.h) */
 };
@@ -190,11 +191,17 @@ static int open_file(veikart_journal *j)
 	return 0;
 }
 
+/*
+ * Read the whole file.  Its size is only where to start: files under /proc
+ * say 0 and a writer may be appending, so read until the end, growing the
+ * buffer.  Two bytes more than the data stay free, for a newline the last
+ * record may lack and a NUL.
+ */
 static int read_whole(veikart_journal *j, char **out, size_t *size)
 {
 	struct stat st;
-	size_t got = 0;
-	char *data = NULL;
+	size_t got = 0, cap;
+	char *data = NULL, *bigger;
 	ssize_t n;
 	int err = 0;
 
@@ -209,20 +216,31 @@ static int read_whole(veikart_journal *j, char **out, size_t *size)
 		                            j->path);
 		goto out;
 	}
-	if ((uintmax_t)st.st_size >= SIZE_MAX) {
+	if ((uintmax_t)st.st_size >= SIZE_MAX / 2) {
 		err = veikart__error_nomem();
 		goto out;
 	}
-	data = veikart__malloc(&j->alloc, (size_t)st.st_size + 1);
+	cap = (size_t)st.st_size + 4096;
+	data = veikart__malloc(&j->alloc, cap);
 	if (data == NULL) {
 		err = VEIKART_ENOMEM;
 		goto out;
 	}
-	/* A reader may race a writer that appends or cuts off a torn tail; a
-	 * prefix of an append-only file is still a journal, so a short read
-	 * just means a shorter file. */
-	while (got < (size_t)st.st_size) {
-		n = pread(j->fd, data + got, (size_t)st.st_size - got, (off_t)got);
+	for (;;) {
+		if (cap - got < 2) {
+			if (cap >= SIZE_MAX / 2) {
+				err = veikart__error_nomem();
+				goto out;
+			}
+			bigger = veikart__realloc(&j->alloc, data, cap * 2);
+			if (bigger == NULL) {
+				err = VEIKART_ENOMEM;
+				goto out;
+			}
+			data = bigger;
+			cap *= 2;
+		}
+		n = pread(j->fd, data + got, cap - got - 2, (off_t)got);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
@@ -268,14 +286,63 @@ static const char *last_hash(const veikart_journal *j)
 	return j->count > 0 ? j->events[j->count - 1]->hash : VEIKART__HASH_ZERO;
 }
 
-/* Parse and verify every whole line; the header is line 1, event k line k + 1. */
-static int load(veikart_journal *j, const char *data, size_t size)
+/* Room in the list for one more event. */
+static int room_for_one(veikart_journal *j)
 {
-	const char *p, *end = data + size, *nl;
+	void *events = j->events;
+	int err = veikart__grow(&j->alloc, &events, &j->cap, j->count + 1, sizeof(*j->events));
+
+	if (err == 0)
+		j->events = events;
+	return err;
+}
+
+/* The rest of the file after the last newline, at P (LEN bytes, with
+ * room for one more): a whole record without its newline, or torn bytes. */
+static int last_record(veikart_journal *j, char *p, size_t len)
+{
+	char why[256];
+	veikart_event *e = NULL;
+	int err;
+
+	j->torn = len;
+	p[len] = '\n';
+	err = veikart__event_parse(&e, p, len + 1, &j->alloc, why, sizeof(why));
+	p[len] = '\0';
+	if (err == VEIKART_ENOMEM)
+		return veikart__error_nomem();
+	if (err < 0)
+		return 0;
+	if (e->seq != (uint64_t)j->count + 1 ||
+	    memcmp(e->prev, last_hash(j), VEIKART_HASH_HEX_LENGTH) != 0) {
+		veikart__event_free(e);
+		return 0;
+	}
+	err = room_for_one(j);
+	if (err < 0) {
+		veikart__event_free(e);
+		return err;
+	}
+	j->events[j->count++] = e;
+	j->size += len + 1;
+	j->torn = 0;
+	j->unterminated = 1;
+	return 0;
+}
+
+/*
+ * Parse and verify every whole line; the header is line 1, event k line
+ * k + 1.  A last line without its newline is a whole record if it reads
+ * as one, with its number and link in place: an editor or a copy may drop
+ * the final newline, and the event was acknowledged.  Anything else there
+ * is an incomplete record, torn bytes.  DATA has room for one more byte.
+ */
+static int load(veikart_journal *j, char *data, size_t size)
+{
+	char *p, *end = data + size, *nl;
 	char why[256], what[320];
 	unsigned long line = 1;
 	veikart_event *e;
-	void *events;
 	uint64_t seq;
 	int err;
 
@@ -290,15 +357,15 @@ static int load(veikart_journal *j, const char *data, size_t size)
 	for (p = data + HEADER_LEN; p < end; p = nl + 1) {
 		nl = memchr(p, '\n', (size_t)(end - p));
 		if (nl == NULL) {
-			j->torn = (size_t)(end - p);
+			err = last_record(j, p, (size_t)(end - p));
+			if (err < 0)
+				return err;
 			break;
 		}
 		line++;
-		events = j->events;
-		err = veikart__grow(&j->alloc, &events, &j->cap, j->count + 1, sizeof(*j->events));
+		err = room_for_one(j);
 		if (err < 0)
 			return err;
-		j->events = events;
 		err = veikart__event_parse(&e, p, (size_t)(nl - p) + 1, &j->alloc, why,
 		                           sizeof(why));
 		if (err == VEIKART_ENOMEM)
@@ -349,6 +416,11 @@ static int repair(veikart_journal *j)
 		errnum = truncate_to(j->fd, j->size);
 		if (errnum != 0)
 			return io_error(j, "cannot cut off the incomplete last record", errnum);
+	} else if (j->unterminated) {
+		errnum = write_at(j->fd, "\n", 1, j->size - 1);
+		if (errnum != 0)
+			return io_error(j, "cannot end the last record with its newline", errnum);
+		j->unterminated = 0;
 	} else {
 		return 0;
 	}
@@ -662,6 +734,13 @@ int veikart_journal_method(veikart_method **out, const veikart_journal *journal,
 		                             "%s: event 1 is not a `create` event naming its "
 		                             "methodology",
 		                             journal->path);
+	/* A released version kept by its digest is the very document; the
+	 * current file with the id may have been corrected since. */
+	if (ref == NULL) {
+		err = veikart__method_load_released(out, v[0], v[2], opts, diags);
+		if (err != VEIKART_ENOTFOUND)
+			return err;
+	}
 	err = veikart_method_load(out, ref != NULL ? ref : v[0], opts, diags);
 	if (err < 0)
 		return veikart__error_set(err, "%s (%s was recorded against methodology %s %s)",

@@ -10,15 +10,53 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "change.h"
 #include "method.h"
 
-static int text_ok(const veikart_initiative *in, const char *s, const char *what)
-{
-	size_t len;
+/* What a text given to a live call may be (see text_ok()). */
+enum {
+	/* A name or an id: no control character at all, not even a tab or a
+	 * line break (they would split a line of the audit trail). */
+	TEXT_NAME = 0,
+	/* Free text (a rationale, a value, a title): tabs and line breaks, but
+	 * no other control character. */
+	TEXT_FREE = 1 << 0,
+	/* NULL stands for none. */
+	TEXT_OPTIONAL = 1 << 1,
+	/* "" is a text like any other. */
+	TEXT_MAY_BE_EMPTY = 1 << 2
+};
 
-	if (s == NULL || s[0] == '\0')
+/* The control character at the start of s (C0, DEL or C1), or -1. */
+static long control_at(const unsigned char *s, unsigned flags)
+{
+	if (s[0] < 0x20)
+		return (flags & TEXT_FREE) && (s[0] == '\t' || s[0] == '\n') ? -1 : (long)s[0];
+	if (s[0] == 0x7f)
+		return 0x7f;
+	/* U+0080 to U+009F, of which U+009B starts a terminal's commands too. */
+	if (s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f)
+		return (long)s[1];
+	return -1;
+}
+
+/*
+ * Every text a live call records or looks up is checked here, once: given
+ * unless optional, not too long, UTF-8, and free of control characters,
+ * which could rewrite a terminal's screen or split a line of what is
+ * printed.  Replay does not check them: a journal written before keeps
+ * replaying.
+ */
+static int text_ok(const veikart_initiative *in, const char *s, const char *what, unsigned flags)
+{
+	size_t len, i;
+	long c;
+
+	if (s == NULL && (flags & TEXT_OPTIONAL))
+		return 0;
+	if (s == NULL || (s[0] == '\0' && !(flags & TEXT_MAY_BE_EMPTY)))
 		return veikart__error_set(VEIKART_EINVALID, "no %s given", what);
 	len = strlen(s);
 	if (len > in->max_text)
@@ -26,6 +64,51 @@ static int text_ok(const veikart_initiative *in, const char *s, const char *what
 		                          what, len, in->max_text);
 	if (veikart__utf8_check(s, len) != len)
 		return veikart__error_set(VEIKART_EINVALID, "the %s is not valid UTF-8", what);
+	for (i = 0; i < len; i++) {
+		c = control_at((const unsigned char *)s + i, flags);
+		if (c < 0)
+			continue;
+		return veikart__error_set(
+		        VEIKART_EINVALID,
+		        "the %s contains a control character (U+%04lX) at byte %zu; it may hold %s",
+		        what, c, i + 1,
+		        (flags & TEXT_FREE)
+		                ? "tabs and line breaks, but no other control characters"
+		                : "no control characters, not even tabs or line breaks");
+	}
+	return 0;
+}
+
+/*
+ * The time NOW may date an event: not before the last event (events are
+ * recorded in order), and not ahead of the real-time clock by more than the
+ * skew allowed, unless the clock is simulated: one event dated in the
+ * future would refuse every change until then.
+ */
+static int clock_ok(const veikart_initiative *in, int64_t now)
+{
+	char when[32], last[32], real[32];
+	int64_t wall = (int64_t)time(NULL);
+
+	if (in->max_skew >= 0 && now > wall && now - wall > in->max_skew) {
+		veikart__time_format(now, when, sizeof(when));
+		veikart__time_format(wall, real, sizeof(real));
+		return veikart__error_set(
+		        VEIKART_ESTATE,
+		        "the clock says %s, more than %" PRId64 " seconds ahead of "
+		        "the system's real-time clock (%s): an event dated in the "
+		        "future would refuse every change until then.  Set the "
+		        "clock right, or declare it simulated if it is",
+		        when, in->max_skew, real);
+	}
+	if (now < in->last_time) {
+		veikart__time_format(now, when, sizeof(when));
+		veikart__time_format(in->last_time, last, sizeof(last));
+		return veikart__error_set(VEIKART_ESTATE,
+		                          "the clock says %s, earlier than the last event (%s); "
+		                          "events are recorded in order",
+		                          when, last);
+	}
 	return 0;
 }
 
@@ -33,16 +116,14 @@ static int text_ok(const veikart_initiative *in, const char *s, const char *what
 static int begin(veikart_initiative *in, veikart__event_builder *b, veikart_event_kind kind,
                  const char *actor, int64_t *now)
 {
-	int err = text_ok(in, actor, "actor");
+	int err = text_ok(in, actor, "actor", TEXT_NAME);
 
 	if (err < 0)
 		return err;
 	*now = veikart_initiative_now(in);
-	if (*now < in->last_time)
-		return veikart__error_set(VEIKART_ESTATE,
-		                          "the clock says %" PRId64 ", earlier than the last event "
-		                          "(%" PRId64 "); events are recorded in order",
-		                          *now, in->last_time);
+	err = clock_ok(in, *now);
+	if (err < 0)
+		return err;
 	veikart__event_begin(b, &in->alloc, in->seq + 1, *now, kind, actor);
 	return 0;
 }
@@ -101,9 +182,9 @@ int veikart_initiative_create(veikart_initiative **out, const veikart_method *me
 	err = veikart__initiative_init(&in, method, opts);
 	if (err < 0)
 		return err;
-	err = text_ok(in, id, "initiative id");
+	err = text_ok(in, id, "initiative id", TEXT_NAME);
 	if (err == 0)
-		err = text_ok(in, title, "title");
+		err = text_ok(in, title, "title", TEXT_FREE);
 	if (err == 0)
 		err = begin(in, &b, VEIKART_EVENT_CREATE, actor, &now);
 	if (err < 0)
@@ -124,7 +205,8 @@ out:
 	return 0;
 }
 
-/* One event of two fields, about the initiative or a unit (`unit` NULL). */
+/* One event of two fields (K2 "": one), both names or ids, about the
+ * initiative or a unit (`unit` NULL). */
 static int simple(veikart_initiative *in, veikart_event_kind kind, const char *actor,
                   const char *unit, const char *k1, const char *v1, const char *k2, const char *v2)
 {
@@ -134,7 +216,13 @@ static int simple(veikart_initiative *in, veikart_event_kind kind, const char *a
 
 	if (in == NULL)
 		return veikart__error_set(VEIKART_EINVALID, "no initiative given");
-	err = begin(in, &b, kind, actor, &now);
+	err = text_ok(in, unit, "unit", TEXT_OPTIONAL);
+	if (err == 0)
+		err = text_ok(in, v1, k1, TEXT_NAME);
+	if (err == 0 && k2[0] != '\0')
+		err = text_ok(in, v2, k2, TEXT_NAME);
+	if (err == 0)
+		err = begin(in, &b, kind, actor, &now);
 	if (err < 0)
 		return err;
 	veikart__event_add(&b, "unit", unit);
@@ -146,11 +234,7 @@ static int simple(veikart_initiative *in, veikart_event_kind kind, const char *a
 static int assign(veikart_initiative *in, veikart_event_kind kind, const char *actor,
                   const char *unit, const char *person, const char *role_id)
 {
-	int err = in != NULL ? text_ok(in, person, "person") : 0;
-
-	if (err == 0 && role_id == NULL)
-		err = veikart__error_set(VEIKART_EINVALID, "no role given");
-	return err < 0 ? err : simple(in, kind, actor, unit, "person", person, "role", role_id);
+	return simple(in, kind, actor, unit, "person", person, "role", role_id);
 }
 
 int veikart_initiative_assign(veikart_initiative *in, const char *actor, const char *person,
@@ -186,22 +270,26 @@ static int set_many(veikart_initiative *in, const char *actor, const char *unit,
                     const char *const *fact_ids, const char *const *values)
 {
 	veikart__event_builder local[4], *b = local;
+	char what[96];
 	int64_t now = 0;
 	size_t k, begun = 0;
 	int err;
 
 	if (in == NULL || count == 0 || fact_ids == NULL || values == NULL)
 		return veikart__error_set(VEIKART_EINVALID, "no initiative, or no facts to record");
-	for (k = 0; k < count; k++) {
+	err = text_ok(in, unit, "unit", TEXT_OPTIONAL);
+	for (k = 0; err == 0 && k < count; k++) {
 		if (fact_ids[k] == NULL || values[k] == NULL)
 			return veikart__error_set(VEIKART_EINVALID,
 			                          "fact %zu has no id or no value", k + 1);
-		if (strlen(values[k]) > in->max_text)
-			return veikart__error_set(VEIKART_EINVALID,
-			                          "the value of `%s` is longer than "
-			                          "%zu bytes",
-			                          fact_ids[k], in->max_text);
+		err = text_ok(in, fact_ids[k], "fact", TEXT_NAME);
+		/* The fact's id is clean now: the value's messages may name it. */
+		snprintf(what, sizeof(what), "value of `%.64s`", fact_ids[k]);
+		if (err == 0)
+			err = text_ok(in, values[k], what, TEXT_FREE | TEXT_MAY_BE_EMPTY);
 	}
+	if (err < 0)
+		return err;
 	if (count > VEIKART__ARRAY_SIZE(local)) {
 		b = veikart__calloc(&in->alloc, count, sizeof(*b));
 		if (b == NULL)
@@ -305,7 +393,13 @@ static int attach(veikart_initiative *in, const char *actor, const char *unit, c
 
 	if (in == NULL || fact_id == NULL)
 		return veikart__error_set(VEIKART_EINVALID, "no initiative or no fact given");
-	err = text_ok(in, uri, "document address");
+	err = text_ok(in, unit, "unit", TEXT_OPTIONAL);
+	if (err == 0)
+		err = text_ok(in, fact_id, "fact", TEXT_NAME);
+	if (err == 0)
+		err = text_ok(in, uri, "document address", TEXT_NAME);
+	if (err == 0)
+		err = text_ok(in, sha256, "SHA-256 digest", TEXT_NAME | TEXT_OPTIONAL);
 	if (err == 0)
 		err = begin(in, &b, VEIKART_EVENT_ATTACH, actor, &now);
 	if (err < 0)
@@ -366,13 +460,13 @@ int veikart_initiative_add_unit(veikart_initiative *in, const char *actor,
 	err = veikart__check_version(spec->version, VEIKART_UNIT_SPEC_VERSION, "veikart_unit_spec");
 	if (err < 0)
 		return err;
-	err = text_ok(in, spec->id, "unit id");
-	if (err == 0 && spec->title != NULL)
-		err = text_ok(in, spec->title, "unit title");
-	if (err == 0 && spec->type != NULL)
-		err = text_ok(in, spec->type, "unit type");
-	if (err == 0 && spec->parent != NULL)
-		err = text_ok(in, spec->parent, "parent unit");
+	err = text_ok(in, spec->id, "unit id", TEXT_NAME);
+	if (err == 0)
+		err = text_ok(in, spec->title, "unit title", TEXT_FREE | TEXT_OPTIONAL);
+	if (err == 0)
+		err = text_ok(in, spec->type, "unit type", TEXT_NAME | TEXT_OPTIONAL);
+	if (err == 0)
+		err = text_ok(in, spec->parent, "parent unit", TEXT_NAME | TEXT_OPTIONAL);
 	if (err == 0 && (spec->wave < 0 || spec->wave > VEIKART__MAX_WAVE || spec->order < 0 ||
 	                 spec->order > VEIKART__MAX_WAVE))
 		err = veikart__error_set(VEIKART_EINVALID,
@@ -415,14 +509,33 @@ int veikart_initiative_decide(veikart_initiative *in, const veikart_decision_req
 	                             "veikart_decision_request");
 	if (err < 0)
 		return err;
+	err = text_ok(in, req->unit, "unit", TEXT_OPTIONAL);
+	if (err == 0)
+		err = text_ok(in, req->gate, "gate", TEXT_OPTIONAL);
+	if (err == 0)
+		err = text_ok(in, req->to, "target phase", TEXT_OPTIONAL);
+	if (err == 0)
+		err = text_ok(in, req->rationale, "rationale", TEXT_FREE);
+	for (i = 0; err == 0 && req->conditions != NULL && i < req->condition_count; i++) {
+		char what[48];
+		if (req->conditions[i].due == NULL || req->conditions[i].text == NULL)
+			return veikart__error_set(VEIKART_EINVALID,
+			                          "condition %zu has no text or no due date",
+			                          i + 1);
+		snprintf(what, sizeof(what), "due date of condition %zu", i + 1);
+		err = text_ok(in, req->conditions[i].due, what, TEXT_NAME);
+		snprintf(what, sizeof(what), "text of condition %zu", i + 1);
+		if (err == 0)
+			err = text_ok(in, req->conditions[i].text, what, TEXT_FREE);
+	}
+	if (err < 0)
+		return err;
 	if (req->unit != NULL) {
 		err = veikart__unit_get(in, req->unit, &unit);
 		if (err < 0)
 			return err;
 	}
 	err = veikart__unit_open(in, unit, 1);
-	if (err == 0)
-		err = text_ok(in, req->rationale, "rationale");
 	if (err == 0)
 		err = veikart__decision_gate_for(in, unit, req->gate, &g);
 	if (err == 0)
@@ -460,13 +573,6 @@ int veikart_initiative_decide(veikart_initiative *in, const veikart_decision_req
 	}
 	for (i = 0; i < nc; i++) {
 		veikart__buf cb;
-		if (req->conditions[i].due == NULL || req->conditions[i].text == NULL) {
-			err = veikart__error_set(VEIKART_EINVALID,
-			                         "condition %zu has no text or no due "
-			                         "date",
-			                         i + 1);
-			goto out;
-		}
 		veikart__buf_init(&cb, &in->alloc);
 		veikart__buf_cat(&cb, req->conditions[i].due, " ", req->conditions[i].text, NULL);
 		conditions[i] = veikart__buf_detach(&cb);

@@ -87,10 +87,12 @@ static void load_diag(loader *ld, const veikart__xml *x, const xmlNode *node, co
 	va_end(ap);
 }
 
-/* Read a whole file ourselves (libxml2 never opens anything). */
+/* Read a whole file ourselves (libxml2 never opens anything): a regular
+ * file, no larger than the limit. */
 static int read_file(loader *ld, const char *path, void **data, size_t *size)
 {
-	struct stat st;
+	char why[160];
+	uint64_t file_size;
 	ssize_t n;
 	size_t got = 0;
 	char *buf = NULL;
@@ -98,47 +100,38 @@ static int read_file(loader *ld, const char *path, void **data, size_t *size)
 
 	*data = NULL;
 	*size = 0;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		err = errno == ENOENT ? VEIKART_ENOTFOUND : VEIKART_EIO;
-		if (veikart__diags_add(ld->diags, VEIKART_SEVERITY_ERROR, path, 0, 0,
-		                       "cannot open: %s",
-		                       errno == ENOENT ? "no such file" : strerror(errno)) < 0)
+	err = veikart__file_open(path, &fd, &file_size, why, sizeof(why));
+	if (err < 0) {
+		if (veikart__diags_add(ld->diags, VEIKART_SEVERITY_ERROR, path, 0, 0, "%s", why) <
+		    0)
 			err = VEIKART_ENOMEM;
 		return err;
 	}
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		err = VEIKART_EIO;
-		if (veikart__diags_add(ld->diags, VEIKART_SEVERITY_ERROR, path, 0, 0, "%s",
-		                       "not a regular file") < 0)
-			err = VEIKART_ENOMEM;
-		goto out;
-	}
 	/* Refuse a file over the limit before reading a byte of it. */
-	if ((unsigned long long)st.st_size > ld->xml_limits.max_input_bytes) {
+	if (file_size > ld->xml_limits.max_input_bytes) {
 		err = VEIKART_ELIMIT;
 		if (veikart__diags_add(
 		            ld->diags, VEIKART_SEVERITY_ERROR, path, 0, 0,
-		            "the file is %lld bytes, more than the limit of %zu bytes (the "
+		            "the file is %llu bytes, more than the limit of %zu bytes (the "
 		            "load option max_input_bytes)",
-		            (long long)st.st_size, ld->xml_limits.max_input_bytes) < 0)
+		            (unsigned long long)file_size, ld->xml_limits.max_input_bytes) < 0)
 			err = VEIKART_ENOMEM;
 		goto out;
 	}
-	buf = veikart__malloc(&ld->m->alloc, (size_t)st.st_size + 1);
+	buf = veikart__malloc(&ld->m->alloc, (size_t)file_size + 1);
 	if (buf == NULL) {
 		err = VEIKART_ENOMEM;
 		goto out;
 	}
-	while (got < (size_t)st.st_size) {
-		n = read(fd, buf + got, (size_t)st.st_size - got);
+	while (got < (size_t)file_size) {
+		n = read(fd, buf + got, (size_t)file_size - got);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
 			break;
 		got += (size_t)n;
 	}
-	if (got != (size_t)st.st_size) {
+	if (got != (size_t)file_size) {
 		err = VEIKART_EIO;
 		if (veikart__diags_add(ld->diags, VEIKART_SEVERITY_ERROR, path, 0, 0,
 		                       "the file changed or could not be read while loading") < 0)
@@ -173,8 +166,9 @@ static int file_exists(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* Look for DIR/ID.xml; on success *path_out is an allocated path. */
-static int try_dir(const search *s, const char *dir, size_t dirlen, const char *id, char **path_out)
+/* Look for DIR/NAME; on success *path_out is an allocated path. */
+static int try_dir(const search *s, const char *dir, size_t dirlen, const char *name,
+                   char **path_out)
 {
 	veikart__buf b;
 
@@ -182,7 +176,7 @@ static int try_dir(const search *s, const char *dir, size_t dirlen, const char *
 		return 0;
 	veikart__buf_init(&b, s->alloc);
 	veikart__buf_put(&b, dir, dirlen);
-	veikart__buf_printf(&b, "/%s.xml", id);
+	veikart__buf_printf(&b, "/%s", name);
 	if (b.failed) {
 		veikart__buf_dispose(&b);
 		return VEIKART_ENOMEM;
@@ -195,35 +189,50 @@ static int try_dir(const search *s, const char *dir, size_t dirlen, const char *
 	return 0;
 }
 
-/* Find a methodology by id: a file on the search path, or a built-in copy. */
-static int find_by_id(const search *s, const char *id, char **path_out,
-                      const veikart__blob **blob_out)
+/* Look for NAME in each directory a search looks in, in order: the search
+ * path, VEIKART_PATH, the installed methodologies.  1 and *path_out when
+ * found, 0 when not. */
+static int find_in_dirs(const search *s, const char *name, char **path_out)
 {
 	const char *env, *p, *end;
 	size_t i;
 	int rc;
 
 	*path_out = NULL;
-	*blob_out = NULL;
 	for (i = 0; s->path != NULL && s->path[i] != NULL; i++) {
-		rc = try_dir(s, s->path[i], strlen(s->path[i]), id, path_out);
+		rc = try_dir(s, s->path[i], strlen(s->path[i]), name, path_out);
 		if (rc != 0)
-			return rc < 0 ? rc : 0;
+			return rc;
 	}
 	env = (s->flags & VEIKART_LOAD_NO_ENV) ? NULL : getenv("VEIKART_PATH");
 	for (p = env; p != NULL && *p != '\0'; p = *end ? end + 1 : end) {
 		end = strchr(p, ':');
 		if (end == NULL)
 			end = p + strlen(p);
-		rc = try_dir(s, p, (size_t)(end - p), id, path_out);
+		rc = try_dir(s, p, (size_t)(end - p), name, path_out);
 		if (rc != 0)
-			return rc < 0 ? rc : 0;
+			return rc;
 	}
-	if (!(s->flags & VEIKART_LOAD_NO_SYSTEM)) {
-		rc = try_dir(s, VEIKART_SYSTEM_PATH, strlen(VEIKART_SYSTEM_PATH), id, path_out);
-		if (rc != 0)
-			return rc < 0 ? rc : 0;
-	}
+	if (!(s->flags & VEIKART_LOAD_NO_SYSTEM))
+		return try_dir(s, VEIKART_SYSTEM_PATH, strlen(VEIKART_SYSTEM_PATH), name, path_out);
+	return 0;
+}
+
+/* Find a methodology by id: a file on the search path, or a built-in copy. */
+static int find_by_id(const search *s, const char *id, char **path_out,
+                      const veikart__blob **blob_out)
+{
+	char name[80];
+	size_t i;
+	int rc;
+
+	*path_out = NULL;
+	*blob_out = NULL;
+	if ((size_t)snprintf(name, sizeof(name), "%s.xml", id) >= sizeof(name))
+		return VEIKART_ENOTFOUND;
+	rc = find_in_dirs(s, name, path_out);
+	if (rc != 0)
+		return rc < 0 ? rc : 0;
 	if (!(s->flags & VEIKART_LOAD_NO_BUILTIN)) {
 		for (i = 0; i < veikart__embedded_methodologies_count; i++) {
 			if (strcmp(veikart__embedded_methodologies[i].id, id) == 0) {
@@ -885,6 +894,51 @@ int veikart_method_load(veikart_method **out, const char *ref, const veikart_loa
 		                         opts, diags);
 	}
 	veikart__buf_dispose(&text);
+	veikart__free(where.alloc, path);
+	return err;
+}
+
+int veikart__method_load_released(veikart_method **out, const char *id, const char *digest,
+                                  const veikart_load_options *opts, veikart_diagnostics **diags)
+{
+	veikart_load_options own = VEIKART_LOAD_OPTIONS_INIT;
+	const char *dirs[2] = { NULL, NULL };
+	char name[200], *path = NULL;
+	search where;
+	size_t i;
+	int err;
+
+	*out = NULL;
+	for (i = 0; digest[i] != '\0'; i++)
+		if (!((digest[i] >= '0' && digest[i] <= '9') ||
+		      (digest[i] >= 'a' && digest[i] <= 'f')))
+			return VEIKART_ENOTFOUND;
+	if (!is_id(id) || i != 64)
+		return VEIKART_ENOTFOUND;
+	if (opts != NULL)
+		own = *opts;
+	where.alloc = veikart__allocator_or_default(own.allocator);
+	where.path = own.search_path;
+	where.flags = own.flags;
+	snprintf(name, sizeof(name), "released/%s/%s/%s.xml", id, digest, id);
+	err = find_in_dirs(&where, name, &path);
+	if (err <= 0)
+		return err < 0 ? err : VEIKART_ENOTFOUND;
+	/* The release's own directory, and only it: its base and overlays are
+	 * the ones it was released with. */
+	path[strlen(path) - strlen(id) - 5] = '\0';
+	dirs[0] = path;
+	own.search_path = dirs;
+	own.flags |= VEIKART_LOAD_NO_ENV | VEIKART_LOAD_NO_SYSTEM | VEIKART_LOAD_NO_BUILTIN;
+	err = veikart_method_load(out, id, &own, diags);
+	if (err == 0 && strcmp(veikart_method_digest(*out), digest) != 0) {
+		err = veikart__error_set(VEIKART_EMISMATCH,
+		                         "%s/%s.xml, kept as the release of %s with digest %s, has "
+		                         "digest %s",
+		                         path, id, id, digest, veikart_method_digest(*out));
+		veikart_method_free(*out);
+		*out = NULL;
+	}
 	veikart__free(where.alloc, path);
 	return err;
 }

@@ -343,6 +343,33 @@ int veikart_role_may_override(const veikart_role *r)
 	return r ? r->may_override : 0;
 }
 
+size_t veikart_role_assigner_count(const veikart_role *r)
+{
+	return r ? r->assigners.count : 0;
+}
+
+const veikart_role *veikart_role_assigner(const veikart_role *r, size_t index)
+{
+	return r && index < r->assigners.count ? r->assigners.items[index] : NULL;
+}
+
+int veikart_role_may_assign(const veikart_role *assigner, const veikart_role *role)
+{
+	if (assigner == NULL || role == NULL || assigner->method != role->method)
+		return 0;
+	return role->assigned_by[assigner->index];
+}
+
+int veikart_role_self_assign(const veikart_role *r)
+{
+	return r ? r->self_assign : 0;
+}
+
+int veikart__role_assigns(const veikart_role *r)
+{
+	return r->method->assigning[r->index];
+}
+
 const char *veikart_type_name(veikart_type type)
 {
 	static const char *const names[] = {
@@ -421,6 +448,23 @@ const veikart_scale *veikart_fact_scale(const veikart_fact *f)
 const veikart_role *veikart_fact_role(const veikart_fact *f)
 {
 	return f ? f->role : NULL;
+}
+
+size_t veikart_fact_recorder_count(const veikart_fact *f)
+{
+	return f ? f->recorders.count : 0;
+}
+
+const veikart_role *veikart_fact_recorder(const veikart_fact *f, size_t index)
+{
+	return f && index < f->recorders.count ? f->recorders.items[index] : NULL;
+}
+
+int veikart_fact_may_record(const veikart_fact *f, const veikart_role *role)
+{
+	if (f == NULL || role == NULL || role->method != f->method)
+		return 0;
+	return f->recorded_by == NULL || f->recorded_by[role->index];
 }
 
 size_t veikart_method_unit_type_count(const veikart_method *m)

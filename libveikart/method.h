@@ -43,4 +43,15 @@ const veikart__expr *veikart__gate_authority_expr(const veikart_gate *g, size_t 
  * read (each once). */
 int veikart__gate_plain(const veikart_gate *g, const uint32_t **slots, size_t *count);
 
+/* Load the released version of methodology ID with DIGEST, kept on the
+ * search path as released/ID/DIGEST/ID.xml with the base and overlays it
+ * was released with.  VEIKART_ENOTFOUND (no error set) when no directory
+ * keeps it. */
+int veikart__method_load_released(veikart_method **out, const char *id, const char *digest,
+                                  const veikart_load_options *opts, veikart_diagnostics **diags);
+
+/* Whether a role may assign some role: the creator's right to assign
+ * ends when every such role is held. */
+int veikart__role_assigns(const veikart_role *r);
+
 #endif

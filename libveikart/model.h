@@ -38,6 +38,14 @@ struct veikart_role {
 	veikart__labels description;
 	veikart_role_kind kind;
 	int may_override;
+	const char *assigned_by_id; /* assigned-by: ids of the roles that assign this one */
+	int self_assign;            /* self-assign: an assigner may give it to themselves */
+	uint32_t index;             /* position in the methodology's roles */
+	/* The roles that may assign this one, and the same as one byte per
+	 * role of the methodology (by index), for the check each assignment
+	 * makes.  Set by the model check. */
+	veikart__vec assigners;
+	unsigned char *assigned_by;
 };
 
 typedef struct veikart__level {
@@ -82,6 +90,11 @@ struct veikart_fact {
 	const char *role_id;
 	const veikart_role *role;
 	uint32_t slot;
+	const char *recorded_by_id; /* recorded-by: ids of the roles that record it */
+	/* Those roles, and one byte per role of the methodology (by index);
+	 * an empty list and NULL when any role may record it. */
+	veikart__vec recorders;
+	unsigned char *recorded_by;
 };
 
 struct veikart_step {
@@ -210,6 +223,9 @@ struct veikart_method {
 	veikart__src start_src;
 	const veikart_phase *start;
 	const veikart_phase *unit_start; /* first unit-scope phase, or NULL */
+	/* One byte per role: 1 for a role that may assign some role.  The
+	 * creator's right to assign ends when every one of them is held. */
+	unsigned char *assigning;
 	/* Facts by id, for the lookup every fact event makes: open addressing,
 	 * each slot the fact's position + 1 (0: empty).  Built when the load
 	 * is complete; NULL (a linear search) if there was no memory. */

@@ -12,6 +12,7 @@
  * are final.
  */
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "method.h"
@@ -102,6 +103,123 @@ static void role_ref(checker *ck, const char *id, const veikart_role **out, cons
 		     whose, id);
 }
 
+/* ---- roles ---------------------------------------------------------------- */
+
+/*
+ * Read a list of role ids (assigned-by, recorded-by) into `out` and the
+ * byte per role in `bytes`.
+ */
+static void role_list(checker *ck, const char *text, const veikart__src *src, const char *attr,
+                      const char *whose, veikart__vec *out, unsigned char *bytes)
+{
+	const veikart_role *r;
+	const char *p = text, *end;
+	char id[128];
+	size_t len;
+
+	while (*p != '\0' && ck->err == 0) {
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		for (end = p;
+		     *end != '\0' && *end != ' ' && *end != '\t' && *end != '\n' && *end != '\r';
+		     end++)
+			;
+		len = (size_t)(end - p);
+		if (len == 0)
+			break;
+		if (len >= sizeof(id)) {
+			DIAG(ck, src, attr, "%s names a role id longer than %zu bytes", whose,
+			     sizeof(id) - 1);
+		} else {
+			memcpy(id, p, len);
+			id[len] = '\0';
+			r = role_find(ck->m, id);
+			if (r == NULL)
+				DIAG(ck, src, attr,
+				     "%s names role `%s`, which is not declared under <roles>",
+				     whose, id);
+			else if (!bytes[r->index]) {
+				bytes[r->index] = 1;
+				if (veikart__vec_push(&ck->m->arena, out, (void *)r) < 0)
+					ck->err = VEIKART_ENOMEM;
+			}
+		}
+		p = end;
+	}
+}
+
+/*
+ * Who may assign each role.  A role that says assigned-by="..." names its
+ * assigners; the others take the default: the roles that may override,
+ * or, in a methodology without one, the roles that decide at some gate,
+ * or, without those either, every role.
+ */
+static void check_roles(checker *ck)
+{
+	veikart_method *m = ck->m;
+	size_t n = m->roles.count, i, j, k;
+	unsigned char *fallback;
+	const veikart_gate *g;
+	const veikart__authority *a;
+	const veikart_role *r2;
+	veikart_role *r;
+	char whose[160];
+	int any = 0;
+
+	fallback = veikart__arena_alloc(&m->arena, n ? n : 1);
+	m->assigning = veikart__arena_alloc(&m->arena, n ? n : 1);
+	if (fallback == NULL || m->assigning == NULL) {
+		ck->err = VEIKART_ENOMEM;
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		r = m->roles.items[i];
+		r->index = (uint32_t)i;
+		r->assigners.count = 0;
+		if (r->may_override)
+			fallback[i] = 1, any = 1;
+	}
+	for (i = 0; !any && i < m->gates.count; i++) {
+		g = m->gates.items[i];
+		for (j = 0; j < g->authorities.count; j++) {
+			a = g->authorities.items[j];
+			r2 = role_find(m, a->role_id);
+			if (r2 != NULL)
+				fallback[r2->index] = 1, any = 1;
+		}
+	}
+	if (!any)
+		memset(fallback, 1, n);
+	for (i = 0; i < n && ck->err == 0; i++) {
+		r = m->roles.items[i];
+		r->assigned_by = veikart__arena_alloc(&m->arena, n);
+		if (r->assigned_by == NULL) {
+			ck->err = VEIKART_ENOMEM;
+			return;
+		}
+		if (r->assigned_by_id != NULL) {
+			snprintf(whose, sizeof(whose), "role `%s`'s assigned-by", r->id);
+			role_list(ck, r->assigned_by_id, &r->src, "assigned-by", whose,
+			          &r->assigners, r->assigned_by);
+			if (r->assigners.count == 0 && ck->err == 0)
+				DIAG(ck, &r->src, "assigned-by",
+				     "role `%s` says nobody may assign it: name at least one role",
+				     r->id);
+		} else {
+			for (k = 0; k < n && ck->err == 0; k++) {
+				if (!fallback[k])
+					continue;
+				r->assigned_by[k] = 1;
+				if (veikart__vec_push(&m->arena, &r->assigners, m->roles.items[k]) <
+				    0)
+					ck->err = VEIKART_ENOMEM;
+			}
+		}
+		for (k = 0; k < n; k++)
+			m->assigning[k] |= r->assigned_by[k];
+	}
+}
+
 /* ---- scales and facts ----------------------------------------------------- */
 
 static void check_scales(checker *ck)
@@ -148,6 +266,7 @@ static void check_scales(checker *ck)
 static void check_facts(checker *ck)
 {
 	veikart_fact *f;
+	char whose[160];
 	size_t i, j;
 
 	for (i = 0; i < ck->m->facts.count; i++) {
@@ -193,6 +312,24 @@ static void check_facts(checker *ck)
 			DIAG(ck, &f->src, NULL,
 			     "fact `%s` is a sign-off: say which role signs with role=\"...\"",
 			     f->id);
+		f->recorders.count = 0;
+		f->recorded_by = NULL;
+		if (f->recorded_by_id != NULL) {
+			if (f->type == VEIKART_TYPE_SIGNOFF)
+				DIAG(ck, &f->src, "recorded-by",
+				     "fact `%s` is a sign-off, which its role signs: recorded-by "
+				     "is for facts that are set or attached",
+				     f->id);
+			f->recorded_by = veikart__arena_alloc(
+			        &ck->m->arena, ck->m->roles.count ? ck->m->roles.count : 1);
+			if (f->recorded_by == NULL) {
+				ck->err = VEIKART_ENOMEM;
+				return;
+			}
+			snprintf(whose, sizeof(whose), "fact `%s`'s recorded-by", f->id);
+			role_list(ck, f->recorded_by_id, &f->src, "recorded-by", whose,
+			          &f->recorders, f->recorded_by);
+		}
 	}
 }
 
@@ -1075,7 +1212,9 @@ int veikart__model_check(veikart_method *m, veikart_diagnostics *diags)
 	memset(&ck, 0, sizeof(ck));
 	ck.m = m;
 	ck.diags = diags;
-	check_scales(&ck);
+	check_roles(&ck);
+	if (ck.err == 0)
+		check_scales(&ck);
 	if (ck.err == 0)
 		check_facts(&ck);
 	if (ck.err == 0)

@@ -489,6 +489,12 @@ static void role_fill(reader *r, void *item, const xmlNode *node, int replace)
 	v = attr(r, node, "may-override");
 	if (v != NULL)
 		role->may_override = is_true(v);
+	v = attr(r, node, "assigned-by");
+	if (v != NULL)
+		role->assigned_by_id = v;
+	v = attr(r, node, "self-assign");
+	if (v != NULL)
+		role->self_assign = is_true(v);
 	labels_read(r, &role->title, node, "title", replace);
 	labels_read(r, &role->description, node, "description", replace);
 }
@@ -571,6 +577,9 @@ static void fact_fill(reader *r, void *item, const xmlNode *node, int replace)
 	v = attr(r, node, "role");
 	if (v != NULL)
 		f->role_id = v;
+	v = attr(r, node, "recorded-by");
+	if (v != NULL)
+		f->recorded_by_id = v;
 	labels_read(r, &f->title, node, "title", replace);
 	labels_read(r, &f->description, node, "description", replace);
 }

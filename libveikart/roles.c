@@ -170,6 +170,115 @@ int veikart__override_denied(const veikart_initiative *in, const char *actor,
 	                          veikart_gate_id(g), roles, actor, held);
 }
 
+/* The roles of LIST (count N, each from get(owner, i)) as "`a` or `b`". */
+static void role_names(const void *owner, size_t n,
+                       const veikart_role *(*get)(const void *, size_t), char *out, size_t size)
+{
+	size_t i, len = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < n && len < size; i++)
+		len += (size_t)snprintf(out + len, size - len, "%s`%s`", i ? " or " : "",
+		                        veikart_role_id(get(owner, i)));
+}
+
+static const veikart_role *assigner_at(const void *role, size_t i)
+{
+	return veikart_role_assigner(role, i);
+}
+
+static const veikart_role *recorder_at(const void *fact, size_t i)
+{
+	return veikart_fact_recorder(fact, i);
+}
+
+int veikart__may_assign(const veikart_initiative *in, const char *actor, const char *person,
+                        const veikart_role *role, const veikart_unit *unit, int unassign)
+{
+	const veikart__assignment *a;
+	char where[160], roles[256], held[256];
+	int may = 0;
+	size_t i;
+
+	/* The creator starts the initiative and names its first people,
+	 * self included, until every role that may assign is held. */
+	if (!in->creator_right_ended && strcmp(actor, in->creator) == 0)
+		return 0;
+	for (i = 0; i < in->nassignments && !may; i++) {
+		a = &in->assignments[i];
+		may = covers(a, unit) && strcmp(a->person, actor) == 0 &&
+		      veikart_role_may_assign(a->role, role);
+	}
+	/* Anyone may give up a role of their own. */
+	if (unassign && strcmp(actor, person) == 0)
+		return 0;
+	veikart__for_unit(unit, where, sizeof(where));
+	if (!may) {
+		role_names(role, veikart_role_assigner_count(role), assigner_at, roles,
+		           sizeof(roles));
+		roles_of(in, actor, unit, "no role", held, sizeof(held));
+		return veikart__error_set(VEIKART_EDENIED,
+		                          "%s role `%s`%s needs role %s; `%s` holds %s",
+		                          unassign ? "withdrawing" : "assigning",
+		                          veikart_role_id(role), where, roles, actor, held);
+	}
+	if (!unassign && strcmp(actor, person) == 0 && !veikart_role_self_assign(role))
+		return veikart__error_set(VEIKART_EDENIED,
+		                          "nobody assigns role `%s` to themselves: `%s` may assign "
+		                          "it to others, and another holder of a role that may "
+		                          "assign it must assign it to `%s`",
+		                          veikart_role_id(role), actor, actor);
+	return 0;
+}
+
+int veikart__may_record(const veikart_initiative *in, const char *actor, const veikart_fact *fact,
+                        const veikart_unit *unit, const char *what)
+{
+	char roles[256], held[256], doing[64];
+	int attach = strcmp(what, "attaching") == 0;
+	size_t i;
+
+	if (veikart_fact_recorder_count(fact) == 0) {
+		snprintf(doing, sizeof(doing), "%s %s", what, attach ? "evidence" : "a fact");
+		return veikart__may_act(in, actor, unit, doing);
+	}
+	for (i = 0; i < in->nassignments; i++)
+		if (covers(&in->assignments[i], unit) &&
+		    strcmp(in->assignments[i].person, actor) == 0 &&
+		    veikart_fact_may_record(fact, in->assignments[i].role))
+			return 0;
+	role_names(fact, veikart_fact_recorder_count(fact), recorder_at, roles, sizeof(roles));
+	roles_of(in, actor, unit, "no role", held, sizeof(held));
+	return veikart__error_set(VEIKART_EDENIED, "%s %s `%s` needs role %s; `%s` holds %s", what,
+	                          attach ? "evidence to" : "fact", veikart_fact_id(fact), roles,
+	                          actor, held);
+}
+
+void veikart__creator_right_update(veikart_initiative *in)
+{
+	const veikart_role *r;
+	size_t i, k, n = veikart_method_role_count(in->method);
+	int held;
+
+	if (in->creator_right_ended)
+		return;
+	for (k = 0; k < n; k++) {
+		r = veikart_method_role(in->method, k);
+		if (!veikart__role_assigns(r))
+			continue;
+		for (i = 0, held = 0; i < in->nassignments && !held; i++)
+			held = in->assignments[i].role == r;
+		if (!held)
+			return;
+	}
+	in->creator_right_ended = 1;
+}
+
+int veikart_initiative_creator_may_assign(const veikart_initiative *in)
+{
+	return in != NULL && in->id != NULL && !in->creator_right_ended;
+}
+
 size_t veikart_initiative_assignment_count(const veikart_initiative *in)
 {
 	return in ? in->nassignments : 0;

@@ -189,6 +189,8 @@ int veikart_initiative_snapshot(char **out, size_t *length, const veikart_initia
 	attr_u64(&b, "seq", in->seq);
 	veikart__xml_put_attr(&b, "head", in->head);
 	attr_i64(&b, "last", in->last_time);
+	if (in->creator_right_ended)
+		veikart__xml_put_attr(&b, "creator-assigns", "ended");
 	veikart__buf_puts(&b, ">\n  <title>");
 	veikart__xml_put_text(&b, in->title);
 	veikart__buf_puts(&b, "</title>\n");
@@ -774,7 +776,9 @@ static int read_root(reader *r, const xmlNode *root)
 	if (r->err < 0)
 		return r->err;
 	walk_finish(&in->walk);
-	return 0;
+	in->creator_right_ended = veikart__streq(get(r, root, "creator-assigns"), "ended");
+	veikart__creator_right_update(in);
+	return r->err;
 }
 
 int veikart_initiative_restore(veikart_initiative **out, const veikart_method *method,

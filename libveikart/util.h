@@ -140,6 +140,12 @@ int veikart__diags_vadd(veikart_diagnostics *diags, veikart_severity severity, c
 void veikart__diags_sort(veikart_diagnostics *diags);
 const veikart_diagnostic *veikart__diags_first_error(const veikart_diagnostics *diags);
 
+/* Open PATH to read it whole (file.c): 0 with its descriptor and size when
+ * it is a regular file; otherwise a negative code (VEIKART_ENOTFOUND,
+ * VEIKART_EIO) and, in WHY, what it is ("is a FIFO, not a regular file").
+ * Raises no error: the caller says it with the file's name. */
+int veikart__file_open(const char *path, int *fd, uint64_t *size, char *why, size_t why_size);
+
 /* Length of the longest prefix of s that is valid UTF-8 (len when all is). */
 size_t veikart__utf8_check(const char *s, size_t len);
 

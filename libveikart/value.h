@@ -69,6 +69,8 @@ int veikart__date_parse(int32_t *days, const char *s, size_t len);
 void veikart__date_format(char out[16], int32_t days);
 /* Days since epoch of a time in seconds since epoch (floor). */
 int32_t veikart__days_from_time(int64_t t);
+/* YYYY-MM-DDTHH:MM:SSZ, or the seconds for a time outside years 0..9999. */
+void veikart__time_format(int64_t t, char *out, size_t size);
 
 /*
  * Parse a fact value written as text (see veikart_facts_set()).  Strings in

@@ -56,7 +56,7 @@ void cli_print_diagnostics(const veikart_diagnostics *diags)
 
 	for (i = 0; i < veikart_diagnostics_count(diags); i++) {
 		veikart_diagnostic_format(line, sizeof(line), veikart_diagnostics_get(diags, i));
-		fprintf(stderr, "%s\n", line);
+		fprintf(stderr, "%s\n", cli_text(line));
 	}
 }
 
@@ -80,12 +80,14 @@ int cli_error(const cli_command *cmd, int code)
 	const veikart_error *e = veikart_error_last();
 
 	if (e->file != NULL && e->line != 0 && e->column != 0)
-		fprintf(stderr, "%s:%u:%u: error: %s\n", e->file, e->line, e->column, e->message);
+		fprintf(stderr, "%s:%u:%u: error: %s\n", cli_text(e->file), e->line, e->column,
+		        cli_text(e->message));
 	else if (e->file != NULL && e->line != 0)
-		fprintf(stderr, "%s:%u: error: %s\n", e->file, e->line, e->message);
+		fprintf(stderr, "%s:%u: error: %s\n", cli_text(e->file), e->line,
+		        cli_text(e->message));
 	else
 		fprintf(stderr, "veikart %s: %s\n", cmd->name,
-		        e->message[0] ? e->message : veikart_strerror(code));
+		        e->message[0] ? cli_text(e->message) : veikart_strerror(code));
 	return cli_exit_code(code);
 }
 
@@ -162,7 +164,7 @@ int cli_load_method(veikart_method **out, const char *ref, const cli_common *com
 	if (veikart_diagnostics_count(diags) > 0)
 		cli_print_diagnostics(diags);
 	else if (err < 0)
-		fprintf(stderr, "veikart: %s\n", veikart_error_last()->message);
+		fprintf(stderr, "veikart: %s\n", cli_text(veikart_error_last()->message));
 	veikart_diagnostics_free(diags);
 	if (err == VEIKART_ENOMEM || err == VEIKART_EIO)
 		return CLI_FAILED;
@@ -219,19 +221,36 @@ int cli_parse_recording(const cli_command *cmd, cli_journal_args *args, int argc
 	return cli_require_actor(cmd, args);
 }
 
-int cli_clock_from_env(const cli_command *cmd, int64_t *now, int *has_now)
+int cli_clock_from_env(const cli_command *cmd, cli_session *s)
 {
-	const char *text = getenv("VEIKART_NOW");
+	const char *text = getenv("VEIKART_NOW"), *kind = getenv("VEIKART_CLOCK");
 
-	*now = 0;
-	*has_now = 0;
+	s->now = 0;
+	s->has_now = 0;
+	s->simulated = 0;
+	if (kind != NULL && kind[0] != '\0') {
+		if (strcmp(kind, "simulated") != 0 && strcmp(kind, "real") != 0)
+			return cli_usage_error(
+			        cmd, "VEIKART_CLOCK=`%s` is not `simulated` or `real`", kind);
+		s->simulated = strcmp(kind, "simulated") == 0;
+	}
 	if (text == NULL || text[0] == '\0')
 		return -1;
-	if (veikart_time_parse(text, now) < 0)
+	if (veikart_time_parse(text, &s->now) < 0)
 		return cli_usage_error(
 		        cmd, "VEIKART_NOW=`%s` is not YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ", text);
-	*has_now = 1;
+	s->has_now = 1;
 	return -1;
+}
+
+void cli_session_clock_options(cli_session *s, veikart_initiative_options *io)
+{
+	if (!s->has_now)
+		return;
+	io->clock = cli_session_clock;
+	io->clock_payload = s;
+	if (s->simulated)
+		io->flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 }
 
 int64_t cli_session_clock(void *payload)
@@ -253,7 +272,8 @@ int cli_journal_open(veikart_journal **out, const cli_command *cmd, const char *
 	err = veikart_journal_open(out, path, &jo);
 	if (err < 0) {
 		/* The journal's messages name the file, the event and the line. */
-		fprintf(stderr, "veikart %s: %s%s\n", cmd->name, veikart_error_last()->message,
+		fprintf(stderr, "veikart %s: %s%s\n", cmd->name,
+		        cli_text(veikart_error_last()->message),
 		        err == VEIKART_ELOCKED ? "; try again when it has finished" : "");
 		return cli_exit_code(err);
 	}
@@ -284,16 +304,16 @@ int cli_journal_method(veikart_method **out, const cli_command *cmd, const veika
 			        "veikart %s: %s.  Point --path DIR or --method FILE at the one it "
 			        "was "
 			        "recorded against\n",
-			        cmd->name, veikart_error_last()->message);
+			        cmd->name, cli_text(veikart_error_last()->message));
 		} else if (err == VEIKART_ECORRUPT || first == NULL) {
 			fprintf(stderr, "veikart %s: %s\n", cmd->name,
-			        veikart_error_last()->message);
+			        cli_text(veikart_error_last()->message));
 		} else {
 			if (veikart_diagnostics_count(diags) > 0)
 				cli_print_diagnostics(diags);
 			else
 				fprintf(stderr, "veikart %s: %s\n", cmd->name,
-				        veikart_error_last()->message);
+				        cli_text(veikart_error_last()->message));
 			fprintf(stderr,
 			        "veikart %s: %s was recorded against methodology %s %s; point "
 			        "--path DIR or --method FILE at it\n",
@@ -306,6 +326,35 @@ int cli_journal_method(veikart_method **out, const cli_command *cmd, const veika
 	return err < 0 ? cli_exit_code(err) : CLI_OK;
 }
 
+/* A journal whose last event is dated ahead of real time refuses every
+ * change until then: say why, and how to go on. */
+static void explain_future(const cli_session *s, const char *path)
+{
+	size_t n = veikart_journal_count(s->journal), k;
+	int64_t wall = (int64_t)time(NULL), t;
+	char when[40];
+
+	if (n == 0 || s->simulated)
+		return;
+	t = veikart_event_time(veikart_journal_event(s->journal, n - 1));
+	if (t <= wall + 300 || (s->has_now && s->now >= t))
+		return;
+	for (k = n; k > 0 && veikart_event_time(veikart_journal_event(s->journal, k - 1)) > wall;
+	     k--)
+		;
+	cli_format_time(when, sizeof(when), t);
+	fprintf(stderr,
+	        "veikart %s: %s: its last event (#%zu) is dated %s, after the real time now, so "
+	        "no change can be recorded before then: events are recorded in order.  If the "
+	        "clock that dated it was wrong, keep this file as it is, and go on in a copy of "
+	        "the %zu event%s before the first one dated in the future, whose chain is "
+	        "intact: `head -n %zu %s > NEW.vj`, then `veikart verify NEW.vj`, and record "
+	        "again what the later events said.  If the dates are right because the clock is "
+	        "simulated, say so: VEIKART_CLOCK=simulated with VEIKART_NOW at or after that "
+	        "time\n",
+	        s->cmd->name, path, n, when, k, k == 1 ? "" : "s", k + 1, path);
+}
+
 int cli_session_open(cli_session *s, const cli_command *cmd, const char *path,
                      const cli_journal_args *args, unsigned int flags)
 {
@@ -314,7 +363,7 @@ int cli_session_open(cli_session *s, const cli_command *cmd, const char *path,
 
 	memset(s, 0, sizeof(*s));
 	s->cmd = cmd;
-	rc = cli_clock_from_env(cmd, &s->now, &s->has_now);
+	rc = cli_clock_from_env(cmd, s);
 	if (rc >= 0)
 		return rc;
 	rc = cli_journal_open(&s->journal, cmd, path, flags);
@@ -329,17 +378,16 @@ int cli_session_open(cli_session *s, const cli_command *cmd, const char *path,
 	rc = cli_journal_method(&s->method, cmd, s->journal, args->method, &args->common, 0);
 	if (rc != CLI_OK)
 		goto out;
-	if (s->has_now) {
-		io.clock = cli_session_clock;
-		io.clock_payload = s;
-	}
+	cli_session_clock_options(s, &io);
 	err = veikart_initiative_replay(&s->initiative, s->method, s->journal, &io);
 	if (err < 0) {
 		fprintf(stderr, "veikart %s: %s: %s\n", cmd->name, path,
-		        veikart_error_last()->message);
+		        cli_text(veikart_error_last()->message));
 		rc = cli_exit_code(err);
 		goto out;
 	}
+	if (!(flags & CLI_SESSION_READONLY))
+		explain_future(s, path);
 	/* Recording refuses such a clock; reading only says it is odd. */
 	if (s->has_now && (flags & CLI_SESSION_READONLY) && s->mark > 0 &&
 	    s->now < veikart_event_time(veikart_journal_event(s->journal, s->mark - 1)))
@@ -382,7 +430,8 @@ int cli_load_key(veikart_key **out, const cli_command *cmd, const char *path)
 	}
 	err = veikart_key_load(out, path, NULL);
 	if (err < 0) {
-		fprintf(stderr, "veikart %s: %s\n", cmd->name, veikart_error_last()->message);
+		fprintf(stderr, "veikart %s: %s\n", cmd->name,
+		        cli_text(veikart_error_last()->message));
 		return cli_exit_code(err);
 	}
 	return CLI_OK;
@@ -402,7 +451,8 @@ int cli_session_sign(cli_session *s, const cli_journal_args *args)
 	    strcmp(veikart_key_name(key), args->actor) != 0) {
 		fprintf(stderr,
 		        "veikart %s: the key in %s is %s's; it cannot sign what %s records\n",
-		        s->cmd->name, args->key, veikart_key_name(key), args->actor);
+		        s->cmd->name, args->key, cli_text(veikart_key_name(key)),
+		        cli_text(args->actor));
 		veikart_key_free(key);
 		return CLI_INVALID;
 	}

@@ -99,7 +99,8 @@ typedef struct cli_common {
 	"The clock: VEIKART_NOW=YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC) in the\n"    \
 	"environment replaces the system clock, for tests, demos and back-office\n"   \
 	"imports.  Events are recorded in order: a time earlier than the journal's\n" \
-	"last event is refused.\n"
+	"last event is refused, and so is one more than five minutes ahead of the\n"  \
+	"real time unless VEIKART_CLOCK=simulated says the clock is simulated.\n"
 #define CLI_HELP_NOW_READ                                                              \
 	"The clock: VEIKART_NOW=YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC) in the\n"     \
 	"environment replaces the system clock in days in phase, stalls and overdue\n" \
@@ -178,7 +179,8 @@ typedef struct cli_session {
 	veikart_initiative *initiative;
 	int64_t now; /* VEIKART_NOW, when has_now */
 	int has_now;
-	size_t mark;            /* events in the journal when opened (see cli_session_print_new) */
+	int simulated; /* VEIKART_CLOCK=simulated: VEIKART_NOW may run ahead of real time */
+	size_t mark;   /* events in the journal when opened (see cli_session_print_new) */
 	veikart_signer *signer; /* signs what the journal appends (--key), or NULL */
 } cli_session;
 
@@ -187,9 +189,12 @@ enum {
 	CLI_SESSION_READONLY = 1u << 0 /* open without a lock; record nothing */
 };
 
-/* Read VEIKART_NOW into *now; *has_now says whether it is set.  Returns
- * -1 to go on, or CLI_USAGE after saying what is wrong with it. */
-int cli_clock_from_env(const cli_command *cmd, int64_t *now, int *has_now);
+/* Read VEIKART_NOW into s->now (s->has_now says whether it is set) and
+ * VEIKART_CLOCK into s->simulated.  Returns -1 to go on, or CLI_USAGE
+ * after saying what is wrong with them. */
+int cli_clock_from_env(const cli_command *cmd, cli_session *s);
+/* The clock of VEIKART_NOW for options of an initiative, if it is set. */
+void cli_session_clock_options(cli_session *s, veikart_initiative_options *io);
 /* The clock hook for a cli_session (payload: the session). */
 int64_t cli_session_clock(void *payload);
 
@@ -232,6 +237,15 @@ int cli_verify_trust(const char *path, const veikart_journal *j, const char *key
                      const char *seal);
 
 /* ---- writing times, events, reports and units (print.c) ------------------- */
+
+/* Text from a journal, a methodology or a message of the library, as the
+ * tool shows it: a line break or tab as a space, any other control
+ * character in a visible form (`\x1b`, `\u009b`), so that it cannot move
+ * the cursor, retitle the terminal or hide what came before it
+ * (docs/cli.md).  cli_text() returns it in one of four static buffers,
+ * reused in turn, cut with an ellipsis past 4 KiB. */
+void cli_put_text(FILE *out, const char *s);
+const char *cli_text(const char *s);
 
 /* "YYYY-MM-DD HH:MM" and "YYYY-MM-DD", in UTC. */
 void cli_format_time(char *buf, size_t size, int64_t t);

@@ -48,7 +48,7 @@ const cli_command cli_attach = {
 static int digest_file(const char *path, char hex[65])
 {
 	if (veikart_sha256_file(hex, path) < 0) {
-		fprintf(stderr, "veikart attach: %s\n", veikart_error_last()->message);
+		fprintf(stderr, "veikart attach: %s\n", cli_text(veikart_error_last()->message));
 		return CLI_FAILED;
 	}
 	return CLI_OK;

@@ -438,8 +438,10 @@ static int perform(demo *d, const demo_step *st)
 	case DEMO_SAY:
 		return 0;
 	case DEMO_CREATE:
+		/* The demo's dates are its own story's. */
 		io.clock = cli_session_clock;
 		io.clock_payload = &d->s;
+		io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 		io.commit = veikart_journal_commit;
 		io.commit_payload = d->s.journal;
 		return veikart_initiative_create(&d->s.initiative, d->s.method, st->a, st->b,
@@ -486,7 +488,7 @@ static int tell(demo *d)
 		err = perform(d, st);
 		if (st->refused && err < 0) {
 			printf("  refused: ");
-			say(veikart_error_last()->message);
+			say(cli_text(veikart_error_last()->message));
 			continue;
 		}
 		if (err < 0 || st->refused) {
@@ -494,7 +496,8 @@ static int tell(demo *d)
 			        "veikart demo: the story does not hold for %s %s at step %zu: %s\n",
 			        veikart_method_id(d->s.method), veikart_method_version(d->s.method),
 			        i + 1,
-			        err < 0 ? veikart_error_last()->message : "it was not refused");
+			        err < 0 ? cli_text(veikart_error_last()->message)
+			                : "it was not refused");
 			return cli_exit_code(err);
 		}
 		if (st->op == DEMO_CREATE)

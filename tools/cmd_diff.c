@@ -90,7 +90,7 @@ static int run(int argc, char **argv)
 	opts.lang = common.lang;
 	if (veikart_diff_methods(&diff, a, b, &opts) != 0 ||
 	    veikart_diff_write(&text, &len, diff, format) != 0) {
-		fprintf(stderr, "veikart diff: %s\n", veikart_error_last()->message);
+		fprintf(stderr, "veikart diff: %s\n", cli_text(veikart_error_last()->message));
 		goto out;
 	}
 	if (len > 0 && fwrite(text, 1, len, stdout) != len) {

@@ -94,7 +94,7 @@ static int run(int argc, char **argv)
 	status = CLI_INVALID;
 	if (veikart_expr_compile(&expr, m, argv[optind]) < 0) {
 		fprintf(stderr, "expression:1:%u: error: %s\n", veikart_error_last()->column,
-		        veikart_error_last()->message);
+		        cli_text(veikart_error_last()->message));
 		goto out;
 	}
 	if (veikart_facts_new(&facts, m) < 0) {
@@ -109,7 +109,8 @@ static int run(int argc, char **argv)
 		}
 		*eq = '\0';
 		if (veikart_facts_set(facts, argv[i], eq + 1) < 0) {
-			fprintf(stderr, "veikart eval: %s\n", veikart_error_last()->message);
+			fprintf(stderr, "veikart eval: %s\n",
+			        cli_text(veikart_error_last()->message));
 			goto out;
 		}
 	}

@@ -2,8 +2,12 @@
  * veikart init JOURNAL - start an initiative in a new journal.
  * SPDX-License-Identifier: MIT
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -44,6 +48,74 @@ const cli_command cli_init = {
 	run,
 };
 
+/* A name for the new journal while it is written: ".NAME.XXXXXX" beside
+ * PATH, which must not exist yet. */
+static int hidden_name(const char *path, char *out, size_t size)
+{
+	const char *base = strrchr(path, '/');
+	size_t dirlen = base != NULL ? (size_t)(base - path) + 1 : 0;
+	struct stat st;
+	int fd;
+
+	if (lstat(path, &st) == 0) {
+		fprintf(stderr, "veikart init: %s already exists\n", path);
+		return CLI_INVALID;
+	}
+	if ((size_t)snprintf(out, size, "%.*s.%s.XXXXXX", (int)dirlen, path, path + dirlen) >= size)
+		return cli_usage_error(&cli_init, "the journal's name is too long");
+	fd = mkstemp(out);
+	if (fd < 0) {
+		fprintf(stderr, "veikart init: %s cannot be created: %s\n", path,
+		        errno == ENOENT ? "its directory does not exist" : strerror(errno));
+		return errno == ENOENT ? CLI_INVALID : CLI_FAILED;
+	}
+	/* Only the name is wanted: the journal creates the file itself. */
+	close(fd);
+	unlink(out);
+	return CLI_OK;
+}
+
+/* Give the written journal HIDDEN its name PATH, unless something has
+ * taken it meanwhile, and make the name durable. */
+static int put_in_place(const char *hidden, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char dir[4096];
+	int fd;
+
+	if (link(hidden, path) < 0) {
+		fprintf(stderr, "veikart init: %s %s\n", path,
+		        errno == EEXIST ? "already exists" : strerror(errno));
+		return errno == EEXIST ? CLI_INVALID : CLI_FAILED;
+	}
+	snprintf(dir, sizeof(dir), "%.*s", slash != NULL ? (int)(slash - path) + 1 : 1,
+	         slash != NULL ? path : ".");
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		(void)fsync(fd);
+		close(fd);
+	}
+	return CLI_OK;
+}
+
+/* The journal's errors name the file it is written in; say PATH, the name
+ * the user gave, instead of the hidden one. */
+static int init_error(int code, const char *hidden, const char *path)
+{
+	const char *msg = veikart_error_last()->message, *at;
+	size_t len = strlen(hidden);
+
+	fprintf(stderr, "veikart init: ");
+	if (msg[0] == '\0')
+		msg = veikart_strerror(code);
+	while (len > 0 && (at = strstr(msg, hidden)) != NULL) {
+		fprintf(stderr, "%.*s%s", (int)(at - msg), msg, path);
+		msg = at + len;
+	}
+	fprintf(stderr, "%s\n", msg);
+	return cli_exit_code(code);
+}
+
 static int run(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -61,6 +133,7 @@ static int run(int argc, char **argv)
 	cli_journal_args args;
 	cli_session s;
 	const char *id = NULL, *title = NULL, *path;
+	char hidden[4096];
 	int c, rc, err, created = 0;
 
 	memset(&args, 0, sizeof(args));
@@ -91,7 +164,7 @@ static int run(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	path = argv[optind];
-	rc = cli_clock_from_env(&cli_init, &s.now, &s.has_now);
+	rc = cli_clock_from_env(&cli_init, &s);
 	if (rc >= 0)
 		return rc;
 	rc = cli_load_method(&s.method, args.method != NULL ? args.method : VEIKART_DEFAULT_METHOD,
@@ -99,10 +172,16 @@ static int run(int argc, char **argv)
 	if (rc != CLI_OK)
 		return rc;
 
+	/* Written under a hidden name beside PATH, and linked into place only
+	 * with its `create` event synced: a kill leaves nothing at PATH, or
+	 * a whole journal, never a file that neither init nor set can use. */
+	rc = hidden_name(path, hidden, sizeof(hidden));
+	if (rc != CLI_OK)
+		goto out;
 	jo.flags = VEIKART_JOURNAL_CREATE;
-	err = veikart_journal_open(&s.journal, path, &jo);
+	err = veikart_journal_open(&s.journal, hidden, &jo);
 	if (err < 0) {
-		rc = cli_error(&cli_init, err);
+		rc = init_error(err, hidden, path);
 		goto out;
 	}
 	created = 1;
@@ -111,23 +190,22 @@ static int run(int argc, char **argv)
 		goto out;
 	io.commit = veikart_journal_commit;
 	io.commit_payload = s.journal;
-	if (s.has_now) {
-		io.clock = cli_session_clock;
-		io.clock_payload = &s;
-	}
+	cli_session_clock_options(&s, &io);
 	err = veikart_initiative_create(&s.initiative, s.method, id, title, args.actor, &io);
 	if (err < 0) {
-		rc = cli_error(&cli_init, err);
+		rc = init_error(err, hidden, path);
 		goto out;
 	}
+	rc = put_in_place(hidden, path);
+	if (rc != CLI_OK)
+		goto out;
 	cli_session_print_new(&s, NULL);
 	printf("%s: initiative %s on %s %s; next, assign the roles with `veikart assign`\n", path,
 	       id, veikart_method_id(s.method), veikart_method_version(s.method));
 	rc = CLI_OK;
 out:
 	cli_session_close(&s);
-	/* A journal without its `create` event is of no use to anyone. */
-	if (rc != CLI_OK && created)
-		unlink(path);
+	if (created)
+		unlink(hidden);
 	return rc;
 }

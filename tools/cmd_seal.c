@@ -54,8 +54,9 @@ static int run(int argc, char **argv)
 	veikart_key *key = NULL;
 	cli_common common;
 	char *seal = NULL;
+	cli_session clock;
 	int64_t now;
-	int c, rc, err, has_now;
+	int c, rc, err;
 
 	memset(&common, 0, sizeof(common));
 	for (;;) {
@@ -77,11 +78,11 @@ static int run(int argc, char **argv)
 	if (key_path == NULL)
 		return cli_usage_error(&cli_seal, "give --key FILE to sign the seal with");
 	path = argv[optind];
-	rc = cli_clock_from_env(&cli_seal, &now, &has_now);
+	memset(&clock, 0, sizeof(clock));
+	rc = cli_clock_from_env(&cli_seal, &clock);
 	if (rc >= 0)
 		return rc;
-	if (!has_now)
-		now = (int64_t)time(NULL);
+	now = clock.has_now ? clock.now : (int64_t)time(NULL);
 	rc = cli_load_key(&key, &cli_seal, key_path);
 	if (rc != CLI_OK)
 		return rc;
@@ -142,13 +143,13 @@ int cli_verify_trust(const char *path, const veikart_journal *j, const char *key
 		return CLI_OK;
 	err = veikart_keyring_load(&ring, keyring_path, NULL);
 	if (err < 0) {
-		fprintf(stderr, "veikart verify: %s\n", veikart_error_last()->message);
+		fprintf(stderr, "veikart verify: %s\n", cli_text(veikart_error_last()->message));
 		return cli_exit_code(err);
 	}
 	err = veikart_journal_verify_signatures(j, ring, &nsigned);
 	if (err < 0) {
 		fprintf(stderr, "veikart verify: %s (checked against %s)\n",
-		        veikart_error_last()->message, keyring_path);
+		        cli_text(veikart_error_last()->message), keyring_path);
 		rc = cli_exit_code(err);
 		goto out;
 	}

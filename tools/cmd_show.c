@@ -30,7 +30,7 @@ static void print_role(const veikart_role *r, const char *lang)
 {
 	if (r == NULL)
 		return;
-	printf("%s", veikart_role_title(r, lang));
+	printf("%s", cli_text(veikart_role_title(r, lang)));
 }
 
 static void print_aggregation(const veikart_gate *g)
@@ -62,7 +62,7 @@ static void print_gate(const veikart_gate *g, const char *lang)
 	const char *cond;
 	size_t i, j;
 
-	printf("\n    Gate %s: %s\n", veikart_gate_id(g), veikart_gate_title(g, lang));
+	printf("\n    Gate %s: %s\n", veikart_gate_id(g), cli_text(veikart_gate_title(g, lang)));
 	printf("      Decided by: ");
 	for (i = 0; i < veikart_gate_authority_count(g); i++) {
 		if (i > 0)
@@ -86,19 +86,20 @@ static void print_gate(const veikart_gate *g, const char *lang)
 		if (veikart_criterion_tag_count(c) > 0) {
 			printf("               tags:");
 			for (j = 0; j < veikart_criterion_tag_count(c); j++)
-				printf(" %s", veikart_criterion_tag(c, j));
+				printf(" %s", cli_text(veikart_criterion_tag(c, j)));
 			printf("\n");
 		}
 	}
 	printf("      Outcomes:");
 	for (i = 0; i < veikart_gate_outcome_count(g); i++) {
 		o = veikart_gate_outcome(g, i);
-		printf("%s %s", i ? ";" : "", veikart_outcome_label(o, lang));
+		printf("%s %s", i ? ";" : "", cli_text(veikart_outcome_label(o, lang)));
 		if (strcmp(veikart_outcome_label(o, lang),
 		           veikart_outcome_kind_name(veikart_outcome_kind_of(o))) != 0)
 			printf(" (%s)", veikart_outcome_kind_name(veikart_outcome_kind_of(o)));
 		if (veikart_outcome_target(o) != NULL)
-			printf(" -> %s", veikart_phase_title(veikart_outcome_target(o), lang));
+			printf(" -> %s",
+			       cli_text(veikart_phase_title(veikart_outcome_target(o), lang)));
 	}
 	printf("\n");
 }
@@ -109,7 +110,8 @@ static void print_phase(const veikart_phase *p, const char *lang)
 	const char *desc = veikart_phase_description(p, lang);
 	size_t i;
 
-	printf("\n%zu. %s  [%s%s%s%s%s]", veikart_phase_index(p) + 1, veikart_phase_title(p, lang),
+	printf("\n%zu. %s  [%s%s%s%s%s]", veikart_phase_index(p) + 1,
+	       cli_text(veikart_phase_title(p, lang)),
 	       veikart_phase_kind_name(veikart_phase_kind_of(p)),
 	       veikart_phase_scope(p) == VEIKART_SCOPE_UNIT ? ", per unit" : "",
 	       veikart_phase_is_optional(p) ? ", optional" : "",
@@ -118,13 +120,16 @@ static void print_phase(const veikart_phase *p, const char *lang)
 	if (veikart_phase_max_days(p) > 0)
 		printf("  stalled after %u days", veikart_phase_max_days(p));
 	printf("\n");
-	if (desc != NULL)
-		printf("   %s\n", desc);
+	if (desc != NULL) {
+		printf("   ");
+		cli_put_text(stdout, desc);
+		printf("\n");
+	}
 	if (veikart_phase_skip_if(p) != NULL)
 		printf("   Skipped when: %s\n", veikart_phase_skip_if(p));
 	for (i = 0; i < veikart_phase_step_count(p); i++) {
 		s = veikart_phase_step(p, i);
-		printf("   - %s", veikart_step_title(s, lang));
+		printf("   - %s", cli_text(veikart_step_title(s, lang)));
 		if (veikart_step_role(s) != NULL) {
 			printf(" (");
 			print_role(veikart_step_role(s), lang);
@@ -133,7 +138,8 @@ static void print_phase(const veikart_phase *p, const char *lang)
 		if (veikart_step_produces(s) != NULL)
 			printf(" -> %s", veikart_fact_id(veikart_step_produces(s)));
 		if (veikart_step_after(s) != NULL)
-			printf(", after: %s", veikart_step_title(veikart_step_after(s), lang));
+			printf(", after: %s",
+			       cli_text(veikart_step_title(veikart_step_after(s), lang)));
 		printf("\n");
 	}
 	for (i = 0; i < veikart_phase_gate_count(p); i++)
@@ -153,7 +159,7 @@ static int run(int argc, char **argv)
 	const veikart_role *r;
 	const veikart_unit_type *t;
 	const char *lang, *desc;
-	size_t i;
+	size_t i, j;
 	int c, rc, status;
 
 	memset(&common, 0, sizeof(common));
@@ -176,36 +182,45 @@ static int run(int argc, char **argv)
 		return status;
 	lang = common.lang;
 
-	printf("%s\n", veikart_method_title(m, lang));
+	printf("%s\n", cli_text(veikart_method_title(m, lang)));
 	printf("%s %s", veikart_method_id(m), veikart_method_version(m));
 	if (veikart_method_extends(m) != NULL)
 		printf(", a variant of %s", veikart_method_extends(m));
 	printf("\ndigest %s\n", veikart_method_digest(m));
 	desc = veikart_method_description(m, lang);
-	if (desc != NULL)
-		printf("\n%s\n", desc);
+	if (desc != NULL) {
+		printf("\n");
+		cli_put_text(stdout, desc);
+		printf("\n");
+	}
 	if (veikart_method_source_count(m) > 0) {
 		printf("\nSources:\n");
 		for (i = 0; i < veikart_method_source_count(m); i++) {
 			if (veikart_method_source_title(m, i) != NULL)
-				printf("  - %s\n    %s\n", veikart_method_source_title(m, i),
-				       veikart_method_source_href(m, i));
+				printf("  - %s\n    %s\n",
+				       cli_text(veikart_method_source_title(m, i)),
+				       cli_text(veikart_method_source_href(m, i)));
 			else
-				printf("  - %s\n", veikart_method_source_href(m, i));
+				printf("  - %s\n", cli_text(veikart_method_source_href(m, i)));
 		}
 	}
 	printf("\nRoles:\n");
 	for (i = 0; i < veikart_method_role_count(m); i++) {
 		r = veikart_method_role(m, i);
-		printf("  - %s (%s%s%s)\n", veikart_role_title(r, lang), veikart_role_id(r),
+		printf("  - %s (%s%s%s)\n", cli_text(veikart_role_title(r, lang)),
+		       veikart_role_id(r),
 		       veikart_role_kind_of(r) == VEIKART_ROLE_BODY ? ", a body" : "",
 		       veikart_role_may_override(r) ? ", may override" : "");
+		printf("    assigned by");
+		for (j = 0; j < veikart_role_assigner_count(r); j++)
+			printf("%s %s", j ? "," : "", veikart_role_id(veikart_role_assigner(r, j)));
+		printf("%s\n", veikart_role_self_assign(r) ? "; may be taken by oneself" : "");
 	}
 	if (veikart_method_unit_type_count(m) > 0) {
 		printf("\nUnit types (for `veikart unit add --type`):\n");
 		for (i = 0; i < veikart_method_unit_type_count(m); i++) {
 			t = veikart_method_unit_type(m, i);
-			printf("  - %s (%s", veikart_unit_type_title(t, lang),
+			printf("  - %s (%s", cli_text(veikart_unit_type_title(t, lang)),
 			       veikart_unit_type_id(t));
 			if (veikart_unit_type_parent(t) != NULL)
 				printf(", within %s",
@@ -213,7 +228,8 @@ static int run(int argc, char **argv)
 			printf(")\n");
 		}
 	}
-	printf("\nPhases (start: %s):\n", veikart_phase_title(veikart_method_start(m), lang));
+	printf("\nPhases (start: %s):\n",
+	       cli_text(veikart_phase_title(veikart_method_start(m), lang)));
 	for (i = 0; i < veikart_method_phase_count(m); i++)
 		print_phase(veikart_method_phase(m, i), lang);
 	veikart_method_free(m);

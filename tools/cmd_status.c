@@ -130,7 +130,7 @@ static int add_what_if(veikart_facts **facts, const veikart_method *m, char *pai
 	if (veikart_facts_set(*facts, pair, eq + 1) < 0) {
 		*eq = '=';
 		fprintf(stderr, "veikart status: --what-if %s: %s\n", pair,
-		        veikart_error_last()->message);
+		        cli_text(veikart_error_last()->message));
 		return CLI_INVALID;
 	}
 	*eq = '=';

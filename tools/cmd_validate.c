@@ -3,9 +3,13 @@
  * SPDX-License-Identifier: MIT
  */
 #include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -45,13 +49,28 @@ const cli_command cli_validate = {
 static int is_overlay(const char *file, char *id, size_t idsize, unsigned int *line)
 {
 	char text[8192], *p, *end, *v;
-	size_t n, len;
-	FILE *f = fopen(file, "rb");
+	struct stat st;
+	ssize_t got;
+	size_t n = 0, len;
+	/* Not a FIFO or a device: the open would wait, or the read never end.
+	 * The library says what such a file is when it is loaded. */
+	int fd = open(file, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 
-	if (f == NULL)
+	if (fd < 0)
 		return 0;
-	n = fread(text, 1, sizeof(text) - 1, f);
-	fclose(f);
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return 0;
+	}
+	while (n < sizeof(text) - 1) {
+		got = read(fd, text + n, sizeof(text) - 1 - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			break;
+		n += (size_t)got;
+	}
+	close(fd);
 	text[n] = '\0';
 	p = text;
 	for (;;) {
@@ -183,7 +202,7 @@ static int run(int argc, char **argv)
 		if (err < 0) {
 			if (veikart_diagnostics_count(diags) == 0)
 				fprintf(stderr, "%s: error: %s\n", argv[optind],
-				        veikart_error_last()->message);
+				        cli_text(veikart_error_last()->message));
 			if (status == CLI_OK || err == VEIKART_ENOMEM)
 				status = err == VEIKART_ENOMEM ? CLI_FAILED : CLI_INVALID;
 		} else if (!quiet && overlay) {

@@ -46,11 +46,79 @@ static const char *title_or_id(const char *title, const char *id)
 	return title != NULL ? title : id;
 }
 
-/* Field text on one line: line breaks and tabs become spaces. */
+/* ---- text from journals and methodologies ------------------------------------------ */
+
+/* The visible form of the control character at S (its bytes in *LEN), or
+ * NULL: line breaks and tabs become a space, other C0 controls and DEL
+ * \x1b, the C1 controls U+0080 to U+009F \u009b. */
+static const char *visible(const char *s, size_t *len, char form[8])
+{
+	unsigned char c = (unsigned char)s[0];
+
+	*len = 1;
+	if (c == '\n' || c == '\r' || c == '\t')
+		return " ";
+	if (c < 0x20 || c == 0x7f) {
+		snprintf(form, 8, "\\x%02x", c);
+		return form;
+	}
+	if (c == 0xc2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9f) {
+		*len = 2;
+		snprintf(form, 8, "\\u%04x", (unsigned char)s[1]);
+		return form;
+	}
+	return NULL;
+}
+
+void cli_put_text(FILE *out, const char *s)
+{
+	const char *shown;
+	char form[8];
+	size_t len;
+
+	for (; s != NULL && *s != '\0'; s += len) {
+		shown = visible(s, &len, form);
+		if (shown != NULL)
+			fputs(shown, out);
+		else
+			fputc(*s, out);
+	}
+}
+
+const char *cli_text(const char *s)
+{
+	static char bufs[4][4 * 1024 + 8];
+	static unsigned next;
+	char *buf = bufs[next++ % 4], form[8];
+	const char *shown;
+	size_t n = 0, len, k;
+
+	if (s == NULL)
+		return NULL;
+	for (; *s != '\0'; s += len) {
+		shown = visible(s, &len, form);
+		k = shown != NULL ? strlen(shown) : 1;
+		if (n + k + sizeof("…") > sizeof(bufs[0])) {
+			/* Cut before the character S is in the middle of (bytes that
+			 * need no escape are copied one for one), and say so. */
+			while (n > 0 && ((unsigned char)*s & 0xc0) == 0x80) {
+				n--;
+				s--;
+			}
+			memcpy(buf + n, "…", sizeof("…"));
+			return buf;
+		}
+		memcpy(buf + n, shown != NULL ? shown : s, k);
+		n += k;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+/* Field text on one line, as it may be shown (cli_put_text()). */
 static void put_flat(FILE *out, const char *s)
 {
-	for (; s != NULL && *s != '\0'; s++)
-		fputc(*s == '\n' || *s == '\r' || *s == '\t' ? ' ' : *s, out);
+	cli_put_text(out, s);
 }
 
 static void put_phase(FILE *out, const veikart_method *m, const char *id, const char *lang)
@@ -58,9 +126,9 @@ static void put_phase(FILE *out, const veikart_method *m, const char *id, const 
 	const veikart_phase *p = veikart_method_phase_by_id(m, id);
 
 	if (p != NULL && strcmp(veikart_phase_title(p, lang), id) != 0)
-		fprintf(out, "%s (%s)", id, veikart_phase_title(p, lang));
+		fprintf(out, "%s (%s)", cli_text(id), cli_text(veikart_phase_title(p, lang)));
 	else
-		fprintf(out, "%s", id);
+		fprintf(out, "%s", cli_text(id));
 }
 
 /* The rollout unit an event is about, as "[site-07] ", or nothing. */
@@ -116,17 +184,18 @@ static void put_decision(FILE *out, const veikart_event *ev, const veikart_metho
 	fprintf(out, "decide ");
 	put_unit(out, ev);
 	if (veikart_event_decision(ev, &d) < 0) {
-		fprintf(out, "(a decision that cannot be read: %s)", veikart_error_last()->message);
+		fprintf(out, "(a decision that cannot be read: %s)",
+		        cli_text(veikart_error_last()->message));
 		return;
 	}
-	fprintf(out, "at %s: %s", d.gate, veikart_outcome_kind_name(d.outcome));
+	fprintf(out, "at %s: %s", cli_text(d.gate), veikart_outcome_kind_name(d.outcome));
 	if (d.to != NULL) {
 		fprintf(out, " → ");
 		put_phase(out, m, d.to, lang);
 	}
 	for (i = 0; i < d.via_count; i++)
 		fprintf(out, "%s%s", i ? ", " : " passing over ",
-		        veikart_event_field_nth(ev, "via", i));
+		        cli_text(veikart_event_field_nth(ev, "via", i)));
 	fprintf(out, "; gate %s", veikart_verdict_name(d.verdict));
 	if (d.override)
 		fprintf(out, ", OVERRIDE");
@@ -153,10 +222,11 @@ void cli_print_event(FILE *out, const veikart_event *ev, const veikart_method *m
 	fprintf(out, "  ");
 	switch (veikart_event_kind_of(ev)) {
 	case VEIKART_EVENT_CREATE:
-		fprintf(out, "create %s \"", veikart_event_field(ev, "id"));
+		fprintf(out, "create %s \"", cli_text(veikart_event_field(ev, "id")));
 		put_flat(out, veikart_event_field(ev, "title"));
-		fprintf(out, "\" on %s %s, starting in ", veikart_event_field(ev, "method"),
-		        veikart_event_field(ev, "version"));
+		fprintf(out, "\" on %s %s, starting in ",
+		        cli_text(veikart_event_field(ev, "method")),
+		        cli_text(veikart_event_field(ev, "version")));
 		put_phase(out, m, veikart_event_field(ev, "phase"), lang);
 		break;
 	case VEIKART_EVENT_UNIT_ADD:
@@ -170,35 +240,36 @@ void cli_print_event(FILE *out, const veikart_event *ev, const veikart_method *m
 		put_unit(out, ev);
 		put_flat(out, veikart_event_field(ev, "person"));
 		fprintf(out, " %s %s",
-		        veikart_event_kind_of(ev) == VEIKART_EVENT_ASSIGN ? "as" : "from", role_id);
+		        veikart_event_kind_of(ev) == VEIKART_EVENT_ASSIGN ? "as" : "from",
+		        cli_text(role_id));
 		if (role != NULL)
-			fprintf(out, " (%s)", veikart_role_title(role, lang));
+			fprintf(out, " (%s)", cli_text(veikart_role_title(role, lang)));
 		break;
 	case VEIKART_EVENT_SET:
 		fprintf(out, "set ");
 		put_unit(out, ev);
-		fprintf(out, "%s = ", fact);
+		fprintf(out, "%s = ", cli_text(fact));
 		put_flat(out, veikart_event_field(ev, "value"));
 		break;
 	case VEIKART_EVENT_CLEAR:
 		fprintf(out, "clear ");
 		put_unit(out, ev);
-		fprintf(out, "%s", fact);
+		fprintf(out, "%s", cli_text(fact));
 		break;
 	case VEIKART_EVENT_ATTACH:
 		fprintf(out, "attach ");
 		put_unit(out, ev);
-		fprintf(out, "%s ", fact);
+		fprintf(out, "%s ", cli_text(fact));
 		put_flat(out, veikart_event_field(ev, "uri"));
 		sha = veikart_event_field(ev, "sha256");
 		if (sha != NULL)
-			fprintf(out, " sha256:%.12s...", sha);
+			fprintf(out, " sha256:%.12s...", cli_text(sha));
 		break;
 	case VEIKART_EVENT_APPROVE:
 	case VEIKART_EVENT_SIGN:
 		fprintf(out, "%s ", veikart_event_kind_name(veikart_event_kind_of(ev)));
 		put_unit(out, ev);
-		fprintf(out, "%s", fact);
+		fprintf(out, "%s", cli_text(fact));
 		break;
 	case VEIKART_EVENT_STEP:
 		phase_id = veikart_event_field(ev, "phase");
@@ -206,13 +277,14 @@ void cli_print_event(FILE *out, const veikart_event *ev, const veikart_method *m
 		phase = veikart_method_phase_by_id(m, phase_id);
 		fprintf(out, "step ");
 		put_unit(out, ev);
-		fprintf(out, "%s/%s done", phase_id, step_id);
+		fprintf(out, "%s/%s done", cli_text(phase_id), cli_text(step_id));
 		for (i = 0; i < veikart_phase_step_count(phase); i++)
 			if (strcmp(veikart_step_id(veikart_phase_step(phase, i)), step_id) == 0)
 				fprintf(out, " (%s)",
-				        title_or_id(veikart_step_title(veikart_phase_step(phase, i),
-				                                       lang),
-				                    step_id));
+				        cli_text(title_or_id(
+				                veikart_step_title(veikart_phase_step(phase, i),
+				                                   lang),
+				                step_id)));
 		break;
 	case VEIKART_EVENT_DECIDE:
 		put_decision(out, ev, m, lang);
@@ -220,8 +292,9 @@ void cli_print_event(FILE *out, const veikart_event *ev, const veikart_method *m
 	case VEIKART_EVENT_CONDITION_MET:
 		fprintf(out, "condition ");
 		put_unit(out, ev);
-		fprintf(out, "%s of decision #%s met", veikart_event_field(ev, "condition"),
-		        veikart_event_field(ev, "decision"));
+		fprintf(out, "%s of decision #%s met",
+		        cli_text(veikart_event_field(ev, "condition")),
+		        cli_text(veikart_event_field(ev, "decision")));
 		break;
 	default:
 		fprintf(out, "%s", veikart_event_kind_name(veikart_event_kind_of(ev)));
@@ -246,7 +319,7 @@ void cli_holders(char *buf, size_t size, const veikart_initiative *in, const vei
 			continue;
 		if (n < size)
 			n += (size_t)snprintf(buf + n, size - n, "%s%s%s", n ? ", " : "",
-			                      veikart_initiative_assignment_person(in, i),
+			                      cli_text(veikart_initiative_assignment_person(in, i)),
 			                      only != NULL ? " (this unit)" : "");
 	}
 	if (n == 0)
@@ -275,16 +348,16 @@ static void put_authority(FILE *out, const veikart_initiative *in, const veikart
 		role = veikart_initiative_authority(in, g);
 	if (role != NULL) {
 		cli_holders(who, sizeof(who), in, unit, role);
-		fprintf(out, "%s (%s): %s", veikart_role_title(role, lang), veikart_role_id(role),
-		        who);
+		fprintf(out, "%s (%s): %s", cli_text(veikart_role_title(role, lang)),
+		        cli_text(veikart_role_id(role)), who);
 		return;
 	}
 	fprintf(out, "nobody: no authority rule applies now (");
 	for (i = 0; i < n; i++) {
 		role = veikart_gate_authority_role(g, i);
 		cond = veikart_gate_authority_condition(g, i);
-		fprintf(out, "%s%s when %s", i ? "; " : "", veikart_role_id(role),
-		        cond != NULL ? cond : "always");
+		fprintf(out, "%s%s when %s", i ? "; " : "", cli_text(veikart_role_id(role)),
+		        cond != NULL ? cli_text(cond) : "always");
 	}
 	fprintf(out, ")");
 }
@@ -322,21 +395,22 @@ void cli_print_report(FILE *out, const veikart_initiative *in, const veikart_uni
 	veikart_truth t;
 	size_t i, n = veikart_report_count(r), missing = 0, weak = 0;
 
-	fprintf(out, "Gate %s: %s\n  ", veikart_gate_id(g), veikart_gate_title(g, lang));
+	fprintf(out, "Gate %s: %s\n  ", cli_text(veikart_gate_id(g)),
+	        cli_text(veikart_gate_title(g, lang)));
 	for (i = 0; name[i] != '\0'; i++)
 		fputc(toupper((unsigned char)name[i]), out);
 	/* The summary begins with the verdict's name: say it once. */
 	if (strncmp(summary, name, i) == 0 && summary[i] == ':')
-		fprintf(out, "%s\n", summary + i);
+		fprintf(out, "%s\n", cli_text(summary + i));
 	else
-		fprintf(out, ": %s\n", summary);
+		fprintf(out, ": %s\n", cli_text(summary));
 	for (i = 0; i < n; i++) {
 		crit = veikart_report_criterion(r, i);
 		fprintf(out, "  %s %-6s %s\n", marker(veikart_report_truth(r, i)),
 		        veikart_level_name(veikart_criterion_level(crit)),
-		        veikart_criterion_text(crit, lang));
-		fprintf(out, "           %s: %s\n", veikart_criterion_id(crit),
-		        veikart_report_reason(r, i));
+		        cli_text(veikart_criterion_text(crit, lang)));
+		fprintf(out, "           %s: %s\n", cli_text(veikart_criterion_id(crit)),
+		        cli_text(veikart_report_reason(r, i)));
 	}
 	for (i = 0; i < n; i++) {
 		crit = veikart_report_criterion(r, i);
@@ -345,7 +419,8 @@ void cli_print_report(FILE *out, const veikart_initiative *in, const veikart_uni
 			continue;
 		if (veikart_criterion_level(crit) == VEIKART_LEVEL_MUST) {
 			fprintf(out, "%s    - %s (%s)\n", missing++ ? "" : "  What is missing:\n",
-			        veikart_criterion_text(crit, lang), veikart_report_reason(r, i));
+			        cli_text(veikart_criterion_text(crit, lang)),
+			        cli_text(veikart_report_reason(r, i)));
 		} else if (veikart_criterion_level(crit) == VEIKART_LEVEL_SHOULD) {
 			weak++;
 		}
@@ -359,7 +434,8 @@ void cli_print_report(FILE *out, const veikart_initiative *in, const veikart_uni
 				continue;
 			fprintf(out, "%s    - %s (%s)\n",
 			        missing++ ? "" : "  What would raise the should-score:\n",
-			        veikart_criterion_text(crit, lang), veikart_report_reason(r, i));
+			        cli_text(veikart_criterion_text(crit, lang)),
+			        cli_text(veikart_report_reason(r, i)));
 		}
 	}
 	if (rec != NULL) {
@@ -367,8 +443,8 @@ void cli_print_report(FILE *out, const veikart_initiative *in, const veikart_uni
 		        veikart_outcome_kind_name(veikart_outcome_kind_of(rec)));
 		if (veikart_outcome_target(rec) != NULL)
 			fprintf(out, " → %s",
-			        veikart_phase_title(veikart_outcome_target(rec), lang));
-		fprintf(out, " (%s)\n", veikart_outcome_label(rec, lang));
+			        cli_text(veikart_phase_title(veikart_outcome_target(rec), lang)));
+		fprintf(out, " (%s)\n", cli_text(veikart_outcome_label(rec, lang)));
 	}
 	fprintf(out, "  Decided by: ");
 	put_authority(out, in, unit, g, lang);
@@ -475,12 +551,12 @@ static int next_gate(char *buf, size_t size, const veikart_initiative *in, const
 			return err;
 		if (n < size && err < 0)
 			n += (size_t)snprintf(buf + n, size - n, "%s%s: %s", n ? "; " : "",
-			                      veikart_gate_id(veikart_phase_gate(p, i)),
-			                      veikart_error_last()->message);
+			                      cli_text(veikart_gate_id(veikart_phase_gate(p, i))),
+			                      cli_text(veikart_error_last()->message));
 		else if (n < size)
 			n += (size_t)snprintf(buf + n, size - n, "%s%s %s", n ? "; " : "",
-			                      veikart_gate_id(veikart_phase_gate(p, i)),
-			                      veikart_report_summary(r));
+			                      cli_text(veikart_gate_id(veikart_phase_gate(p, i))),
+			                      cli_text(veikart_report_summary(r)));
 		veikart_report_free(r);
 		r = NULL;
 	}
@@ -495,17 +571,18 @@ static int fill_row(unit_row *row, const veikart_initiative *in, const veikart_u
 	size_t k;
 	int err;
 
-	snprintf(row->cell[COL_ID], CELL_BYTES, "%s", veikart_unit_id(u));
-	clip(row->cell[COL_TITLE], CELL_BYTES, veikart_unit_title(u), MAX_TITLE_CHARS);
+	snprintf(row->cell[COL_ID], CELL_BYTES, "%s", cli_text(veikart_unit_id(u)));
+	clip(row->cell[COL_TITLE], CELL_BYTES, cli_text(veikart_unit_title(u)), MAX_TITLE_CHARS);
 	flatten(row->cell[COL_TITLE]);
-	snprintf(row->cell[COL_TYPE], CELL_BYTES, "%s", type != NULL ? type : "-");
+	snprintf(row->cell[COL_TYPE], CELL_BYTES, "%s", type != NULL ? cli_text(type) : "-");
 	snprintf(row->cell[COL_PARENT], CELL_BYTES, "%s",
-	         parent != NULL ? veikart_unit_id(parent) : "-");
+	         parent != NULL ? cli_text(veikart_unit_id(parent)) : "-");
 	if (veikart_unit_wave(u) > 0)
 		snprintf(row->cell[COL_WAVE], CELL_BYTES, "%d", veikart_unit_wave(u));
 	else
 		snprintf(row->cell[COL_WAVE], CELL_BYTES, "-");
-	snprintf(row->cell[COL_PHASE], CELL_BYTES, "%s", veikart_phase_id(veikart_unit_phase(u)));
+	snprintf(row->cell[COL_PHASE], CELL_BYTES, "%s",
+	         cli_text(veikart_phase_id(veikart_unit_phase(u))));
 	snprintf(row->cell[COL_DAYS], CELL_BYTES, "%ld%s", veikart_unit_days_in_phase(u),
 	         veikart_unit_is_stalled(u) ? " STALLED" : "");
 	snprintf(row->cell[COL_STATUS], CELL_BYTES, "%s",
@@ -594,8 +671,8 @@ void cli_print_unit_counts(FILE *out, const veikart_initiative *in, cli_unit_fil
 		p = veikart_method_phase(m, k);
 		if (veikart_phase_scope(p) != VEIKART_SCOPE_UNIT)
 			continue;
-		snprintf(label, sizeof(label), "%s (%s)", veikart_phase_title(p, lang),
-		         veikart_phase_id(p));
+		snprintf(label, sizeof(label), "%s (%s)", cli_text(veikart_phase_title(p, lang)),
+		         cli_text(veikart_phase_id(p)));
 		if (width_of(label) > width)
 			width = width_of(label);
 	}
@@ -616,8 +693,8 @@ void cli_print_unit_counts(FILE *out, const veikart_initiative *in, cli_unit_fil
 			    veikart_unit_status(u) != VEIKART_STATUS_STOPPED)
 				n++;
 		}
-		snprintf(label, sizeof(label), "%s (%s)", veikart_phase_title(p, lang),
-		         veikart_phase_id(p));
+		snprintf(label, sizeof(label), "%s (%s)", cli_text(veikart_phase_title(p, lang)),
+		         cli_text(veikart_phase_id(p)));
 		fprintf(out, "%*s", indent, "");
 		put_padded(out, label, width, 0);
 		fprintf(out, "%zu\n", n);

@@ -233,6 +233,7 @@ static veikart_initiative_options host_options(host *h)
 	veikart_initiative_options o = VEIKART_INITIATIVE_OPTIONS_INIT;
 
 	o.clock = host_clock;
+	o.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	o.clock_payload = h;
 	o.commit = store_events;
 	o.commit_payload = h;

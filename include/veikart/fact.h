@@ -154,6 +154,39 @@ VEIKART_API const veikart_scale *veikart_fact_scale(const veikart_fact *fact);
 VEIKART_API const veikart_role *veikart_fact_role(const veikart_fact *fact);
 
 /**
+ * Number of roles the fact names as the ones that record it (its
+ * `recorded-by`): only holders of one of them may set, clear or attach it.
+ * @param fact The fact declaration.
+ * @return The count; 0 when any role in the initiative may record the fact,
+ *         or when @p fact is NULL.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API size_t veikart_fact_recorder_count(const veikart_fact *fact);
+
+/**
+ * A role that records the fact, by position in its `recorded-by`.
+ * @param fact The fact declaration.
+ * @param index 0-based, less than veikart_fact_recorder_count().
+ * @return Owned by the methodology; NULL when out of range.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API const veikart_role *veikart_fact_recorder(const veikart_fact *fact, size_t index);
+
+/**
+ * Whether a holder of @p role may record (set, clear, attach) the fact.
+ * @param fact The fact declaration.
+ * @param role A role of the same methodology.
+ * @return 1 or 0: 1 when the fact names @p role in its `recorded-by` or
+ *         names no roles at all; 0 when either is NULL or they belong to
+ *         different methodologies.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API int veikart_fact_may_record(const veikart_fact *fact, const veikart_role *role);
+
+/**
  * Number of scales.
  * @param method The methodology.
  * @return The count; 0 when @p method is NULL.

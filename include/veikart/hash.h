@@ -40,11 +40,16 @@ VEIKART_API int veikart_sha256_hex(char out[VEIKART_HASH_HEX_LENGTH + 1], const 
 
 /**
  * SHA-256 of a file's contents, as 64 lowercase hexadecimal digits: the
- * digest to record when attaching a document as evidence.
+ * digest to record when attaching a document as evidence.  The file must be
+ * a regular file; it is read once, in pieces, up to the size it has when
+ * opened, so any size is hashed in bounded memory and time.
  * @param out Receives the digest and a NUL (65 bytes).
  * @param path The file.
  * @return 0; #VEIKART_ENOTFOUND when the file does not exist; #VEIKART_EIO
- *         when it cannot be read (the message says why); #VEIKART_EINVALID.
+ *         when it cannot be read, is not a regular file (a FIFO, a device,
+ *         a directory, a file under /proc: refused without waiting on it),
+ *         or changed size while it was read (the message names the file and
+ *         says why); #VEIKART_EINVALID.
  * @note Thread-safe.
  * @since 0.1.0
  */

@@ -28,6 +28,19 @@
  *   against the gate's verdict (an override) also needs a role that may
  *   override, and a rationale.
  *
+ * What the calls that record take as text (#VEIKART_EINVALID otherwise,
+ * the message naming the argument and the character):
+ * - names and ids (the actor, a person, a role, a fact, a phase, a step, a
+ *   gate, a unit, the initiative's id, a document's address, a digest, a
+ *   condition's due date): valid UTF-8 with no control character at all
+ *   (U+0000 to U+001F, U+007F, U+0080 to U+009F), not even a tab or a line
+ *   break;
+ * - free text (a value, a rationale, a title, a condition's text): valid
+ *   UTF-8 that may hold tabs and line breaks (U+0009, U+000A), but no other
+ *   control character (a carriage return is one).
+ * Both are at most @c max_text_bytes long.  Only the calls check this:
+ * events recorded before are applied and replayed as they stand.
+ *
  * An initiative belongs to one thread at a time; its methodology may be
  * shared.  The methodology must outlive it.
  */
@@ -68,8 +81,20 @@ typedef enum veikart_status {
 	VEIKART_STATUS_STOPPED = 2    /**< Stopped by a decision. */
 } veikart_status;
 
-/** Version of #veikart_initiative_options these headers describe. */
-#define VEIKART_INITIATIVE_OPTIONS_VERSION 1
+/** Version of #veikart_initiative_options these headers describe: 2 adds
+ *  #veikart_initiative_options.flags and .max_clock_skew. */
+#define VEIKART_INITIATIVE_OPTIONS_VERSION 2
+
+/** Flags for #veikart_initiative_options. */
+typedef enum veikart_initiative_flags {
+	/** The clock is simulated (tests, demonstrations, what-if tools): it may
+	 *  run ahead of the system's real-time clock by any amount.  Without
+	 *  this flag, a host clock more than
+	 *  #veikart_initiative_options.max_clock_skew ahead of real time is
+	 *  refused, for an event dated in the future would lock the journal
+	 *  against every change until then. */
+	VEIKART_INITIATIVE_SIMULATED_CLOCK = 1u << 0
+} veikart_initiative_flags;
 
 /**
  * Options for an initiative.
@@ -94,17 +119,24 @@ typedef struct veikart_initiative_options {
 	void *commit_payload;
 	/** Longest text accepted in a value, a rationale or a name, in bytes.  0: 64 KiB. */
 	size_t max_text_bytes;
+	/** A combination of #veikart_initiative_flags (version 2). */
+	unsigned int flags;
+	/** How many seconds #clock may run ahead of the system's real-time
+	 *  clock before a change is refused; 0: 300 (five minutes).  Ignored
+	 *  for the system clock and with #VEIKART_INITIATIVE_SIMULATED_CLOCK
+	 *  (version 2). */
+	int64_t max_clock_skew;
 } veikart_initiative_options;
 
 /** Static initialiser for #veikart_initiative_options: all defaults. */
-#define VEIKART_INITIATIVE_OPTIONS_INIT                                             \
-	{                                                                           \
-		VEIKART_INITIATIVE_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, 0 \
+#define VEIKART_INITIATIVE_OPTIONS_INIT                                                   \
+	{                                                                                 \
+		VEIKART_INITIATIVE_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, 0, 0, 0 \
 	}
 
 /**
- * Initialise a #veikart_initiative_options to its defaults, as #VEIKART_INITIATIVE_OPTIONS_INIT does, for
- * callers that cannot use the macro (bindings, C++).
+ * Initialise a #veikart_initiative_options to its defaults, as #VEIKART_INITIATIVE_OPTIONS_INIT
+ * does, for callers that cannot use the macro (bindings, C++).
  *
  * @param opts The structure to fill.
  * @param version #VEIKART_INITIATIVE_OPTIONS_VERSION.
@@ -113,7 +145,8 @@ typedef struct veikart_initiative_options {
  * @note Thread-safe.
  * @since 0.1.0
  */
-VEIKART_API int veikart_initiative_options_init(veikart_initiative_options *opts, unsigned int version);
+VEIKART_API int veikart_initiative_options_init(veikart_initiative_options *opts,
+                                                unsigned int version);
 
 /**
  * Create an initiative.  Its first event, `create`, records the id, title,
@@ -389,6 +422,20 @@ VEIKART_API const veikart_role *
 veikart_initiative_assignment_role(const veikart_initiative *initiative, size_t index);
 
 /**
+ * Whether the initiative's creator may still assign any role, to anyone,
+ * themselves included.  That right lets the creator name the first people;
+ * it ends for good once every role that may assign some role (see
+ * veikart_role_assigner()) is held, for the initiative or a unit.  From then on
+ * only holders of a role that may assign a role assign it, and nobody
+ * assigns a role to themselves unless it says `self-assign`.
+ * @param initiative The initiative.
+ * @return 1 or 0; 0 when @p initiative is NULL or not created yet.
+ * @note Not thread-safe on the same initiative.
+ * @since 0.1.0
+ */
+VEIKART_API int veikart_initiative_creator_may_assign(const veikart_initiative *initiative);
+
+/**
  * Whether a person holds a role.
  * @param initiative The initiative.
  * @param person The person.
@@ -616,7 +663,7 @@ typedef struct veikart_decision_request {
 	veikart_outcome_kind outcome;
 	/** The target phase's id, needed when the gate has several outcomes of this kind. */
 	const char *to;
-	/** Why: required. */
+	/** Why: required, and more than white space. */
 	const char *rationale;
 	/** Non-zero to go on although the gate is not ready (needs a role that may override). */
 	int override;
@@ -624,7 +671,8 @@ typedef struct veikart_decision_request {
 	const veikart_condition *conditions;
 	/** Number of #conditions. */
 	size_t condition_count;
-	/** The rollout unit whose gate this is (see veikart/unit.h), or NULL for the initiative's. */
+	/** The rollout unit whose gate this is (see veikart/unit.h), or NULL for the initiative's.
+	 */
 	const char *unit;
 } veikart_decision_request;
 
@@ -636,8 +684,8 @@ typedef struct veikart_decision_request {
 	}
 
 /**
- * Initialise a #veikart_decision_request to its defaults, as #VEIKART_DECISION_REQUEST_INIT does, for
- * callers that cannot use the macro (bindings, C++).
+ * Initialise a #veikart_decision_request to its defaults, as #VEIKART_DECISION_REQUEST_INIT does,
+ * for callers that cannot use the macro (bindings, C++).
  *
  * @param opts The structure to fill.
  * @param version #VEIKART_DECISION_REQUEST_VERSION.
@@ -666,8 +714,10 @@ VEIKART_API int veikart_decision_request_init(veikart_decision_request *opts, un
  *         phase's, the initiative has ended, or the gate is not ready and no
  *         override is given (the message says what is missing);
  *         #VEIKART_ENOTFOUND when the gate has no such outcome;
- *         #VEIKART_EINVALID for a missing rationale, ambiguous target or bad
- *         condition; #VEIKART_EUSER; #VEIKART_EVERSION; #VEIKART_ENOMEM.
+ *         #VEIKART_EINVALID for a missing rationale or one of white space
+ *         only (also when a recorded decision is applied or replayed),
+ *         ambiguous target or bad condition; #VEIKART_EUSER;
+ *         #VEIKART_EVERSION; #VEIKART_ENOMEM.
  * @since 0.1.0
  */
 VEIKART_API int veikart_initiative_decide(veikart_initiative *initiative,

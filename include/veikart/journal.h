@@ -198,9 +198,11 @@ VEIKART_API int veikart_journal_commit(const veikart_event *const *events, size_
  *
  * The journal's first event, `create`, names the methodology's id, version
  * and digest.  The methodology loaded is @p ref when given (a file or an
- * id), else the recorded id, found as veikart_method_load() finds ids (the
- * search path of @p opts, `VEIKART_PATH`, the installed methodologies, the
- * built-in ones).  Either way it must be the very document the journal was
+ * id), else the recorded id: first a released version kept by its digest
+ * as `released/ID/DIGEST/ID.xml` in a directory of the search path of
+ * @p opts, `VEIKART_PATH` or the installed methodologies (see
+ * docs/format.md), then found as veikart_method_load() finds ids (the same
+ * directories, then the built-in methodologies).  Either way it must be the very document the journal was
  * recorded against: another document with the same id and version would
  * judge the events by other rules.
  *
@@ -224,6 +226,97 @@ VEIKART_API int veikart_journal_commit(const veikart_event *const *events, size_
 VEIKART_API int veikart_journal_method(veikart_method **out, const veikart_journal *journal,
                                        const char *ref, const veikart_load_options *opts,
                                        veikart_diagnostics **diags);
+
+/** Version of #veikart_verify_options these headers describe. */
+#define VEIKART_VERIFY_OPTIONS_VERSION 1
+
+/** Flags for #veikart_verify_options. */
+typedef enum veikart_verify_flags {
+	/** Check the chain alone, not the rules of the methodology. */
+	VEIKART_VERIFY_CHAIN_ONLY = 1u << 0
+} veikart_verify_flags;
+
+/**
+ * Options for veikart_journal_verify().
+ *
+ * Initialise with #VEIKART_VERIFY_OPTIONS_INIT; fields are only ever
+ * appended.
+ *
+ * @since 0.1.0
+ */
+typedef struct veikart_verify_options {
+	/** Set to #VEIKART_VERIFY_OPTIONS_VERSION. */
+	unsigned int version;
+	/** A combination of #veikart_verify_flags. */
+	unsigned int flags;
+	/** The methodology to check against, a file or an id; NULL for the id
+	 *  the journal names.  Either way its digest must be the recorded one. */
+	const char *method;
+	/** Options for loading the methodology (search path, limits); NULL for
+	 *  the defaults. */
+	const veikart_load_options *load;
+	/** The head the host kept of the journal, 12 to 64 lowercase hex digits
+	 *  (a prefix of the hash); the journal must hold an event with that
+	 *  hash.  NULL: no expectation. */
+	const char *expect_head;
+	/** The number of events the host knows the journal held; it must hold
+	 *  at least as many.  0: no expectation. */
+	uint64_t expect_events;
+} veikart_verify_options;
+
+/** Static initialiser for #veikart_verify_options: all defaults. */
+#define VEIKART_VERIFY_OPTIONS_INIT                             \
+	{                                                       \
+		VEIKART_VERIFY_OPTIONS_VERSION, 0, NULL, NULL, NULL, 0 \
+	}
+
+/**
+ * Initialise a #veikart_verify_options to its defaults, as
+ * #VEIKART_VERIFY_OPTIONS_INIT does, for callers that cannot use the macro.
+ *
+ * @param opts The structure to fill.
+ * @param version #VEIKART_VERIFY_OPTIONS_VERSION.
+ * @return 0, #VEIKART_EINVALID when @p opts is NULL, or #VEIKART_EVERSION
+ *         when @p version is not one this library knows.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API int veikart_verify_options_init(veikart_verify_options *opts, unsigned int version);
+
+/**
+ * Verify a journal file without changing it: that it is a journal with at
+ * least one event, that every event's hash, number and link are intact,
+ * that every event kept the rules of the very methodology it was recorded
+ * against (found as veikart_journal_method() finds it), and that it holds
+ * what the host kept of it (#veikart_verify_options.expect_head and
+ * .expect_events).  Nothing in the file can switch a check off: a journal
+ * whose methodology is not at hand, or whose digest matches no document,
+ * fails, unless the caller asks for #VEIKART_VERIFY_CHAIN_ONLY.
+ *
+ * An incomplete last record (a write that never returned) is not an error;
+ * veikart_journal_torn_bytes() on an opened journal says how long it is.
+ * A whole last record that lacks only its newline is an event.
+ *
+ * @param path The journal file; it must be a regular file.
+ * @param opts Options, or NULL for the defaults.
+ * @param events If not NULL, receives the number of events (also on
+ *        failure, as far as the chain was read; 0 if it was not).
+ * @param head If not NULL, receives the last event's hash, 64 hex digits
+ *        and a NUL (on failure, an empty string).
+ * @return 0 when everything checked holds.  #VEIKART_ENOTFOUND when the
+ *         file or the methodology does not exist; #VEIKART_EFORMAT for a
+ *         file that is not a journal; #VEIKART_ECORRUPT for a broken chain,
+ *         a file with no events, or a journal that does not hold the
+ *         expected head or number of events; #VEIKART_EMISMATCH when the
+ *         methodology found is another document; the error of the first
+ *         event that breaks a rule (#VEIKART_EDENIED, #VEIKART_ESTATE...),
+ *         whose message names the event; #VEIKART_EIO; #VEIKART_ENOMEM;
+ *         #VEIKART_EINVALID for bad arguments; #VEIKART_EVERSION.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API int veikart_journal_verify(const char *path, const veikart_verify_options *opts,
+                                       uint64_t *events, char head[65]);
 
 /** @} */
 

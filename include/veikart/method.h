@@ -121,7 +121,9 @@ VEIKART_API int veikart_load_options_init(veikart_load_options *opts, unsigned i
  *         first error);
  *         #VEIKART_ENOTFOUND when the file, or a base it extends, is not found;
  *         #VEIKART_ELIMIT when the file exceeds the input limit;
- *         #VEIKART_EIO when it cannot be read;
+ *         #VEIKART_EIO when it cannot be read, or is not a regular file
+ *         (a FIFO, a device, a directory, a file under /proc: the message
+ *         says which; such a file is refused without waiting on it);
  *         #VEIKART_EINVALID for NULL arguments; #VEIKART_EVERSION for unknown
  *         options; #VEIKART_ENOMEM.
  * @note Thread-safe: any number of threads may load at once.

@@ -103,6 +103,50 @@ VEIKART_API veikart_role_kind veikart_role_kind_of(const veikart_role *role);
  */
 VEIKART_API int veikart_role_may_override(const veikart_role *role);
 
+/**
+ * Number of roles whose holders may assign this role to people and take it
+ * away: the role's `assigned-by`, or the default docs/format.md describes
+ * (the roles that may override; without those, the roles that decide at
+ * some gate; without those, every role).
+ * @param role The role.
+ * @return The count; 0 when @p role is NULL.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API size_t veikart_role_assigner_count(const veikart_role *role);
+
+/**
+ * A role that may assign this one, by position.
+ * @param role The role.
+ * @param index 0-based, less than veikart_role_assigner_count().
+ * @return Owned by the methodology; NULL when out of range.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API const veikart_role *veikart_role_assigner(const veikart_role *role, size_t index);
+
+/**
+ * Whether holders of @p assigner may assign @p role.
+ * @param assigner The role an actor holds.
+ * @param role The role to assign.
+ * @return 1 or 0; 0 when either is NULL or they belong to different
+ *         methodologies.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API int veikart_role_may_assign(const veikart_role *assigner, const veikart_role *role);
+
+/**
+ * Whether someone who may assign this role may assign it to themselves
+ * (the role's `self-assign`).  Without it, only the initiative's creator,
+ * before every assigning role is held, assigns roles to themselves.
+ * @param role The role.
+ * @return 1 or 0; 0 when @p role is NULL.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+VEIKART_API int veikart_role_self_assign(const veikart_role *role);
+
 /** @} */
 
 VEIKART_END_DECL

@@ -60,6 +60,22 @@ events() {
 	"$veikart" log "$1" 2>/dev/null | sed -n 's/^head [0-9a-f]* (\([0-9]*\) events)$/\1/p'
 }
 
+# rechain IN OUT: copy the journal IN to OUT with every prev= and hash=
+# recomputed, as someone who rewrites a journal by hand would.
+rechain() {
+	local prev=0000000000000000000000000000000000000000000000000000000000000000
+	local line body hash
+	{
+		head -n 1 "$1"
+		tail -n +2 "$1" | while IFS= read -r line; do
+			body="${line%%$'\t'prev=*}"$'\t'"prev=$prev"
+			hash=$(printf '%s' "$body" | sha256sum | cut -c1-64)
+			printf '%s\thash=%s\n' "$body" "$hash"
+			prev=$hash
+		done
+	} >"$2"
+}
+
 # refused EXPECTED_STATUS JOURNAL ARGS...: veikart ARGS is refused with that
 # status and a message, and records nothing in JOURNAL.
 refused() {
@@ -72,8 +88,8 @@ refused() {
 }
 
 # at TIME: the tool's clock (VEIKART_NOW) for the commands that follow.
-at() {
-	export VEIKART_NOW=$1
+at() { # the tests' clock is simulated: it may run ahead of today
+	export VEIKART_NOW=$1 VEIKART_CLOCK=simulated
 }
 
 # finish WHAT: exit 1 with the count if any check failed, else say WHAT.

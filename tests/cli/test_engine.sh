@@ -71,12 +71,19 @@ has out.txt "#2  2026-01-05 09:00  Kari  assign Kari as prosjekteier"
 run 0 assign "$E" Ola prosjektleder --as Kari
 run 0 assign "$E" Ingrid styringsgruppe --as Kari
 run 0 assign "$E" Siri gevinstansvarlig --as Kari
-run 0 assign "$E" Kari styringsgruppe --as Kari
-run 0 assign "$E" Per prosjektleder --as Ola
-run 0 assign "$E" Per prosjektleder --remove --as Ola
-has out.txt "unassign Per from prosjektleder"
+# Nobody grants themselves authority: the project leader may not assign
+# at all, the owner not to herself.
+refused 1 "$E" assign "$E" Ola styringsgruppe --as Ola
+has err.txt "assigning role \`styringsgruppe\` needs role \`prosjekteier\`; \`Ola\` holds prosjektleder"
+refused 1 "$E" assign "$E" Kari styringsgruppe --as Kari
+has err.txt "nobody assigns role \`styringsgruppe\` to themselves"
+# A second owner seats Kari in the steering group.
+run 0 assign "$E" Per prosjekteier --as Kari
+run 0 assign "$E" Kari styringsgruppe --as Per
+run 0 assign "$E" Per prosjekteier --remove --as Per
+has out.txt "unassign Per from prosjekteier"
 refused 1 "$E" assign "$E" Mallory prosjekteier --as Mallory
-has err.txt "\`Mallory\` holds none"
+has err.txt "\`Mallory\` holds no role"
 refused 1 "$E" assign "$E" Ola kaptein --as Kari
 has err.txt "no role \`kaptein\`"
 refused 1 "$E" assign "$E" Ola prosjektleder --as Kari
@@ -363,6 +370,133 @@ run 0 verify torn.vj
 has out.txt "torn.vj: $((n + 1)) events, chain intact"
 [ -s err.txt ] && fail "still a warning after the tail was cut off: $(cat err.txt)"
 
+name="a clock years ahead is refused unless declared simulated"
+cp "$E" future.vj
+VEIKART_NOW=9999-12-31 VEIKART_CLOCK= "$veikart" set future.vj pilot_participants=2 --as Ola \
+	>out.txt 2>err.txt && fail "a change dated 9999 was recorded"
+has err.txt "the clock says 9999-12-31T00:00:00Z, more than 300 seconds ahead of the system's real-time clock"
+[ "$(events future.vj)" = "$(events "$E")" ] || fail "the refused change was recorded"
+VEIKART_NOW=9999-12-31 VEIKART_CLOCK=often "$veikart" set future.vj pilot_participants=2 --as Ola \
+	>out.txt 2>err.txt
+[ $? -eq 2 ] || fail "VEIKART_CLOCK=often was taken"
+has err.txt "VEIKART_CLOCK=\`often\` is not \`simulated\` or \`real\`"
+# A journal already dated in the future says how to go on.
+VEIKART_NOW=9999-12-31 VEIKART_CLOCK=simulated "$veikart" set future.vj pilot_participants=2 \
+	--as Ola >out.txt 2>err.txt || fail "a simulated clock was refused: $(cat err.txt)"
+VEIKART_NOW= VEIKART_CLOCK= "$veikart" set future.vj pilot_participants=3 --as Ola \
+	>out.txt 2>err.txt && fail "a change before the last event was recorded"
+has err.txt "its last event (#$((n + 1))) is dated 9999-12-31 00:00, after the real time now"
+has err.txt "head -n $((n + 1)) future.vj > NEW.vj"
+head -n "$((n + 1))" future.vj >recovered.vj
+run 0 verify recovered.vj
+
+name="a corrected methodology strands no journal"
+# A journal recorded on a methodology that is corrected afterwards still
+# verifies: the release keeps the version it was recorded on.
+mkdir -p lib
+cp "$src/methodologies/ks-veikart.xml" lib/
+at 2026-01-05T09:00:00Z
+run 0 init old.vj --path lib --id OLD-1 --title "Recorded on the old version" --as Kari
+run 0 assign old.vj Kari prosjekteier --path lib --as Kari
+python3 "$src/tools/release-methodologies" --veikart "$veikart" lib >out.txt 2>err.txt ||
+	fail "release-methodologies: $(cat err.txt)"
+has out.txt "kept ks-veikart"
+sed 's|<title xml:lang="en">Project leader</title>|<title xml:lang="en">Project manager</title>|' \
+	"$src/methodologies/ks-veikart.xml" >lib/ks-veikart.xml
+cmp -s lib/ks-veikart.xml "$src/methodologies/ks-veikart.xml" && fail "the correction changed nothing"
+run 0 verify old.vj --path lib
+has out.txt "every event keeps the rules of ks-veikart 2017.1"
+run 0 assign old.vj Ola prosjektleder --path lib --as Kari
+python3 "$src/tools/release-methodologies" --veikart "$veikart" --check lib >out.txt 2>err.txt ||
+	fail "release-methodologies --check: $(cat err.txt)"
+has out.txt "1 kept version(s) load with their digests"
+has out.txt "not kept yet (the next release keeps it): ks-veikart"
+# Without the kept version, the corrected file is another document.
+rm -r lib/released
+run 1 verify old.vj --path lib
+has err.txt "a different document"
+# A kept version that does not load with its digest is found.
+python3 "$src/tools/release-methodologies" --veikart "$veikart" lib >out.txt 2>err.txt
+kept=$(ls -d lib/released/ks-veikart/*)
+echo "<!-- changed -->" >>"$kept/ks-veikart.xml"
+python3 "$src/tools/release-methodologies" --veikart "$veikart" --check lib >out.txt 2>err.txt &&
+	fail "a changed kept version passed the check"
+has err.txt "loads with digest"
+
+name="diff shows who assigns and who records"
+cat >owners.xml <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<methodology xmlns="urn:veikart:methodology:1" id="owners" version="1" extends="ks-veikart" xml:lang="nb">
+  <roles>
+    <role id="styringsgruppe" mode="modify" assigned-by="prosjekteier prosjektleder" self-assign="true"/>
+  </roles>
+  <facts>
+    <fact id="anchored_in_management" mode="modify" recorded-by="prosjekteier"/>
+  </facts>
+</methodology>
+XML
+run 1 diff ks-veikart owners.xml
+has out.txt 'role styringsgruppe: assigned-by: "prosjekteier" -> "prosjekteier prosjektleder"'
+has out.txt 'role styringsgruppe: self-assign: "false" -> "true"'
+has out.txt 'fact anchored_in_management: recorded-by: (none) -> "prosjekteier"'
+run 0 show owners.xml
+has out.txt "assigned by prosjekteier, prosjektleder; may be taken by oneself"
+
+name="verification cannot be switched off from inside the file"
+# The create event's digest set to zeros and the chain recomputed: the
+# rules are still checked, against the document the digest names.
+sed '2s/\tdigest=[0-9a-f]*\t/\tdigest=0000000000000000000000000000000000000000000000000000000000000000\t/' \
+	"$E" >zeroed-raw.vj
+rechain zeroed-raw.vj zeroed.vj
+run 0 verify zeroed.vj --chain-only
+run 1 verify zeroed.vj
+has err.txt "the rules cannot be checked"
+has err.txt "a different document"
+run 1 verify zeroed.vj --method ks-veikart
+has err.txt "a different document"
+
+name="a rewrite or a cut is found against the head kept elsewhere"
+sed "s/\trationale=\([^\t]*\)\t/\trationale=Rewritten\t/" "$E" >rewritten-raw.vj
+rechain rewritten-raw.vj rewritten.vj
+cmp -s rewritten.vj "$E" && fail "the rewrite changed nothing"
+run 0 verify rewritten.vj
+run 1 verify rewritten.vj --expect-head "$head_hash"
+has err.txt "no event has the expected head ${head_hash}: the journal has been cut short or rewritten"
+run 0 verify "$E" --expect-head "$head_hash" --expect-events "$n"
+run 0 verify "$E" --expect-head "$(printf '%s' "$head_hash" | cut -c1-12)"
+head -n -1 "$E" >cut.vj
+run 0 verify cut.vj
+run 1 verify cut.vj --expect-events "$n"
+has err.txt "holds $((n - 1)) events, but $n were expected"
+run 1 verify cut.vj --expect-head "$head_hash"
+has err.txt "cut short or rewritten"
+run 2 verify cut.vj --expect-head xyz
+has err.txt "the expected head \`xyz\` is not 12 to 64 lowercase hexadecimal digits"
+
+name="empty, header-only and foreign files are not journals"
+: >empty.vj
+run 1 verify empty.vj
+has err.txt "empty.vj holds no events"
+head -n 1 "$E" >header.vj
+run 1 verify header.vj
+has err.txt "header.vj holds no events"
+printf 'veikart-jou' >partial.vj
+run 1 verify partial.vj
+has err.txt "holds no events (only part of a header)"
+run 1 verify /proc/self/status
+has err.txt "is not a veikart journal"
+
+name="a missing final newline is not a torn record"
+head -c -1 "$E" >nonl.vj
+run 0 verify nonl.vj
+has out.txt "nonl.vj: $n events, chain intact, head $head_hash"
+[ -s err.txt ] && fail "a warning for a whole last record: $(cat err.txt)"
+at 2026-08-02T10:00:00Z
+run 0 set nonl.vj pilot_participants=13 --as Ola
+run 0 verify nonl.vj --expect-head "$head_hash"
+has out.txt "nonl.vj: $((n + 1)) events, chain intact"
+has out.txt "the expected head is event $n; 1 event was recorded since"
+
 name="verify a forged decision"
 cp "$E" forged.vj
 last_time=$(tail -n 1 forged.vj | cut -f2)
@@ -383,9 +517,15 @@ run 1 assign variant.vj Eva prosjekteier --as Eva
 has err.txt "recorded against methodology exempelkommun-veikart 1.0; point --path DIR or --method FILE at it"
 run 0 assign variant.vj Eva prosjekteier --as Eva --path methods
 has out.txt "assign Eva as prosjekteier (Projektägare)"
-run 0 verify variant.vj
+# Verification cannot be talked out of its work: without the methodology
+# it fails, unless only the chain is asked for.
+run 1 verify variant.vj
+has err.txt "the chain is intact, but the rules cannot be checked"
+has err.txt "methodology \`exempelkommun-veikart\` not found"
+has err.txt "--chain-only"
+run 0 verify variant.vj --chain-only
 has out.txt "variant.vj: 2 events, chain intact"
-has out.txt "only the chain was checked"
+has out.txt "only the chain was checked (--chain-only)"
 run 0 verify variant.vj --path methods
 has out.txt "every event keeps the rules of exempelkommun-veikart 1.0"
 run 0 status variant.vj --method methods/exempelkommun-veikart.xml
@@ -398,7 +538,9 @@ mkdir -p changed && mv changed.xml changed/exempelkommun-veikart.xml
 run 1 status variant.vj --path changed
 has err.txt "was recorded against methodology exempelkommun-veikart 1.0 with digest"
 has err.txt "a different document"
-run 0 verify variant.vj --path changed
+run 1 verify variant.vj --path changed
+has err.txt "a different document"
+run 0 verify variant.vj --path changed --chain-only
 has out.txt "only the chain was checked"
 
 # ---- a journal held by another writer --------------------------------------------------

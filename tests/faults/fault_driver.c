@@ -346,6 +346,7 @@ static void check_replay(host *h, veikart_journal *j, const char *state)
 	check(h, veikart_journal_count(j) == count, "%s holds %zu events, not the %zu acknowledged",
 	      h->path, veikart_journal_count(j), count);
 	io.clock = host_clock;
+	io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	io.clock_payload = h;
 	rc = veikart_initiative_replay(&in, h->m, j, &io);
 	check(h, rc == 0, "%s does not replay: %s", h->path, veikart_error_last()->message);
@@ -393,6 +394,7 @@ static int start(host *h, const fault *f, int *faulted, int give_up)
 		return -1;
 	}
 	io.clock = host_clock;
+	io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	io.clock_payload = h;
 	io.commit = host_commit;
 	io.commit_payload = h;

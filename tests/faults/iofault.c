@@ -20,6 +20,9 @@
  *   IOFAULT_OPEN_ERRNO=EROFS    opening a file under PATH to write or create it
  *                               fails with this error (EROFS or EACCES);
  *                               opening to read still works.
+ *   IOFAULT_KILL_AFTER_WRITES=N the process kills itself with SIGKILL right
+ *                               after its Nth write to a file under PATH:
+ *                               a crash at a chosen moment.
  *
  * Paths are compared as given, made absolute with the working directory
  * (or the directory descriptor of openat); a descriptor's path is read from
@@ -32,6 +35,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -178,8 +182,14 @@ static ssize_t room(int fd, size_t len)
 
 static void count(int fd, ssize_t n)
 {
+	static unsigned long long writes;
+	const char *kill_after = getenv("IOFAULT_KILL_AFTER_WRITES");
+
 	if (n > 0 && getenv("IOFAULT_ENOSPC_AFTER") != NULL && fd_under_prefix(fd))
 		written += (unsigned long long)n;
+	if (n > 0 && kill_after != NULL && fd_under_prefix(fd) &&
+	    ++writes == strtoull(kill_after, NULL, 10))
+		raise(SIGKILL);
 }
 
 static int sync_fault(int fd)

@@ -277,6 +277,22 @@ cli)
 		has err.txt "the disk is full"
 		[ -e "$J" ] && { fail "after $n bytes: $J is left behind"; rm -f "$J"; }
 	done
+	# Killed at each write: nothing at the journal's name, or a whole
+	# journal that verifies and takes the next command.  Never a file that
+	# neither init nor set can use.
+	for n in 1 2 3; do
+		name="veikart init, killed after write $n"
+		faulty IOFAULT_PREFIX="$disk" IOFAULT_KILL_AFTER_WRITES="$n" -- \
+			"$veikart" init "$J" --id NT-1 --title "Digitalt nattilsyn" --as Kari \
+			>out.txt 2>err.txt
+		if [ -e "$J" ]; then
+			verified "$J"
+			"$veikart" assign "$J" Kari prosjekteier --as Kari >out.txt 2>err.txt ||
+				fail "the journal left by the kill takes no command: $(cat err.txt)"
+			rm -f "$J"
+		fi
+		rm -f "$disk"/.cli.vj.*
+	done
 	name="veikart init"
 	"$veikart" init "$J" --id NT-1 --title "Digitalt nattilsyn" --as Kari >out.txt 2>err.txt ||
 		fail "$(cat err.txt)"

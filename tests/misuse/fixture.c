@@ -162,6 +162,17 @@ const char *misuse_fresh_path(misuse_fixture *fx)
 
 /* An initiative over the world's methodology, kept in a journal, where the
  * owner holds every role, one fact is recorded and one decision taken. */
+/* Whether holders of R may assign some role. */
+static int assigns(const veikart_method *m, const veikart_role *r)
+{
+	size_t i;
+
+	for (i = 0; i < veikart_method_role_count(m); i++)
+		if (veikart_role_may_assign(r, veikart_method_role(m, i)))
+			return 1;
+	return 0;
+}
+
 static void make_world(misuse_fixture *fx, misuse_world *w, const char *name)
 {
 	veikart_journal_options jo = VEIKART_JOURNAL_OPTIONS_INIT;
@@ -169,6 +180,7 @@ static void make_world(misuse_fixture *fx, misuse_world *w, const char *name)
 	const char *values[] = { "true" };
 	char *actor;
 	size_t i;
+	int pass;
 
 	snprintf(w->journal_path, sizeof(w->journal_path), "%s/%s.vj", fx->dir, name);
 	snprintf(w->spare_path, sizeof(w->spare_path), "%s/%s-spare.vj", fx->dir, name);
@@ -182,10 +194,15 @@ static void make_world(misuse_fixture *fx, misuse_world *w, const char *name)
 	ok(veikart_initiative_create(&w->initiative, w->method, "misuse-1", "Misuse", MISUSE_OWNER,
 	                             &io),
 	   "create");
-	for (i = 0; i < veikart_method_role_count(w->method); i++)
-		ok(veikart_initiative_assign(w->initiative, MISUSE_OWNER, MISUSE_OWNER,
-		                             veikart_role_id(veikart_method_role(w->method, i))),
-		   "assign");
+	/* The owner takes every role while the creator may: the roles that
+	 * assign others last, for holding them all ends that right. */
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < veikart_method_role_count(w->method); i++)
+			if (assigns(w->method, veikart_method_role(w->method, i)) == pass)
+				ok(veikart_initiative_assign(
+				           w->initiative, MISUSE_OWNER, MISUSE_OWNER,
+				           veikart_role_id(veikart_method_role(w->method, i))),
+				   "assign");
 
 	if (w->unit_id == NULL)
 		ok(veikart_initiative_assign(w->initiative, MISUSE_OWNER, MISUSE_HOLDER,
@@ -317,6 +334,10 @@ static void make_bad_arguments(misuse_fixture *fx)
 	fx->journal_opts.flags = VEIKART_JOURNAL_CREATE | VEIKART_JOURNAL_NO_SYNC;
 	fx->bad_journal_opts = fx->journal_opts;
 	fx->bad_journal_opts.version = 9999;
+	veikart_verify_options_init(&fx->verify_opts, VEIKART_VERIFY_OPTIONS_VERSION);
+	fx->verify_opts.flags = VEIKART_VERIFY_CHAIN_ONLY;
+	fx->bad_verify_opts = fx->verify_opts;
+	fx->bad_verify_opts.version = 9999;
 	fx->diff_opts = dopts;
 	fx->bad_diff_opts = dopts;
 	fx->bad_diff_opts.version = 9999;

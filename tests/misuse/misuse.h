@@ -102,6 +102,9 @@ typedef struct misuse_fixture {
 	veikart_journal_options journal_opts, bad_journal_opts; /* journal_opts creates */
 	veikart_diff_options diff_opts, bad_diff_opts;
 	veikart_eval_options eval_opts, bad_eval_opts, eval_unknown_unit;
+	veikart_verify_options verify_opts, bad_verify_opts, verify_out; /* the chain only */
+	uint64_t count_out;
+	char head_out[65];
 
 	veikart_decision_request bad_requests[MISUSE_BAD_REQUESTS];
 	const char *bad_request_why[MISUSE_BAD_REQUESTS];

@@ -170,6 +170,7 @@ static void load_and_create(world *w)
 
 	io.allocator = &w->a;
 	io.clock = clock_of;
+	io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	io.clock_payload = w;
 	io.commit = veikart_journal_commit;
 	io.commit_payload = w->j;

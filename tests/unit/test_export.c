@@ -37,6 +37,7 @@ static int setup(void **state)
 	lo.flags = VEIKART_LOAD_NO_ENV | VEIKART_LOAD_NO_SYSTEM;
 	assert_int_equal(veikart_method_load(&w->m, VEIKART_DEFAULT_METHOD, &lo, NULL), 0);
 	o.clock = fixed;
+	o.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	assert_int_equal(veikart_initiative_create(&w->in, w->m, "NT-1",
 	                                           "Nattilsyn <pilot> & \"test\" | one", "Kari",
 	                                           &o),
@@ -80,7 +81,7 @@ static void test_markdown_says_where_it_stands(void **state)
 	world *w = *state;
 	char *md = export(w, VEIKART_EXPORT_MARKDOWN, "en");
 
-	assert_true(test_contains(md, "# Nattilsyn <pilot> & \"test\" | one (NT-1)\n"));
+	assert_true(test_contains(md, "# Nattilsyn &lt;pilot&gt; &amp; \"test\" \\| one (NT-1)\n"));
 	assert_true(test_contains(md, "**Status:** active: Insight and idea (planning) since "
 	                              "2026-01-08, 10 days"));
 	assert_true(test_contains(md, "## Gate: "));
@@ -89,7 +90,7 @@ static void test_markdown_says_where_it_stands(void **state)
 	assert_true(test_contains(md, "**Decided by:** Steering group"));
 	/* The decision, its rationale on one quoted line, and the gate it was taken on. */
 	assert_true(test_contains(md, "**Decided by:** Kari, as Project owner (event 8)"));
-	assert_true(test_contains(md, "> The need is clear; we <start> now\n"));
+	assert_true(test_contains(md, "> The need is clear; we &lt;start&gt; now\n"));
 	assert_true(test_contains(md, "**The gate stood:** ready: every must criterion met"));
 	assert_true(test_contains(md, "### 2026-01-08, "));
 	assert_true(test_contains(md, "| Before you start | 2026-01-05 | 2026-01-08 | 3 |"));
@@ -97,6 +98,55 @@ static void test_markdown_says_where_it_stands(void **state)
 	assert_true(test_contains(md, "| Project owner | Kari |"));
 	assert_true(test_contains(md, veikart_initiative_head(w->in)));
 	veikart_string_free(md);
+}
+
+/* A name from the journal is text in either report: no script, no link,
+ * no emphasis, no table cell of its own, no escape sequence. */
+static void test_a_name_is_text_in_both_reports(void **state)
+{
+	world *w = *state;
+	char *md, *html;
+
+	assert_int_equal(veikart_initiative_assign(w->in, "Kari",
+	                                           "<script>alert(1)</script> *Ola* [x](y) | z_",
+	                                           "styringsgruppe"),
+	                 0);
+	md = export(w, VEIKART_EXPORT_MARKDOWN, "en");
+	assert_false(test_contains(md, "<script"));
+	assert_true(test_contains(md, "&lt;script&gt;alert(1)&lt;/script&gt; \\*Ola\\* "
+	                              "\\[x\\](y) \\| z\\_"));
+	html = export(w, VEIKART_EXPORT_HTML, "en");
+	assert_false(test_contains(html, "<script"));
+	assert_true(test_contains(html, "&lt;script&gt;alert(1)&lt;/script&gt; *Ola* [x](y) | z_"));
+	veikart_string_free(md);
+	veikart_string_free(html);
+}
+
+/* Markdown that a text would start: a heading, a list, a numbered list, a
+ * quote, a code block; an underscore inside a word is left alone. */
+static void test_markdown_a_text_cannot_start(void **state)
+{
+	world *w = *state;
+	veikart_initiative *other = NULL;
+	char *md = NULL;
+	size_t len;
+
+	(void)w;
+	assert_int_equal(veikart_initiative_create(&other, w->m, "NT-2", "# 1. - > snake_case",
+	                                           "Kari", NULL),
+	                 0);
+	assert_int_equal(veikart_initiative_export(&md, &len, other, VEIKART_EXPORT_MARKDOWN, "en"),
+	                 0);
+	assert_true(test_contains(md, "# \\# 1. - &gt; snake_case (NT-2)\n"));
+	veikart_string_free(md);
+	veikart_initiative_free(other);
+	assert_int_equal(veikart_initiative_create(&other, w->m, "NT-3", "12. item", "Kari", NULL),
+	                 0);
+	assert_int_equal(veikart_initiative_export(&md, &len, other, VEIKART_EXPORT_MARKDOWN, "en"),
+	                 0);
+	assert_true(test_contains(md, "# 12\\. item (NT-3)\n"));
+	veikart_string_free(md);
+	veikart_initiative_free(other);
 }
 
 static void test_html_is_one_self_contained_page(void **state)
@@ -139,7 +189,10 @@ static void test_stalled_and_overdue_are_flagged(void **state)
 	veikart_decision_request req = VEIKART_DECISION_REQUEST_INIT;
 	char *md;
 
-	assert_int_equal(veikart_initiative_assign(w->in, "Kari", "Kari", "styringsgruppe"), 0);
+	/* Nobody gives themselves a role: a second owner seats Kari in the
+	 * steering group. */
+	assert_int_equal(veikart_initiative_assign(w->in, "Kari", "Per", "prosjekteier"), 0);
+	assert_int_equal(veikart_initiative_assign(w->in, "Per", "Kari", "styringsgruppe"), 0);
 	req.actor = "Kari";
 	req.outcome = VEIKART_OUTCOME_GO;
 	req.rationale = "Pilot now, plan the benefits in parallel";
@@ -181,7 +234,7 @@ static void test_units_are_listed_in_rollout_order(void **state)
 		const char *id;
 		int wave, order;
 	} units[] = {
-		{ "no-wave", 0, 0 },   { "wave-2", 2, 0 },      { "w1-no-order", 1, 0 },
+		{ "no-wave", 0, 0 },   { "wave-2", 2, 0 },   { "w1-no-order", 1, 0 },
 		{ "w1-second", 1, 2 }, { "w1-first", 1, 1 },
 	};
 	static const char *const expected[] = { "| w1-first |", "| w1-second |", "| w1-no-order |",
@@ -209,7 +262,8 @@ static void test_units_are_listed_in_rollout_order(void **state)
 	for (i = 0, before = table; i < sizeof(expected) / sizeof(expected[0]); i++) {
 		at = strstr(table, expected[i]);
 		if (at == NULL || at < before)
-			fail_msg("`%s` is not after the units before it in:\n%s", expected[i], table);
+			fail_msg("`%s` is not after the units before it in:\n%s", expected[i],
+			         table);
 		before = at;
 	}
 	at = strstr(md, "| 1 |");
@@ -225,9 +279,13 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
-		T(test_markdown_says_where_it_stands), T(test_html_is_one_self_contained_page),
-		T(test_labels_follow_the_language),    T(test_stalled_and_overdue_are_flagged),
+		T(test_markdown_says_where_it_stands),
+		T(test_html_is_one_self_contained_page),
+		T(test_labels_follow_the_language),
+		T(test_stalled_and_overdue_are_flagged),
 		T(test_refuses_bad_arguments),
+		T(test_a_name_is_text_in_both_reports),
+		T(test_markdown_a_text_cannot_start),
 #undef T
 		cmocka_unit_test(test_units_are_listed_in_rollout_order),
 	};

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "event.h"
 #include "support.h"
@@ -51,6 +52,7 @@ static veikart_initiative_options options(world *w)
 	veikart_initiative_options o = VEIKART_INITIATIVE_OPTIONS_INIT;
 
 	o.clock = clock_of;
+	o.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	o.clock_payload = w;
 	o.commit = keep;
 	o.commit_payload = w;
@@ -146,7 +148,9 @@ static void test_roles_are_checked(void **state)
 	assert_false(veikart_initiative_holds(w->in, "Ola", "prosjekteier"));
 	assert_int_equal(veikart_initiative_assign(w->in, "Mallory", "Mallory", "prosjekteier"),
 	                 VEIKART_EDENIED);
-	assert_true(test_contains(veikart_error_last()->message, "`Mallory` holds none"));
+	assert_true(test_contains(veikart_error_last()->message,
+	                          "assigning role `prosjekteier` needs role `prosjekteier`; "
+	                          "`Mallory` holds no role"));
 	assert_int_equal(veikart_initiative_assign(w->in, "Kari", "Ola", "prosjektleder"),
 	                 VEIKART_EEXISTS);
 	assert_int_equal(veikart_initiative_assign(w->in, "Kari", "Ola", "kaptein"),
@@ -158,6 +162,130 @@ static void test_roles_are_checked(void **state)
 	assert_int_equal(veikart_initiative_unassign(w->in, "Kari", "Per", "gevinstansvarlig"), 0);
 	assert_false(veikart_initiative_holds(w->in, "Per", "gevinstansvarlig"));
 	assert_int_equal(veikart_initiative_assignment_count(w->in), 3);
+}
+
+/*
+ * Self-escalation: the project leader gives himself the steering group's
+ * and the owner's roles to decide against a blocked gate.  Only an owner
+ * assigns roles here, and nobody assigns a role to themselves once the
+ * creator's first assignments are done.
+ */
+static void test_nobody_grants_themselves_authority(void **state)
+{
+	world *w = *state;
+	uint64_t seq = veikart_initiative_seq(w->in);
+
+	/* Kari named herself owner first; with every assigning role held,
+	 * her creator's right is over. */
+	assert_false(veikart_initiative_creator_may_assign(w->in));
+	assert_int_equal(veikart_initiative_assign(w->in, "Ola", "Ola", "styringsgruppe"),
+	                 VEIKART_EDENIED);
+	assert_string_equal(veikart_error_last()->message,
+	                    "assigning role `styringsgruppe` needs role `prosjekteier`; `Ola` "
+	                    "holds prosjektleder");
+	assert_int_equal(veikart_initiative_assign(w->in, "Ola", "Ola", "prosjekteier"),
+	                 VEIKART_EDENIED);
+	assert_int_equal(veikart_initiative_assign(w->in, "Ola", "Mallory", "prosjektleder"),
+	                 VEIKART_EDENIED);
+	/* The owner may assign, but not to herself. */
+	assert_int_equal(veikart_initiative_assign(w->in, "Kari", "Kari", "styringsgruppe"),
+	                 VEIKART_EDENIED);
+	assert_true(test_contains(veikart_error_last()->message,
+	                          "nobody assigns role `styringsgruppe` to themselves"));
+	assert_false(veikart_initiative_holds(w->in, "Kari", "styringsgruppe"));
+	assert_int_equal(veikart_initiative_seq(w->in), seq);
+	/* Taking a role away needs the same right; giving up one's own does not. */
+	assert_int_equal(veikart_initiative_unassign(w->in, "Ola", "Ingrid", "styringsgruppe"),
+	                 VEIKART_EDENIED);
+	assert_int_equal(veikart_initiative_unassign(w->in, "Ola", "Ola", "prosjektleder"), 0);
+	assert_int_equal(veikart_initiative_seq(w->in), seq + 1);
+	/* Unassigning the only owner does not give the creator's right back. */
+	assert_int_equal(veikart_initiative_unassign(w->in, "Kari", "Kari", "prosjekteier"), 0);
+	assert_false(veikart_initiative_creator_may_assign(w->in));
+	assert_int_equal(veikart_initiative_assign(w->in, "Kari", "Kari", "prosjekteier"),
+	                 VEIKART_EDENIED);
+}
+
+/* The creator's right lasts until every assigning role is held, and a
+ * snapshot keeps whether it has ended. */
+static void test_the_creators_right_ends_when_the_assigners_are_in_place(void **state)
+{
+	world *w = *state;
+	veikart_initiative_options o = options(w);
+	veikart_initiative *in = NULL, *back = NULL;
+	char *snap = NULL;
+	size_t len;
+
+	assert_int_equal(veikart_initiative_create(&in, w->m, "NT-2", "Two", "Kari", &o), 0);
+	assert_true(veikart_initiative_creator_may_assign(in));
+	assert_int_equal(veikart_initiative_assign(in, "Kari", "Kari", "styringsgruppe"), 0);
+	assert_int_equal(veikart_initiative_assign(in, "Kari", "Ola", "prosjektleder"), 0);
+	assert_true(veikart_initiative_creator_may_assign(in));
+	assert_int_equal(veikart_initiative_assign(in, "Kari", "Kari", "prosjekteier"), 0);
+	assert_false(veikart_initiative_creator_may_assign(in));
+	/* The owner leaves; the creator still may not step in. */
+	assert_int_equal(veikart_initiative_unassign(in, "Kari", "Kari", "prosjekteier"), 0);
+	assert_int_equal(veikart_initiative_snapshot(&snap, &len, in), 0);
+	assert_true(test_contains(snap, "creator-assigns=\"ended\""));
+	assert_int_equal(veikart_initiative_restore(&back, w->m, snap, len, &o), 0);
+	assert_false(veikart_initiative_creator_may_assign(back));
+	assert_int_equal(veikart_initiative_assign(back, "Kari", "Kari", "prosjekteier"),
+	                 VEIKART_EDENIED);
+	veikart_string_free(snap);
+	veikart_initiative_free(back);
+	veikart_initiative_free(in);
+}
+
+static int64_t year_9999(void *payload)
+{
+	(void)payload;
+	return INT64_C(253402300799); /* 9999-12-31T23:59:59Z */
+}
+
+static int64_t in_a_minute(void *payload)
+{
+	(void)payload;
+	return (int64_t)time(NULL) + 60;
+}
+
+/*
+ * One event dated in the year 9999 would refuse every later change: a
+ * host clock far ahead of the real-time clock is refused, unless the host
+ * declares it simulated.  A small skew is allowed.
+ */
+static void test_a_clock_ahead_of_real_time_is_refused(void **state)
+{
+	world *w = *state;
+	veikart_initiative_options o = VEIKART_INITIATIVE_OPTIONS_INIT;
+	veikart_initiative *in = NULL;
+
+	o.clock = year_9999;
+	assert_int_equal(veikart_initiative_create(&in, w->m, "F-1", "Future", "Kari", &o),
+	                 VEIKART_ESTATE);
+	assert_null(in);
+	assert_true(test_contains(veikart_error_last()->message,
+	                          "the clock says 9999-12-31T23:59:59Z, more than 300 seconds "
+	                          "ahead of the system's real-time clock"));
+	/* A caller built for the first version of the options is held to it too. */
+	o.version = 1;
+	assert_int_equal(veikart_initiative_create(&in, w->m, "F-1", "Future", "Kari", &o),
+	                 VEIKART_ESTATE);
+	o.version = VEIKART_INITIATIVE_OPTIONS_VERSION;
+	/* Within the skew, and with a larger one. */
+	o.clock = in_a_minute;
+	assert_int_equal(veikart_initiative_create(&in, w->m, "F-2", "Soon", "Kari", &o), 0);
+	veikart_initiative_free(in);
+	in = NULL;
+	o.clock = year_9999;
+	o.max_clock_skew = INT64_C(400000000000);
+	assert_int_equal(veikart_initiative_create(&in, w->m, "F-3", "Far", "Kari", &o), 0);
+	veikart_initiative_free(in);
+	in = NULL;
+	/* Declared simulated. */
+	o.max_clock_skew = 0;
+	o.flags = VEIKART_INITIATIVE_SIMULATED_CLOCK;
+	assert_int_equal(veikart_initiative_create(&in, w->m, "F-4", "Story", "Kari", &o), 0);
+	veikart_initiative_free(in);
 }
 
 static void test_facts_are_typed(void **state)
@@ -229,15 +357,17 @@ static void test_evidence_and_signoffs_need_their_roles(void **state)
 	assert_int_equal(veikart_initiative_attach(w->in, "Ola", "benefit_plan", "x", "nothex"),
 	                 VEIKART_ETYPE);
 	/* A digest is 64 lowercase hexadecimal digits, nothing after them. */
-	assert_int_equal(veikart_initiative_attach(w->in, "Ola", "benefit_plan", "x",
-	                                           "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd"
-	                                           "15d6c15b0f00a08Z"),
-	                 VEIKART_ETYPE);
+	assert_int_equal(
+	        veikart_initiative_attach(w->in, "Ola", "benefit_plan", "x",
+	                                  "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd"
+	                                  "15d6c15b0f00a08Z"),
+	        VEIKART_ETYPE);
 	assert_true(test_contains(veikart_error_last()->message, "is not a SHA-256 digest"));
-	assert_int_equal(veikart_initiative_attach(w->in, "Ola", "benefit_plan", "x",
-	                                           "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD"
-	                                           "15D6C15B0F00A08"),
-	                 VEIKART_ETYPE);
+	assert_int_equal(
+	        veikart_initiative_attach(w->in, "Ola", "benefit_plan", "x",
+	                                  "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD"
+	                                  "15D6C15B0F00A08"),
+	        VEIKART_ETYPE);
 	assert_int_equal(veikart_initiative_sign(w->in, "Ola", "project_mandate"), VEIKART_EDENIED);
 	assert_true(test_contains(veikart_error_last()->message, "needs role `prosjekteier`"));
 	assert_int_equal(veikart_initiative_sign(w->in, "Kari", "project_mandate"), 0);
@@ -368,7 +498,10 @@ static void test_going_on_against_the_verdict_needs_an_override(void **state)
 	uint64_t seq;
 
 	pass_needs(w);
-	assert_int_equal(veikart_initiative_assign(w->in, "Kari", "Kari", "styringsgruppe"), 0);
+	/* Nobody gives themselves a role: a second owner seats Kari in the
+	 * steering group. */
+	assert_int_equal(veikart_initiative_assign(w->in, "Kari", "Per", "prosjekteier"), 0);
+	assert_int_equal(veikart_initiative_assign(w->in, "Per", "Kari", "styringsgruppe"), 0);
 	seq = veikart_initiative_seq(w->in);
 	decide(w, "Ingrid", VEIKART_OUTCOME_GO, NULL, 0, VEIKART_ESTATE);
 	assert_true(test_contains(veikart_error_last()->message, "not ready for go"));
@@ -458,6 +591,7 @@ static veikart_initiative *replay(world *w)
 	size_t i;
 
 	o.clock = clock_of;
+	o.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	o.clock_payload = w;
 	assert_int_equal(veikart_initiative_open(&r, w->m, &o), 0);
 	for (i = 0; i < w->nrecords; i++) {
@@ -815,6 +949,9 @@ int main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 		T(test_create_pins_the_methodology),
 		T(test_roles_are_checked),
+		T(test_nobody_grants_themselves_authority),
+		T(test_a_clock_ahead_of_real_time_is_refused),
+		T(test_the_creators_right_ends_when_the_assigners_are_in_place),
 		T(test_facts_are_typed),
 		T(test_several_facts_are_one_commit),
 		T(test_evidence_and_signoffs_need_their_roles),

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "walk.h"
 
@@ -114,6 +115,123 @@ static int decide(walk *w, const char *actor, veikart_outcome_kind kind, int ove
 	return veikart_initiative_decide(w->in, &req);
 }
 
+/*
+ * Who assigns whom, and who records which fact, are checked on replay as
+ * live: an assignment forged into the journal by someone without the
+ * right, or to oneself, and a fact recorded by someone who does not own
+ * it, are refused with the live call's message.
+ */
+static void test_roles_and_owned_facts_are_checked_on_replay(void **state)
+{
+	veikart_initiative *r;
+	const veikart_event *ev;
+	walk w;
+
+	(void)state;
+	start(&w);
+	/* Live. */
+	WALK_REFUSED(&w, VEIKART_EDENIED,
+	             "assigning role `board` needs role `owner`; `Ola` holds lead",
+	             veikart_initiative_assign(w.in, "Ola", "Ola", "board"));
+	WALK_REFUSED(&w, VEIKART_EDENIED, "nobody assigns role `lead` to themselves",
+	             veikart_initiative_assign(w.in, "Eva", "Eva", "lead"));
+	WALK_REFUSED(&w, VEIKART_EDENIED, "recording fact `o` needs role `owner`; `Ola` holds lead",
+	             veikart_initiative_set(w.in, "Ola", "o", "true"));
+	WALK_REFUSED(&w, VEIKART_EDENIED,
+	             "attaching evidence to `d` needs role `lead` or `board`; `Eva` holds owner",
+	             veikart_initiative_attach(w.in, "Eva", "d", "file:///d.pdf", NULL));
+	walk_ok(veikart_initiative_attach(w.in, "Ola", "d", "file:///d.pdf", NULL), "attach");
+
+	/* Replayed. */
+	r = replica(&w);
+	walk_assign(&w, "Eva", "Ingrid", "lead");
+	ev = last_event(&w);
+	refused(r, forge(ev, veikart_event_prev(ev), "\tassign\tEva\t", "\tassign\tIngrid\t", NULL),
+	        VEIKART_EDENIED, "assigning role `lead` needs role `owner`; `Ingrid` holds board");
+	refused(r, forge(ev, veikart_event_prev(ev), "person=Ingrid", "person=Eva", NULL),
+	        VEIKART_EDENIED, "nobody assigns role `lead` to themselves");
+	accepted(r, ev);
+	walk_set(&w, "Eva", "o=true", NULL);
+	ev = last_event(&w);
+	refused(r, forge(ev, veikart_event_prev(ev), "\tset\tEva\t", "\tset\tOla\t", NULL),
+	        VEIKART_EDENIED, "recording fact `o` needs role `owner`; `Ola` holds lead");
+	accepted(r, ev);
+	/* A role that may be taken by oneself. */
+	walk_assign(&w, "Eva", "Eva", "board");
+	veikart_initiative_free(r);
+	walk_end(&w);
+}
+
+/* Write TEXT to the file PATH. */
+static void write_file(const char *path, const char *text, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
+/*
+ * Verifying a journal file: nothing in the file switches a check off.  A
+ * journal on a methodology that cannot be found fails unless the caller
+ * asks for the chain alone; a cut is found against the count and head the
+ * host kept; empty, header-only and foreign files are not journals.
+ */
+static void test_verification_cannot_be_talked_out_of_its_work(void **state)
+{
+	veikart_verify_options vo = VEIKART_VERIFY_OPTIONS_INIT;
+	veikart_load_options lo = VEIKART_LOAD_OPTIONS_INIT;
+	const char *paths[] = { VEIKART_SOURCE_DIR "/tests/unit", NULL };
+	char head[65], other[700];
+	uint64_t n;
+	walk w;
+
+	(void)state;
+	start(&w);
+	walk_set(&w, "Eva", "a=true", NULL);
+	/* The rules methodology is not on any search path. */
+	assert_int_equal(veikart_journal_verify(w.path, NULL, &n, head), VEIKART_ENOTFOUND);
+	assert_true(test_contains(veikart_error_last()->message,
+	                          "the chain is intact, but the rules cannot be checked"));
+	vo.flags = VEIKART_VERIFY_CHAIN_ONLY;
+	assert_int_equal(veikart_journal_verify(w.path, &vo, &n, head), 0);
+	assert_int_equal(n, 5);
+	assert_string_equal(head, veikart_initiative_head(w.in));
+	/* Found by id on the search path: the rules are checked. */
+	lo.search_path = paths;
+	vo.flags = 0;
+	vo.load = &lo;
+	vo.method = VEIKART_SOURCE_DIR "/tests/unit/rules-method.xml";
+	assert_int_equal(veikart_journal_verify(w.path, &vo, &n, head), 0);
+	/* What the host kept. */
+	vo.expect_events = 6;
+	assert_int_equal(veikart_journal_verify(w.path, &vo, &n, head), VEIKART_ECORRUPT);
+	assert_true(test_contains(veikart_error_last()->message,
+	                          "holds 5 events, but 6 were expected"));
+	vo.expect_events = 5;
+	vo.expect_head = "0123456789abcdef";
+	assert_int_equal(veikart_journal_verify(w.path, &vo, &n, head), VEIKART_ECORRUPT);
+	assert_true(test_contains(veikart_error_last()->message, "cut short or rewritten"));
+	vo.expect_head = "not hex at all";
+	assert_int_equal(veikart_journal_verify(w.path, &vo, &n, head), VEIKART_EINVALID);
+	/* Not journals. */
+	vo = (veikart_verify_options)VEIKART_VERIFY_OPTIONS_INIT;
+	vo.flags = VEIKART_VERIFY_CHAIN_ONLY;
+	snprintf(other, sizeof(other), "%s/empty.vj", w.dir);
+	write_file(other, "", 0);
+	assert_int_equal(veikart_journal_verify(other, &vo, &n, head), VEIKART_ECORRUPT);
+	assert_true(test_contains(veikart_error_last()->message, "holds no events"));
+	write_file(other, "veikart-journal 1\n", 18);
+	assert_int_equal(veikart_journal_verify(other, &vo, &n, head), VEIKART_ECORRUPT);
+	assert_string_equal(head, "");
+	unlink(other);
+	assert_int_equal(veikart_journal_verify("/proc/self/status", &vo, &n, head),
+	                 VEIKART_EFORMAT);
+	assert_true(test_contains(veikart_error_last()->message, "is not a veikart journal"));
+	walk_end(&w);
+}
+
 static void test_only_the_authority_decides_on_replay(void **state)
 {
 	veikart_initiative *r;
@@ -126,9 +244,11 @@ static void test_only_the_authority_decides_on_replay(void **state)
 	r = replica(&w);
 	walk_decide(&w, "Eva", VEIKART_OUTCOME_GO, NULL, "ready");
 	go = last_event(&w);
-	refused(r, forge(go, veikart_event_prev(go), "\tdecide\tEva\t", "\tdecide\tOla\t", NULL), VEIKART_EDENIED,
-	        "deciding at this gate needs role `owner`; `Ola` holds lead");
-	refused(r, forge(go, veikart_event_prev(go), "\tauthority=owner\t", "\tauthority=board\t", NULL),
+	refused(r, forge(go, veikart_event_prev(go), "\tdecide\tEva\t", "\tdecide\tOla\t", NULL),
+	        VEIKART_EDENIED, "deciding at this gate needs role `owner`; `Ola` holds lead");
+	refused(r,
+	        forge(go, veikart_event_prev(go), "\tauthority=owner\t", "\tauthority=board\t",
+	              NULL),
 	        VEIKART_EDENIED, "gate `gk` is decided by role `owner` now, not `board`");
 	accepted(r, go);
 	veikart_initiative_free(r);
@@ -148,7 +268,8 @@ static void test_overrides_are_checked_on_replay(void **state)
 	r = replica(&w);
 	walk_decide(&w, "Eva", VEIKART_OUTCOME_GO, NULL, "ready");
 	go = last_event(&w);
-	refused(r, forge(go, veikart_event_prev(go), "\tverdict=", "\toverride=yes\tverdict=", NULL),
+	refused(r,
+	        forge(go, veikart_event_prev(go), "\tverdict=", "\toverride=yes\tverdict=", NULL),
 	        VEIKART_EINVALID, "nothing to override: a go at a gate that is ready needs none");
 	accepted(r, go);
 	veikart_initiative_free(r);
@@ -164,7 +285,37 @@ static void test_overrides_are_checked_on_replay(void **state)
 	        "gate `gs` is not ready for go: blocked");
 	refused(r, forge(go, veikart_event_prev(go), "\tdecide\tEva\t", "\tdecide\tIngrid\t", NULL),
 	        VEIKART_EDENIED, "overriding gate `gs` needs role `owner`; `Ingrid` holds board");
+	/* An override with no reason: a rationale of white space only. */
+	refused(r,
+	        forge(go, veikart_event_prev(go), "\trationale=as the minutes say",
+	              "\trationale= \\t\\n \\r\\n", NULL),
+	        VEIKART_EINVALID, "the rationale is only white space: a decision says why");
 	accepted(r, go);
+	veikart_initiative_free(r);
+	walk_end(&w);
+}
+
+/* The live calls refuse control characters in names; a journal recorded
+ * before they did still replays, its names as they were. */
+static void test_control_characters_recorded_before_still_replay(void **state)
+{
+	veikart_initiative *r;
+	const veikart_event *assign;
+	veikart_event *old;
+	walk w;
+
+	(void)state;
+	start(&w);
+	r = replica(&w);
+	walk_assign(&w, "Eva", "Per", "lead");
+	assign = last_event(&w);
+	old = forge(assign, veikart_event_prev(assign), "\tperson=Per", "\tperson=Per\x1b[2J",
+	            NULL);
+	accepted(r, old);
+	veikart_event_free(old);
+	assert_string_equal(
+	        veikart_initiative_assignment_person(r, veikart_initiative_assignment_count(r) - 1),
+	        "Per\x1b[2J");
 	veikart_initiative_free(r);
 	walk_end(&w);
 }
@@ -181,8 +332,9 @@ static void test_conditions_are_checked_on_replay(void **state)
 	r = replica(&w);
 	walk_decide(&w, "Eva", VEIKART_OUTCOME_GO, NULL, "ready");
 	go = last_event(&w);
-	refused(r, forge(go, veikart_event_prev(go), "\trationale=", "\tcondition=2026-09-01 Train\trationale=",
-	                 NULL),
+	refused(r,
+	        forge(go, veikart_event_prev(go),
+	              "\trationale=", "\tcondition=2026-09-01 Train\trationale=", NULL),
 	        VEIKART_EINVALID, "only a conditional go has conditions");
 	accepted(r, go);
 	veikart_initiative_free(r);
@@ -193,9 +345,13 @@ static void test_conditions_are_checked_on_replay(void **state)
 	r = replica(&w);
 	walk_ok(decide(&w, "Eva", VEIKART_OUTCOME_CONDITIONAL_GO, 0, "2026-09-01"), "conditional");
 	go = last_event(&w);
-	refused(r, forge(go, veikart_event_prev(go), "\tcondition=2026-09-01 Train the night staff", "", NULL),
+	refused(r,
+	        forge(go, veikart_event_prev(go), "\tcondition=2026-09-01 Train the night staff",
+	              "", NULL),
 	        VEIKART_EINVALID, "a conditional go needs at least one condition with a due date");
-	refused(r, forge(go, veikart_event_prev(go), "\tcondition=2026-09-01 ", "\tcondition=2026-09-01_", NULL),
+	refused(r,
+	        forge(go, veikart_event_prev(go), "\tcondition=2026-09-01 ",
+	              "\tcondition=2026-09-01_", NULL),
 	        VEIKART_EINVALID, "is not `YYYY-MM-DD what must be done`");
 	accepted(r, go);
 	veikart_initiative_free(r);
@@ -219,8 +375,8 @@ static void test_recorded_results_are_the_gates_on_replay(void **state)
 	refused(r, forge(go, veikart_event_prev(go), "\tresult=b unmet ", "\tresult=b met ", NULL),
 	        VEIKART_ECORRUPT,
 	        "records criterion `b` of gate `gk` as met, but at that time it was unmet");
-	refused(r, forge(go, veikart_event_prev(go), "\tto=s\t", "\tto=al\t", NULL), VEIKART_ENOTFOUND,
-	        "gate `gk` has no go outcome to al");
+	refused(r, forge(go, veikart_event_prev(go), "\tto=s\t", "\tto=al\t", NULL),
+	        VEIKART_ENOTFOUND, "gate `gk` has no go outcome to al");
 	accepted(r, go);
 	veikart_initiative_free(r);
 	walk_end(&w);
@@ -243,15 +399,18 @@ static void test_a_gate_of_another_phase_is_refused_on_replay(void **state)
 	walk_unit_decide(&w, "Ola", "site-1", VEIKART_OUTCOME_GO, NULL, "trained");
 	assert_string_equal(walk_unit_phase(&w, "site-1"), "u-live");
 	go = last_event(&w);
-	refused(r, forge(go, veikart_event_prev(go), "\tgate=gu1\t", "\tgate=gu2\t", "\tto=u-live\t",
-	                 "\tto=u-done\t", NULL),
-	        VEIKART_ESTATE, "gate `gu2` leaves phase `u-live`, but unit `site-1` is in `u-prep`");
+	refused(r,
+	        forge(go, veikart_event_prev(go), "\tgate=gu1\t", "\tgate=gu2\t", "\tto=u-live\t",
+	              "\tto=u-done\t", NULL),
+	        VEIKART_ESTATE,
+	        "gate `gu2` leaves phase `u-live`, but unit `site-1` is in `u-prep`");
 	accepted(r, go);
 
 	walk_decide(&w, "Eva", VEIKART_OUTCOME_GO, NULL, "ready");
 	go = last_event(&w);
-	refused(r, forge(go, veikart_event_prev(go), "\tgate=gk\t", "\tgate=gal\t", "\tto=s\t", "\tto=adv\t",
-	                 NULL),
+	refused(r,
+	        forge(go, veikart_event_prev(go), "\tgate=gk\t", "\tgate=gal\t", "\tto=s\t",
+	              "\tto=adv\t", NULL),
 	        VEIKART_ESTATE, "gate `gal` leaves phase `al`, but the initiative is in `k`");
 	accepted(r, go);
 	veikart_initiative_free(r);
@@ -279,8 +438,9 @@ static void test_the_landing_is_checked_on_replay(void **state)
 	walk_decide(&w, "Eva", VEIKART_OUTCOME_GO, NULL, "no procurement needed");
 	go = last_event(&w);
 	assert_true(test_contains(veikart_event_record(go, NULL), "\tto=pilot\tvia=anskaffelse\t"));
-	refused(r, forge(go, veikart_event_prev(go), "\tto=pilot\tvia=anskaffelse\t",
-	                 "\tto=anskaffelse\t", NULL),
+	refused(r,
+	        forge(go, veikart_event_prev(go), "\tto=pilot\tvia=anskaffelse\t",
+	              "\tto=anskaffelse\t", NULL),
 	        VEIKART_ECORRUPT,
 	        "records that it led to `anskaffelse`, but at that time it led to `pilot` passing "
 	        "over phases");
@@ -329,7 +489,8 @@ static void test_the_chain_is_checked_on_apply(void **state)
 	refused(r, forge(set, ZEROS, NULL), VEIKART_ECORRUPT, "does not follow event 4");
 	/* The right link, numbered as if an event were missing. */
 	snprintf(when, sizeof(when), "%llu\t", (unsigned long long)veikart_event_seq(set));
-	snprintf(earlier, sizeof(earlier), "%llu\t", (unsigned long long)veikart_event_seq(set) + 1);
+	snprintf(earlier, sizeof(earlier), "%llu\t",
+	         (unsigned long long)veikart_event_seq(set) + 1);
 	refused(r, forge(set, veikart_event_prev(set), when, earlier, NULL), VEIKART_ECORRUPT,
 	        "event 6 does not follow event 4 (expected sequence 5");
 	snprintf(when, sizeof(when), "\t%lld\tset\t", (long long)veikart_event_time(set));
@@ -410,9 +571,12 @@ static void test_a_snapshot_with_decisions_out_of_order_is_refused(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_roles_and_owned_facts_are_checked_on_replay),
+		cmocka_unit_test(test_verification_cannot_be_talked_out_of_its_work),
 		cmocka_unit_test(test_only_the_authority_decides_on_replay),
 		cmocka_unit_test(test_overrides_are_checked_on_replay),
 		cmocka_unit_test(test_conditions_are_checked_on_replay),
+		cmocka_unit_test(test_control_characters_recorded_before_still_replay),
 		cmocka_unit_test(test_recorded_results_are_the_gates_on_replay),
 		cmocka_unit_test(test_a_gate_of_another_phase_is_refused_on_replay),
 		cmocka_unit_test(test_the_landing_is_checked_on_replay),

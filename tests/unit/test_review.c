@@ -33,6 +33,7 @@ static void start(walk *w)
 	                            NULL),
 	        "load");
 	io.clock = clock_of;
+	io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	io.clock_payload = w;
 	walk_ok(veikart_initiative_create(&w->in, w->m, "R", "Reviews", "Owner", &io), "create");
 	walk_assign(w, "Owner", "Owner", "owner");

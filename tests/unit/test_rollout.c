@@ -91,6 +91,7 @@ static void start(world *w, const char *method_file, const char *id, const char 
 	jo.flags = VEIKART_JOURNAL_CREATE | VEIKART_JOURNAL_NO_SYNC;
 	ok(veikart_journal_open(&w->j, w->path, &jo), "journal");
 	io.clock = clock_of;
+	io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	io.clock_payload = w;
 	io.commit = veikart_journal_commit;
 	io.commit_payload = w->j;
@@ -231,6 +232,7 @@ static void same_after_replay_and_restore(world *w)
 
 	ok(veikart_initiative_snapshot(&live, &live_len, w->in), "snapshot");
 	io.clock = clock_of;
+	io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	io.clock_payload = w;
 	jo.flags = VEIKART_JOURNAL_READONLY;
 	ok(veikart_journal_open(&j, w->path, &jo), "reopen");
@@ -723,6 +725,7 @@ static void test_units_should_refuse_bad_requests_clearly(void **state)
 	                              "h.xml", NULL, NULL),
 	   "load");
 	io.clock = clock_of;
+	io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	io.clock_payload = w;
 	on(w, "2026-01-05");
 	ok(veikart_initiative_create(&w->in, w->m, "H", "Hierarchy", "Owner", &io), "create");
@@ -891,12 +894,13 @@ static void test_unit_allocation_failures_leave_no_trace(void **state)
 	   "load");
 	memset(&c, 0, sizeof(c));
 	io.clock = clock_of;
+	io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	io.clock_payload = w;
 	io.allocator = &a;
 	on(w, "2026-01-05");
 	ok(veikart_initiative_create(&w->in, w->m, "H", "Hierarchy", "Owner", &io), "create");
-	ok(veikart_initiative_assign(w->in, "Owner", "Owner", "owner"), "assign");
 	ok(veikart_initiative_assign(w->in, "Owner", "Owner", "lead"), "assign");
+	ok(veikart_initiative_assign(w->in, "Owner", "Owner", "owner"), "assign");
 	spec.id = "oslo";
 	spec.type = "kommune";
 	ok(veikart_initiative_add_unit(w->in, "Owner", &spec), "oslo");
@@ -983,11 +987,12 @@ static void test_forged_unit_events_are_refused(void **state)
 	                              "h.xml", NULL, NULL),
 	   "load");
 	io.clock = clock_of;
+	io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	io.clock_payload = w;
 	on(w, "2026-01-05");
 	ok(veikart_initiative_create(&w->in, w->m, "H", "Hierarchy", "Owner", &io), "create");
-	ok(veikart_initiative_assign(w->in, "Owner", "Owner", "owner"), "assign");
 	ok(veikart_initiative_assign(w->in, "Owner", "Owner", "lead"), "assign");
+	ok(veikart_initiative_assign(w->in, "Owner", "Owner", "owner"), "assign");
 	spec.id = "oslo";
 	spec.type = "kommune";
 	ok(veikart_initiative_add_unit(w->in, "Owner", &spec), "oslo");
@@ -1024,6 +1029,7 @@ static void test_units_should_need_unit_phases(void **state)
 	lo.flags = VEIKART_LOAD_NO_ENV | VEIKART_LOAD_NO_SYSTEM;
 	ok(veikart_method_load(&w->m, VEIKART_DEFAULT_METHOD, &lo, NULL), "load");
 	io.clock = clock_of;
+	io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	io.clock_payload = w;
 	on(w, "2026-01-05");
 	ok(veikart_initiative_create(&w->in, w->m, "K", "KS", "Kari", &io), "create");

@@ -143,6 +143,7 @@ static void start(walk *w, const char *out_dir)
 	jo.flags = VEIKART_JOURNAL_CREATE | VEIKART_JOURNAL_NO_SYNC;
 	ok(veikart_journal_open(&w->j, w->path, &jo), "journal");
 	io.clock = clock_of;
+	io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	io.clock_payload = w;
 	io.commit = veikart_journal_commit;
 	io.commit_payload = w->j;
@@ -484,6 +485,7 @@ static void test_scenario_should_replay_to_the_same_snapshot_and_reports(void **
 	jo.flags = VEIKART_JOURNAL_READONLY;
 	ok(veikart_journal_open(&j, w->path, &jo), "reopen");
 	io.clock = clock_of;
+	io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	io.clock_payload = w;
 	ok(veikart_initiative_replay(&again, w->m, j, &io), "replay");
 	ok(veikart_initiative_snapshot(&a[0], NULL, w->in), "snapshot");

@@ -444,6 +444,7 @@ static int same_three_ways(worker *w, const veikart_method *m, veikart_initiativ
 		goto out;
 	}
 	io.clock = clock_of;
+	io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	io.clock_payload = w;
 	err = veikart_initiative_restore(&restored, m, res->snapshot, res->snapshot_len, &io);
 	if (err == 0)
@@ -501,6 +502,7 @@ static int walk(worker *w, const veikart_method *m, const op *story, const char 
 		goto out;
 	}
 	io.clock = clock_of;
+	io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	io.clock_payload = w;
 	io.commit = veikart_journal_commit;
 	io.commit_payload = j;

@@ -491,6 +491,7 @@ static void nasss_start(walk *w)
 	jo.flags = VEIKART_JOURNAL_CREATE | VEIKART_JOURNAL_NO_SYNC;
 	walk_ok(veikart_journal_open(&w->j, w->path, &jo), "journal");
 	io.clock = clock_of;
+	io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	io.clock_payload = w;
 	io.commit = veikart_journal_commit;
 	io.commit_payload = w->j;

@@ -62,6 +62,7 @@ void walk_start(walk *w, const char *method, const char *id, const char *title, 
 	jo.flags = VEIKART_JOURNAL_CREATE | VEIKART_JOURNAL_NO_SYNC;
 	walk_ok(veikart_journal_open(&w->j, w->path, &jo), "journal");
 	io.clock = clock_of;
+	io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	io.clock_payload = w;
 	io.commit = veikart_journal_commit;
 	io.commit_payload = w->j;
@@ -321,6 +322,7 @@ void walk_same_after_replay_and_restore(walk *w)
 
 	walk_ok(veikart_initiative_snapshot(&live, &live_len, w->in), "snapshot");
 	io.clock = clock_of;
+	io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
 	io.clock_payload = w;
 	jo.flags = VEIKART_JOURNAL_READONLY;
 	walk_ok(veikart_journal_open(&j, w->path, &jo), "reopen");

@@ -99,6 +99,59 @@ def test_rules_of_the_methodology_are_exceptions(ks):
         assert ini.seq == 2  # create, assign: nothing refused was recorded
 
 
+def test_nobody_grants_themselves_authority(ks, source):
+    owner = ks.roles.get("prosjekteier")
+    steering = ks.roles.get("styringsgruppe")
+    assert owner.may_assign(steering) and not steering.may_assign(owner)
+    assert owner in steering.assigners and not steering.self_assign
+    with veikart.Initiative.create(ks, "E-3", "Trust", actor="Kari") as ini:
+        assert ini.creator_may_assign
+        ini.assign("Kari", "prosjekteier", actor="Kari")
+        assert not ini.creator_may_assign
+        ini.assign("Ola Hansen", "prosjektleder", actor="Kari")
+        with pytest.raises(veikart.DeniedError) as raised:
+            ini.assign("Ola Hansen", "styringsgruppe", actor="Ola Hansen")
+        assert "needs role `prosjekteier`" in raised.value.message
+        with pytest.raises(veikart.DeniedError) as raised:
+            ini.assign("Kari", "styringsgruppe", actor="Kari")
+        assert "to themselves" in raised.value.message
+        assert not ini.holds("Kari", "styringsgruppe")
+        assert ini.seq == 3
+
+
+def test_a_fact_with_owners_is_recorded_only_by_them(source):
+    rules = veikart.Methodology.load(str(source / "tests" / "unit" / "rules-method.xml"))
+    fact = rules.facts.get("o")
+    assert [r.id for r in fact.recorders] == ["owner"]
+    assert fact.may_record(rules.roles.get("owner"))
+    assert not fact.may_record(rules.roles.get("lead"))
+    assert rules.facts.get("a").recorders == []
+    with veikart.Initiative.create(rules, "R-9", "Owned facts", actor="Eva") as ini:
+        ini.assign("Eva", "owner", actor="Eva")
+        ini.assign("Ola", "lead", actor="Eva")
+        with pytest.raises(veikart.DeniedError) as raised:
+            ini.set("o", True, actor="Ola")
+        assert raised.value.message == (
+            "recording fact `o` needs role `owner`; `Ola` holds lead"
+        )
+        ini.set("o", True, actor="Eva")
+        ini.set("a", True, actor="Ola")  # a fact without owners: any role
+
+
+def test_a_clock_years_ahead_is_refused_unless_declared_simulated(ks):
+    far = lambda: 253402300799  # 9999-12-31T23:59:59Z
+    with veikart.Initiative.create(ks, "E-4", "Clock", actor="Kari") as ini:
+        pass
+    with pytest.raises(veikart.StateError) as raised:
+        veikart.Initiative.create(ks, "E-5", "Clock", actor="Kari", clock=far)
+    assert "ahead of the system's real-time clock" in raised.value.message
+    assert "9999-12-31T23:59:59Z" in raised.value.message
+    with veikart.Initiative.create(
+        ks, "E-6", "Clock", actor="Kari", clock=far, clock_simulated=True
+    ) as ini:
+        assert ini.seq == 1
+
+
 def test_journal_errors(ks, tmp_path):
     path = tmp_path / "j.vj"
     with veikart.Journal.create(path, sync=False):

@@ -176,3 +176,65 @@ def test_names_and_times_read_back_through_the_library():
     assert veikart.EventKind.of("condition-met") == veikart.EventKind.CONDITION_MET
     with pytest.raises(ValueError):
         veikart.OutcomeKind.of("maybe")
+
+
+def rechain(lines):
+    """Records with every prev= and hash= recomputed, as a forger would."""
+    prev, out = "0" * 64, [lines[0]]
+    for line in lines[1:]:
+        body = line.split("\tprev=")[0] + "\tprev=" + prev
+        prev = veikart.sha256(body)
+        out.append(body + "\thash=" + prev + "\n")
+    return out
+
+
+def test_verification_cannot_be_talked_out_of_its_work(ks, clock, tmp_path):
+    path = tmp_path / "v.vj"
+    with veikart.Journal.create(path, sync=False) as journal:
+        with walk(ks, clock, journal=journal):
+            pass
+    events, head = veikart.Journal.verify(path)
+    assert events == 11 and len(head) == 64
+    assert veikart.Journal.verify(path, expect_head=head[:12], expect_events=11) == (11, head)
+    lines = path.read_text().splitlines(keepends=True)
+
+    # The methodology's digest zeroed and the chain recomputed.
+    zeroed = tmp_path / "zeroed.vj"
+    first = lines[1].split("\t")
+    first = [("digest=" + "0" * 64) if f.startswith("digest=") else f for f in first]
+    zeroed.write_text("".join(rechain([lines[0], "\t".join(first)] + lines[2:])))
+    with pytest.raises(veikart.MismatchError) as raised:
+        veikart.Journal.verify(zeroed)
+    assert "the rules cannot be checked" in raised.value.message
+    with pytest.raises(veikart.MismatchError):
+        veikart.Journal.verify(zeroed, method="ks-veikart")
+    assert veikart.Journal.verify(zeroed, chain_only=True)[0] == 11
+
+    # A rationale rewritten: found against the head kept elsewhere.
+    rewritten = tmp_path / "rewritten.vj"
+    rewritten.write_text(
+        "".join(rechain([line.replace("Ready to start", "Never discussed") for line in lines]))
+    )
+    assert veikart.Journal.verify(rewritten)[1] != head
+    with pytest.raises(veikart.CorruptError) as raised:
+        veikart.Journal.verify(rewritten, expect_head=head)
+    assert "cut short or rewritten" in raised.value.message
+
+    # The last record deleted; its final newline deleted.
+    cut = tmp_path / "cut.vj"
+    cut.write_text("".join(lines[:-1]))
+    with pytest.raises(veikart.CorruptError) as raised:
+        veikart.Journal.verify(cut, expect_events=11)
+    assert "holds 10 events, but 11 were expected" in raised.value.message
+    bare = tmp_path / "bare.vj"
+    bare.write_text("".join(lines)[:-1])
+    assert veikart.Journal.verify(bare, expect_head=head) == (11, head)
+
+    # Not journals at all.
+    for name, text in (("empty.vj", ""), ("header.vj", lines[0])):
+        (tmp_path / name).write_text(text)
+        with pytest.raises(veikart.CorruptError) as raised:
+            veikart.Journal.verify(tmp_path / name)
+        assert "holds no events" in raised.value.message
+    with pytest.raises(veikart.FormatError):
+        veikart.Journal.verify("/proc/self/status")

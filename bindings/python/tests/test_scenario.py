@@ -55,6 +55,7 @@ def retell(events, methodology, journal, on_gate=None):
                 actor=e.actor,
                 journal=journal,
                 clock=lambda: clock["now"],
+                clock_simulated=True,  # the demo's story runs ahead of today
             )
         elif kind == veikart.EventKind.ASSIGN:
             initiative.assign(e["person"], e["role"], actor=e.actor)

@@ -107,7 +107,7 @@ def sha256(data):
 def sha256_file(path):
     """SHA-256 of a file's bytes, in hex, as evidence attachments record it."""
     out = _ffi.new("char[]", _lib.VEIKART_HASH_HEX_LENGTH + 1)
-    _check(_lib.veikart_sha256_file(out, _to_c(_os.fspath(path))))
+    _check(_lib.veikart_sha256_file(out, _to_c(_os.fspath(path), "the file")))
     return _from_c(out)
 
 

@@ -13,17 +13,29 @@ UTC = datetime.timezone.utc
 _EPOCH = datetime.datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def to_c(text):
-    """A str (or bytes, or os.PathLike) as a C string; None stays NULL."""
+def to_c(text, what="a string argument"):
+    """A str (or bytes, or os.PathLike) as a C string; None stays NULL.
+
+    `what` names the argument in the error: a NUL byte would end the C
+    string early, so text holding one is refused, never cut short.
+    """
     if text is None:
         return ffi.NULL
     if isinstance(text, os.PathLike):
         text = os.fspath(text)
     if isinstance(text, str):
-        return text.encode("utf-8")
-    if isinstance(text, bytes):
-        return text
-    raise TypeError("expected str, got %s" % type(text).__name__)
+        data = text.encode("utf-8")
+    elif isinstance(text, bytes):
+        data = text
+    else:
+        raise TypeError("%s: expected str, got %s" % (what, type(text).__name__))
+    at = data.find(b"\0")
+    if at >= 0:
+        raise ValueError(
+            "%s contains a NUL byte (at byte %d); the library reads text up to the "
+            "first NUL, so it would be cut short" % (what, at)
+        )
+    return data
 
 
 def take_string(out, length):
@@ -69,7 +81,7 @@ def from_time(when):
     ("2026-03-01", "2026-03-01T10:00:00Z") as epoch seconds."""
     if isinstance(when, str):
         out = ffi.new("int64_t *")
-        check(lib.veikart_time_parse(to_c(when), out))
+        check(lib.veikart_time_parse(to_c(when, "the time"), out))
         return out[0]
     if isinstance(when, datetime.datetime):
         if when.tzinfo is None:

@@ -44,7 +44,7 @@ class Diff(tuple):
 
 def diff(old, new, lang=None):
     """Compare two Methodology objects; `lang` picks the language of titles."""
-    lang_c = ffi.new("char[]", to_c(lang)) if lang is not None else ffi.NULL
+    lang_c = ffi.new("char[]", to_c(lang, "the language")) if lang is not None else ffi.NULL
     opts = ffi.new("veikart_diff_options *")
     check(lib.veikart_diff_options_init(opts, lib.VEIKART_DIFF_OPTIONS_VERSION))
     opts.lang = lang_c

@@ -31,7 +31,8 @@ class _Enum(enum.IntEnum):
         if isinstance(value, str):
             if cls._parser is not None:
                 out = ffi.new(cls._ctype + " *")
-                if getattr(lib, cls._parser)(value.encode("utf-8"), out) == 0:
+                # A NUL would end the C string early: "go\0x" is no name.
+                if "\0" not in value and getattr(lib, cls._parser)(value.encode("utf-8"), out) == 0:
                     return cls(out[0])
             for member in cls:
                 if value == str(member) or value.upper().replace("-", "_") == member.name:

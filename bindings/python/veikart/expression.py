@@ -57,12 +57,16 @@ class Facts(MutableMapping):
         return self._method
 
     def __setitem__(self, fact_id, value):
-        check(lib.veikart_facts_set(self._ptr, to_c(fact_id), to_c(fact_value(value))))
+        check(
+            lib.veikart_facts_set(
+                self._ptr, to_c(fact_id, "the fact id"), to_c(fact_value(value), "the value")
+            )
+        )
         if fact_id not in self._ids:
             self._ids.append(fact_id)
 
     def __getitem__(self, fact_id):
-        value = from_c(lib.veikart_facts_get(self._ptr, to_c(fact_id)))
+        value = from_c(lib.veikart_facts_get(self._ptr, to_c(fact_id, "the fact id")))
         if value is None:
             raise KeyError(fact_id)
         return value
@@ -70,7 +74,7 @@ class Facts(MutableMapping):
     def __delitem__(self, fact_id):
         if fact_id not in self:
             raise KeyError(fact_id)
-        check(lib.veikart_facts_unset(self._ptr, to_c(fact_id)))
+        check(lib.veikart_facts_unset(self._ptr, to_c(fact_id, "the fact id")))
         self._ids.remove(fact_id)
 
     def __iter__(self):
@@ -81,7 +85,8 @@ class Facts(MutableMapping):
 
     def __contains__(self, fact_id):
         return (
-            isinstance(fact_id, str) and lib.veikart_facts_get(self._ptr, to_c(fact_id)) != ffi.NULL
+            isinstance(fact_id, str)
+            and lib.veikart_facts_get(self._ptr, to_c(fact_id, "the fact id")) != ffi.NULL
         )
 
     def add_unit(self, unit_id, type=None, wave=0, phase=None):
@@ -89,10 +94,10 @@ class Facts(MutableMapping):
         check(
             lib.veikart_facts_add_unit(
                 self._ptr,
-                to_c(unit_id),
-                to_c(None if type is None else id_of(type, "unit type")),
+                to_c(unit_id, "the unit id"),
+                to_c(None if type is None else id_of(type, "unit type"), "the unit type"),
                 wave,
-                to_c(None if phase is None else id_of(phase, "phase")),
+                to_c(None if phase is None else id_of(phase, "phase"), "the phase"),
             )
         )
 
@@ -100,17 +105,24 @@ class Facts(MutableMapping):
         """Record a unit-scope fact's value for one unit."""
         check(
             lib.veikart_facts_set_unit(
-                self._ptr, to_c(unit_id), to_c(fact_id), to_c(fact_value(value))
+                self._ptr,
+                to_c(unit_id, "the unit id"),
+                to_c(fact_id, "the fact id"),
+                to_c(fact_value(value), "the value"),
             )
         )
 
     def get_unit(self, unit_id, fact_id):
         """A unit's value of a fact, or None."""
-        return from_c(lib.veikart_facts_get_unit(self._ptr, to_c(unit_id), to_c(fact_id)))
+        return from_c(
+            lib.veikart_facts_get_unit(
+                self._ptr, to_c(unit_id, "the unit id"), to_c(fact_id, "the fact id")
+            )
+        )
 
     def set_phase(self, phase):
         """The phase the initiative is in, for expressions that ask."""
-        check(lib.veikart_facts_set_phase(self._ptr, to_c(id_of(phase, "phase"))))
+        check(lib.veikart_facts_set_phase(self._ptr, to_c(id_of(phase, "phase"), "the phase")))
 
 
 class Expression:
@@ -127,7 +139,11 @@ class Expression:
     @classmethod
     def _compile(cls, methodology, source, scope):
         out = ffi.new("veikart_expr **")
-        check(lib.veikart_expr_compile_in(out, methodology._ptr, to_c(source), scope))
+        check(
+            lib.veikart_expr_compile_in(
+                out, methodology._ptr, to_c(source, "the expression"), scope
+            )
+        )
         return cls(methodology, out[0])
 
     @property
@@ -154,7 +170,7 @@ class Expression:
             opts.now = from_time(now)
         if phase_entered is not None:
             opts.phase_entered = from_time(phase_entered)
-        unit_c = ffi.NULL if unit is None else ffi.new("char[]", to_c(unit))
+        unit_c = ffi.NULL if unit is None else ffi.new("char[]", to_c(unit, "the unit"))
         opts.unit = unit_c  # unit_c lives until the call returns
         out = ffi.new("veikart_value **")
         check(

@@ -186,6 +186,12 @@ class Assignment:
 # ---- hooks ----------------------------------------------------------------
 
 
+def _message(text):
+    """A message for the library's error record, from the host's text: a NUL
+    would end it early, so it is shown as \\0."""
+    return text.replace("\0", "\\0").encode("utf-8", "replace")
+
+
 class _Hooks:
     """What the C callbacks reach through their payload.
 
@@ -209,12 +215,12 @@ class _Hooks:
                 accepted = self.on_commit([Event._from_c(events[i]) for i in range(count)])
             except Veto as e:
                 return lib.veikart_error_set(
-                    ErrorCode.EUSER, to_c(str(e) or "vetoed by the commit hook")
+                    ErrorCode.EUSER, _message(str(e) or "vetoed by the commit hook")
                 )
             except BaseException as e:  # re-raised by _Hooks.call once C returns
                 self.pending = e
                 return lib.veikart_error_set(
-                    ErrorCode.EUSER, to_c("the commit hook raised %s" % type(e).__name__)
+                    ErrorCode.EUSER, _message("the commit hook raised %s" % type(e).__name__)
                 )
             if accepted is False:
                 return lib.veikart_error_set(ErrorCode.EUSER, b"vetoed by the commit hook")
@@ -253,10 +259,12 @@ def _veikart_clock(payload):
     return ffi.from_handle(payload).now()
 
 
-def _options(hooks, handle, max_text_bytes):
+def _options(hooks, handle, max_text_bytes, clock_simulated=False, max_clock_skew=0):
     opts = ffi.new("veikart_initiative_options *")
     check(lib.veikart_initiative_options_init(opts, lib.VEIKART_INITIATIVE_OPTIONS_VERSION))
     opts.max_text_bytes = max_text_bytes
+    opts.flags = lib.VEIKART_INITIATIVE_SIMULATED_CLOCK if clock_simulated else 0
+    opts.max_clock_skew = max_clock_skew
     opts.commit = lib._veikart_commit
     opts.commit_payload = handle
     if hooks.clock is not None:
@@ -280,7 +288,12 @@ class Initiative:
       change: the call raises VetoedError and nothing changes.  Any other
       exception also refuses it and is raised from the call.
     - `clock`: a callable returning the time now (an aware datetime, or
-      seconds since the epoch), for tests and simulations.
+      seconds since the epoch), for tests, simulations and hosts with a
+      clock of their own.  A change dated more than `max_clock_skew`
+      seconds (0: five minutes) ahead of the system's real-time clock is
+      refused with StateError, unless `clock_simulated=True` says the
+      clock is simulated (tests, demonstrations, what-if tools): one event
+      dated in the future would refuse every change until then.
     - `journal`: a Journal every accepted change is appended to (after
       `on_commit` accepts it).
     - `max_text_bytes`: longest text accepted in a value (0: 64 KiB).
@@ -297,10 +310,10 @@ class Initiative:
         self._ptr = ptr
 
     @classmethod
-    def _make(cls, methodology, build, on_commit, clock, journal, max_text_bytes):
+    def _make(cls, methodology, build, on_commit, clock, journal, max_text_bytes, clock_opts):
         hooks = _Hooks(on_commit, clock, journal)
         handle = ffi.new_handle(hooks)
-        opts = _options(hooks, handle, max_text_bytes)
+        opts = _options(hooks, handle, max_text_bytes, **clock_opts)
         out = ffi.new("veikart_initiative **")
         try:
             hooks.call(build(out, opts))
@@ -320,22 +333,40 @@ class Initiative:
         on_commit=None,
         clock=None,
         journal=None,
-        max_text_bytes=0
+        max_text_bytes=0,
+        clock_simulated=False,
+        max_clock_skew=0
     ):
         """Create an initiative in the methodology's start phase, created by `actor`."""
         return cls._make(
             methodology,
             lambda out, opts: lib.veikart_initiative_create(
-                out, methodology._ptr, to_c(id), to_c(title), to_c(actor), opts
+                out,
+                methodology._ptr,
+                to_c(id, "the initiative id"),
+                to_c(title, "the title"),
+                to_c(actor, "the actor"),
+                opts,
             ),
             on_commit,
             clock,
             journal,
             max_text_bytes,
+            dict(clock_simulated=clock_simulated, max_clock_skew=max_clock_skew),
         )
 
     @classmethod
-    def open(cls, methodology, *, on_commit=None, clock=None, journal=None, max_text_bytes=0):
+    def open(
+        cls,
+        methodology,
+        *,
+        on_commit=None,
+        clock=None,
+        journal=None,
+        max_text_bytes=0,
+        clock_simulated=False,
+        max_clock_skew=0
+    ):
         """An empty initiative to apply() recorded events to."""
         return cls._make(
             methodology,
@@ -344,10 +375,21 @@ class Initiative:
             clock,
             journal,
             max_text_bytes,
+            dict(clock_simulated=clock_simulated, max_clock_skew=max_clock_skew),
         )
 
     @classmethod
-    def replay(cls, methodology, journal, *, on_commit=None, clock=None, max_text_bytes=0):
+    def replay(
+        cls,
+        methodology,
+        journal,
+        *,
+        on_commit=None,
+        clock=None,
+        max_text_bytes=0,
+        clock_simulated=False,
+        max_clock_skew=0
+    ):
         """Rebuild an initiative from its journal; later changes go to the same journal."""
         return cls._make(
             methodology,
@@ -358,11 +400,21 @@ class Initiative:
             clock,
             journal,
             max_text_bytes,
+            dict(clock_simulated=clock_simulated, max_clock_skew=max_clock_skew),
         )
 
     @classmethod
     def restore(
-        cls, methodology, snapshot, *, on_commit=None, clock=None, journal=None, max_text_bytes=0
+        cls,
+        methodology,
+        snapshot,
+        *,
+        on_commit=None,
+        clock=None,
+        journal=None,
+        max_text_bytes=0,
+        clock_simulated=False,
+        max_clock_skew=0
     ):
         """Rebuild an initiative from a snapshot() (str or bytes)."""
         data = snapshot.encode("utf-8") if isinstance(snapshot, str) else bytes(snapshot)
@@ -375,6 +427,7 @@ class Initiative:
             clock,
             journal,
             max_text_bytes,
+            dict(clock_simulated=clock_simulated, max_clock_skew=max_clock_skew),
         )
 
     # ---- lifetime ---------------------------------------------------------
@@ -478,10 +531,20 @@ class Initiative:
 
     def assign(self, person, role, *, actor):
         """Give `person` a role (a Role or its id)."""
-        self._do("assign", to_c(actor), to_c(person), to_c(id_of(role, "role")))
+        self._do(
+            "assign",
+            to_c(actor, "the actor"),
+            to_c(person, "the person"),
+            to_c(id_of(role, "role"), "the role"),
+        )
 
     def unassign(self, person, role, *, actor):
-        self._do("unassign", to_c(actor), to_c(person), to_c(id_of(role, "role")))
+        self._do(
+            "unassign",
+            to_c(actor, "the actor"),
+            to_c(person, "the person"),
+            to_c(id_of(role, "role"), "the role"),
+        )
 
     @property
     def assignments(self):
@@ -499,41 +562,64 @@ class Initiative:
         return found
 
     def holds(self, person, role):
-        return bool(self._get("holds", to_c(person), to_c(id_of(role, "role"))))
+        return bool(
+            self._get("holds", to_c(person, "the person"), to_c(id_of(role, "role"), "the role"))
+        )
+
+    @property
+    def creator_may_assign(self):
+        """Whether the creator may still assign any role, themselves included.
+
+        The right ends for good once every role that may assign is held;
+        from then on nobody assigns a role to themselves unless the role
+        says ``self-assign``.
+        """
+        return bool(self._get("creator_may_assign"))
 
     # ---- facts ------------------------------------------------------------
 
     def set(self, fact, value, *, actor):
         """Record a fact's value (str, bool, int, float or date)."""
-        self._do("set", to_c(actor), to_c(id_of(fact, "fact")), to_c(fact_value(value)))
+        self._do(
+            "set",
+            to_c(actor, "the actor"),
+            to_c(id_of(fact, "fact"), "the fact"),
+            to_c(fact_value(value), "the value"),
+        )
 
     def set_many(self, values, *, actor):
         """Record several facts at once: all or none, in one commit."""
         ids, texts, keep = _fact_arrays(values)
-        self._do("set_many", to_c(actor), len(keep and keep[0]), ids, texts)
+        self._do("set_many", to_c(actor, "the actor"), len(keep and keep[0]), ids, texts)
 
     def clear(self, fact, *, actor):
-        self._do("clear", to_c(actor), to_c(id_of(fact, "fact")))
+        self._do("clear", to_c(actor, "the actor"), to_c(id_of(fact, "fact"), "the fact"))
 
     def attach(self, fact, uri, sha256=None, *, actor):
         """Attach a document to an evidence fact, with its SHA-256 when known."""
-        self._do("attach", to_c(actor), to_c(id_of(fact, "fact")), to_c(uri), to_c(sha256))
+        self._do(
+            "attach",
+            to_c(actor, "the actor"),
+            to_c(id_of(fact, "fact"), "the fact"),
+            to_c(uri, "the document address"),
+            to_c(sha256, "the SHA-256 digest"),
+        )
 
     def approve(self, fact, *, actor):
-        self._do("approve", to_c(actor), to_c(id_of(fact, "fact")))
+        self._do("approve", to_c(actor, "the actor"), to_c(id_of(fact, "fact"), "the fact"))
 
     def sign(self, fact, *, actor):
-        self._do("sign", to_c(actor), to_c(id_of(fact, "fact")))
+        self._do("sign", to_c(actor, "the actor"), to_c(id_of(fact, "fact"), "the fact"))
 
     def fact(self, fact):
         """A fact's value as text, or None when not recorded."""
-        return from_c(self._get("fact", to_c(id_of(fact, "fact"))))
+        return from_c(self._get("fact", to_c(id_of(fact, "fact"), "the fact")))
 
     def fact_actor(self, fact):
-        return from_c(self._get("fact_actor", to_c(id_of(fact, "fact"))))
+        return from_c(self._get("fact_actor", to_c(id_of(fact, "fact"), "the fact")))
 
     def fact_time(self, fact):
-        return to_time(self._get("fact_time", to_c(id_of(fact, "fact"))))
+        return to_time(self._get("fact_time", to_c(id_of(fact, "fact"), "the fact")))
 
     @property
     def facts(self):
@@ -549,10 +635,21 @@ class Initiative:
 
     def step(self, phase, step, *, actor):
         """Mark a step of a phase done."""
-        self._do("step", to_c(actor), to_c(id_of(phase, "phase")), to_c(id_of(step, "step")))
+        self._do(
+            "step",
+            to_c(actor, "the actor"),
+            to_c(id_of(phase, "phase"), "the phase"),
+            to_c(id_of(step, "step"), "the step"),
+        )
 
     def step_done(self, phase, step):
-        return bool(self._get("step_done", to_c(id_of(phase, "phase")), to_c(id_of(step, "step"))))
+        return bool(
+            self._get(
+                "step_done",
+                to_c(id_of(phase, "phase"), "the phase"),
+                to_c(id_of(step, "step"), "the step"),
+            )
+        )
 
     # ---- gates and decisions -----------------------------------------------
 
@@ -616,7 +713,7 @@ class Initiative:
 
     def meet_condition(self, decision_seq, index, *, actor):
         """Record that condition `index` of the decision with that seq is met."""
-        self._do("meet_condition", to_c(actor), decision_seq, index)
+        self._do("meet_condition", to_c(actor, "the actor"), decision_seq, index)
 
     @property
     def decisions(self):
@@ -642,12 +739,12 @@ class Initiative:
     def add_unit(self, id, *, actor, title=None, type=None, parent=None, wave=0, order=0):
         """Add a rollout unit (a site, a district...); returns its Unit."""
         keep = [
-            ffi.new("char[]", to_c(t)) if t is not None else ffi.NULL
-            for t in (
-                id,
-                title,
-                None if type is None else id_of(type, "unit type"),
-                None if parent is None else id_of(parent, "unit"),
+            ffi.new("char[]", to_c(t, what)) if t is not None else ffi.NULL
+            for t, what in (
+                (id, "the unit id"),
+                (title, "the unit title"),
+                (None if type is None else id_of(type, "unit type"), "the unit type"),
+                (None if parent is None else id_of(parent, "unit"), "the parent unit"),
             )
         ]
         spec = ffi.new("veikart_unit_spec *")
@@ -655,7 +752,7 @@ class Initiative:
         spec.id, spec.title, spec.type, spec.parent = keep
         spec.wave = wave
         spec.order = order
-        self._hooks.call(lib.veikart_initiative_add_unit(self._h(), to_c(actor), spec))
+        self._hooks.call(lib.veikart_initiative_add_unit(self._h(), to_c(actor, "the actor"), spec))
         return Unit(self, id)
 
     @property
@@ -685,7 +782,9 @@ class Initiative:
             raise ValueError("format must be 'markdown' or 'html', not %r" % (format,))
         out, length = ffi.new("char **"), ffi.new("size_t *")
         self._hooks.call(
-            lib.veikart_initiative_export(out, length, self._h(), formats[format], to_c(lang))
+            lib.veikart_initiative_export(
+                out, length, self._h(), formats[format], to_c(lang, "the language")
+            )
         )
         return take_string(out, length)
 
@@ -705,36 +804,42 @@ def _fact_arrays(values):
     items = list(values.items())
     if not items:
         return ffi.NULL, ffi.NULL, ()
-    ids = [ffi.new("char[]", to_c(id_of(k, "fact"))) for k, _ in items]
-    texts = [ffi.new("char[]", to_c(fact_value(v))) for _, v in items]
+    ids = [ffi.new("char[]", to_c(id_of(k, "fact"), "the fact")) for k, _ in items]
+    texts = [
+        ffi.new("char[]", to_c(fact_value(v), "the value of %s" % id_of(k, "fact")))
+        for k, v in items
+    ]
     return ffi.new("const char *[]", ids), ffi.new("const char *[]", texts), (ids, texts)
 
 
 def _decide(initiative, unit, outcome, actor, rationale, gate, to, override, conditions):
     keep = []
 
-    def c(text):
+    def c(text, what):
         if text is None:
             return ffi.NULL
-        s = ffi.new("char[]", to_c(text))
+        s = ffi.new("char[]", to_c(text, what))
         keep.append(s)
         return s
 
     conds = ffi.new("veikart_condition[]", max(len(conditions), 1))
     for i, (text, due) in enumerate(conditions):
-        conds[i].text = c(text)
-        conds[i].due = c(due if isinstance(due, str) else due.isoformat())
+        conds[i].text = c(text, "the text of condition %d" % (i + 1))
+        conds[i].due = c(
+            due if isinstance(due, str) else due.isoformat(),
+            "the due date of condition %d" % (i + 1),
+        )
     request = ffi.new("veikart_decision_request *")
     check(lib.veikart_decision_request_init(request, lib.VEIKART_DECISION_REQUEST_VERSION))
-    request.actor = c(actor)
-    request.gate = ffi.NULL if gate is None else c(id_of(gate, "gate"))
+    request.actor = c(actor, "the actor")
+    request.gate = ffi.NULL if gate is None else c(id_of(gate, "gate"), "the gate")
     request.outcome = OutcomeKind.of(outcome)
-    request.to = ffi.NULL if to is None else c(id_of(to, "phase"))
-    request.rationale = c(rationale)
+    request.to = ffi.NULL if to is None else c(id_of(to, "phase"), "the target phase")
+    request.rationale = c(rationale, "the rationale")
     request.override = 1 if override else 0
     request.conditions = conds if conditions else ffi.NULL
     request.condition_count = len(conditions)
-    request.unit = c(unit)
+    request.unit = c(unit, "the unit")
     initiative._do("decide", request)
     decisions = initiative.decisions if unit is None else Unit(initiative, unit).decisions
     return decisions[-1]
@@ -751,7 +856,8 @@ class _Units:
 
     def __getitem__(self, key):
         if isinstance(key, str):
-            if lib.veikart_initiative_unit_by_id(self._in._h(), to_c(key)) == ffi.NULL:
+            found = lib.veikart_initiative_unit_by_id(self._in._h(), to_c(key, "the unit id"))
+            if found == ffi.NULL:
                 raise KeyError(key)
             return Unit(self._in, key)
         key = position(key, len(self), "unit")
@@ -764,7 +870,8 @@ class _Units:
             yield self[i]
 
     def __contains__(self, key):
-        return lib.veikart_initiative_unit_by_id(self._in._h(), to_c(key)) != ffi.NULL
+        found = lib.veikart_initiative_unit_by_id(self._in._h(), to_c(key, "the unit id"))
+        return found != ffi.NULL
 
     def ids(self):
         return [u.id for u in self]
@@ -790,7 +897,7 @@ class Unit:
     def __init__(self, initiative, unit_id):
         self._in = initiative
         self._id = unit_id
-        self._key = to_c(unit_id)
+        self._key = to_c(unit_id, "the unit id")
 
     def _p(self):
         ptr = lib.veikart_initiative_unit_by_id(self._in._h(), self._key)
@@ -805,7 +912,9 @@ class Unit:
 
     def _do(self, function, actor, *args):
         """Call a veikart_initiative_unit_* function that changes the unit."""
-        return self._in._hooks.call(function(self._in._h(), to_c(actor), self._key, *args))
+        return self._in._hooks.call(
+            function(self._in._h(), to_c(actor, "the actor"), self._key, *args)
+        )
 
     @property
     def initiative(self):
@@ -869,19 +978,27 @@ class Unit:
         return Role._wrap(self._in._method, self._get("authority", self._in._gate(gate)._ptr))
 
     def holds(self, person, role):
-        return bool(self._get("holds", to_c(person), to_c(id_of(role, "role"))))
+        return bool(
+            self._get("holds", to_c(person, "the person"), to_c(id_of(role, "role"), "the role"))
+        )
 
     def fact(self, fact):
-        return from_c(self._get("fact", to_c(id_of(fact, "fact"))))
+        return from_c(self._get("fact", to_c(id_of(fact, "fact"), "the fact")))
 
     def fact_actor(self, fact):
-        return from_c(self._get("fact_actor", to_c(id_of(fact, "fact"))))
+        return from_c(self._get("fact_actor", to_c(id_of(fact, "fact"), "the fact")))
 
     def fact_time(self, fact):
-        return to_time(self._get("fact_time", to_c(id_of(fact, "fact"))))
+        return to_time(self._get("fact_time", to_c(id_of(fact, "fact"), "the fact")))
 
     def step_done(self, phase, step):
-        return bool(self._get("step_done", to_c(id_of(phase, "phase")), to_c(id_of(step, "step"))))
+        return bool(
+            self._get(
+                "step_done",
+                to_c(id_of(phase, "phase"), "the phase"),
+                to_c(id_of(step, "step"), "the step"),
+            )
+        )
 
     @property
     def decisions(self):
@@ -912,37 +1029,45 @@ class Unit:
         self._do(lib.veikart_initiative_unit_set, actor, len(keep and keep[0]), ids, texts)
 
     def clear(self, fact, *, actor):
-        self._do(lib.veikart_initiative_unit_clear, actor, to_c(id_of(fact, "fact")))
+        self._do(lib.veikart_initiative_unit_clear, actor, to_c(id_of(fact, "fact"), "the fact"))
 
     def attach(self, fact, uri, sha256=None, *, actor):
         self._do(
             lib.veikart_initiative_unit_attach,
             actor,
-            to_c(id_of(fact, "fact")),
-            to_c(uri),
-            to_c(sha256),
+            to_c(id_of(fact, "fact"), "the fact"),
+            to_c(uri, "the document address"),
+            to_c(sha256, "the SHA-256 digest"),
         )
 
     def approve(self, fact, *, actor):
-        self._do(lib.veikart_initiative_unit_approve, actor, to_c(id_of(fact, "fact")))
+        self._do(lib.veikart_initiative_unit_approve, actor, to_c(id_of(fact, "fact"), "the fact"))
 
     def sign(self, fact, *, actor):
-        self._do(lib.veikart_initiative_unit_sign, actor, to_c(id_of(fact, "fact")))
+        self._do(lib.veikart_initiative_unit_sign, actor, to_c(id_of(fact, "fact"), "the fact"))
 
     def step(self, phase, step, *, actor):
         self._do(
             lib.veikart_initiative_unit_step,
             actor,
-            to_c(id_of(phase, "phase")),
-            to_c(id_of(step, "step")),
+            to_c(id_of(phase, "phase"), "the phase"),
+            to_c(id_of(step, "step"), "the step"),
         )
 
     def assign(self, person, role, *, actor):
-        self._do(lib.veikart_initiative_unit_assign, actor, to_c(person), to_c(id_of(role, "role")))
+        self._do(
+            lib.veikart_initiative_unit_assign,
+            actor,
+            to_c(person, "the person"),
+            to_c(id_of(role, "role"), "the role"),
+        )
 
     def unassign(self, person, role, *, actor):
         self._do(
-            lib.veikart_initiative_unit_unassign, actor, to_c(person), to_c(id_of(role, "role"))
+            lib.veikart_initiative_unit_unassign,
+            actor,
+            to_c(person, "the person"),
+            to_c(id_of(role, "role"), "the role"),
         )
 
     def evaluate(self, gate=None):

@@ -170,7 +170,7 @@ class Journal:
             | (0 if sync else lib.VEIKART_JOURNAL_NO_SYNC)
         )
         out = ffi.new("veikart_journal **")
-        check(lib.veikart_journal_open(out, to_c(os.fspath(path)), opts))
+        check(lib.veikart_journal_open(out, to_c(os.fspath(path), "the journal file"), opts))
         return cls(out[0])
 
     @classmethod
@@ -220,7 +220,9 @@ class Journal:
         document has its id)."""
         from .methodology import Methodology
 
-        ref_c = ffi.NULL if ref is None else ffi.new("char[]", to_c(os.fspath(ref)))
+        ref_c = (
+            ffi.NULL if ref is None else ffi.new("char[]", to_c(os.fspath(ref), "the methodology"))
+        )
         return Methodology._load(
             lambda out, opts, diags: lib.veikart_journal_method(
                 out, self._handle(), ref_c, opts, diags
@@ -267,6 +269,55 @@ class Journal:
         from . import sign
 
         return sign.check_seal(self._handle(), seal, keyring)
+
+    @staticmethod
+    def verify(
+        path,
+        *,
+        method=None,
+        chain_only=False,
+        expect_head=None,
+        expect_events=0,
+        search_path=None,
+        no_env=False,
+        no_system=False,
+        no_builtin=False,
+    ):
+        """Verify the journal file at `path` without changing it, as
+        `veikart verify` does: a journal with events, its chain intact, every
+        event keeping the rules of the very methodology it was recorded
+        against (`method`, a file or an id, or the id it names, found with
+        the other options as Methodology.load() finds it), and, when given,
+        the head and number of events the host kept elsewhere.  Returns
+        (events, head); raises the error that says what does not hold
+        (NotFoundError, MismatchError, CorruptError, DeniedError...).  Only
+        `chain_only=True` skips the rules."""
+        from .methodology import _load_options
+
+        keep = []
+        load = _load_options(
+            search_path=search_path,
+            no_env=no_env,
+            no_system=no_system,
+            no_builtin=no_builtin,
+            limits={},
+            keep=keep,
+        )
+        opts = ffi.new("veikart_verify_options *")
+        check(lib.veikart_verify_options_init(opts, lib.VEIKART_VERIFY_OPTIONS_VERSION))
+        opts.flags = lib.VEIKART_VERIFY_CHAIN_ONLY if chain_only else 0
+        opts.load = load
+        if method is not None:
+            keep.append(ffi.new("char[]", to_c(os.fspath(method))))
+            opts.method = keep[-1]
+        if expect_head is not None:
+            keep.append(ffi.new("char[]", to_c(expect_head)))
+            opts.expect_head = keep[-1]
+        opts.expect_events = expect_events
+        count = ffi.new("uint64_t *")
+        head = ffi.new("char[65]")
+        check(lib.veikart_journal_verify(to_c(os.fspath(path)), opts, count, head))
+        return count[0], from_c(head)
 
     def __len__(self):
         return lib.veikart_journal_count(self._handle())

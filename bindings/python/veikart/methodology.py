@@ -60,7 +60,7 @@ class Table(Sequence):
     def get(self, ident, default=None):
         """The item with this id, or @p default."""
         if self._by_id is not None:
-            ptr = self._by_id(to_c(ident))
+            ptr = self._by_id(to_c(ident, "the id"))
             return default if ptr == ffi.NULL else self._wrap(self._owner, ptr)
         for item in self:
             if item.id == ident:
@@ -93,7 +93,7 @@ class _Definition:
         return getattr(lib, self._prefix + name)(self._ptr, *args)
 
     def _text(self, name, lang=None):
-        return from_c(self._call(name, to_c(lang)))
+        return from_c(self._call(name, to_c(lang, "the language")))
 
     @property
     def methodology(self):
@@ -153,6 +153,25 @@ class Role(_Described):
         """Whether decisions by this role may override a blocked gate."""
         return bool(self._call("may_override"))
 
+    @property
+    def assigners(self):
+        """The roles whose holders may assign this role to people."""
+        return [
+            Role._wrap(self._method, self._call("assigner", i))
+            for i in range(self._call("assigner_count"))
+        ]
+
+    def may_assign(self, role):
+        """Whether holders of this role may assign ``role``."""
+        if not isinstance(role, Role):
+            raise TypeError("may_assign() takes a Role")
+        return bool(lib.veikart_role_may_assign(self._ptr, role._ptr))
+
+    @property
+    def self_assign(self):
+        """Whether someone who may assign this role may assign it to themselves."""
+        return bool(self._call("self_assign"))
+
 
 class Scale(_Titled):
     """An ordinal scale (such as a maturity level) facts can be measured on."""
@@ -166,7 +185,7 @@ class Scale(_Titled):
         return [from_c(self._call("level_code", i)) for i in range(self._call("level_count"))]
 
     def level_label(self, index, lang=None):
-        return from_c(self._call("level_label", index, to_c(lang)))
+        return from_c(self._call("level_label", index, to_c(lang, "the language")))
 
     @property
     def specials(self):
@@ -180,7 +199,7 @@ class Scale(_Titled):
         ]
 
     def special_label(self, index, lang=None):
-        return from_c(self._call("special_label", index, to_c(lang)))
+        return from_c(self._call("special_label", index, to_c(lang, "the language")))
 
 
 class Fact(_Described):
@@ -208,8 +227,22 @@ class Fact(_Described):
 
     @property
     def role(self):
-        """The role that records this fact, or None when anyone with a role may."""
+        """The role that signs this sign-off or approves this evidence, or None."""
         return Role._wrap(self._method, self._call("role"))
+
+    @property
+    def recorders(self):
+        """The roles that record this fact; empty when anyone with a role may."""
+        return [
+            Role._wrap(self._method, self._call("recorder", i))
+            for i in range(self._call("recorder_count"))
+        ]
+
+    def may_record(self, role):
+        """Whether holders of ``role`` may set, clear or attach this fact."""
+        if not isinstance(role, Role):
+            raise TypeError("may_record() takes a Role")
+        return bool(self._call("may_record", role._ptr))
 
 
 class UnitType(_Described):
@@ -462,7 +495,7 @@ def _load_options(search_path, no_env, no_system, no_builtin, limits, keep):
     if search_path is not None:
         if isinstance(search_path, (str, os.PathLike)):
             search_path = [search_path]
-        dirs = [ffi.new("char[]", to_c(d)) for d in search_path]
+        dirs = [ffi.new("char[]", to_c(d, "a directory of the search path")) for d in search_path]
         array = ffi.new("const char *[]", dirs + [ffi.NULL])
         keep.extend([dirs, array])
         opts.search_path = array
@@ -533,12 +566,12 @@ class Methodology:
             limits=limits,
         )
         if isinstance(ref, os.PathLike):
-            path = to_c(ref)
+            path = to_c(ref, "the methodology file")
             return cls._load(
                 lambda out, opts, diags: lib.veikart_method_load_file(out, path, opts, diags),
                 options,
             )
-        ref = to_c(ref)
+        ref = to_c(ref, "the methodology")
         return cls._load(
             lambda out, opts, diags: lib.veikart_method_load(out, ref, opts, diags), options
         )
@@ -561,7 +594,7 @@ class Methodology:
         (`extends="..."`) finds its base as load() finds ids.
         """
         data = document.encode("utf-8") if isinstance(document, str) else bytes(document)
-        name = to_c(name)
+        name = to_c(name, "the name")
         options = dict(
             search_path=search_path,
             no_env=no_env,
@@ -634,7 +667,7 @@ class Methodology:
         return from_c(self._call("title", ffi.NULL))
 
     def title_in(self, lang):
-        return from_c(self._call("title", to_c(lang)))
+        return from_c(self._call("title", to_c(lang, "the language")))
 
     @property
     def description(self):
