@@ -38,6 +38,16 @@ def to_c(text, what="a string argument"):
     return data
 
 
+def freed_with(free, owner):
+    """A finalizer for ffi.gc() that calls free(ptr) and keeps `owner` (the
+    cdata of the methodology the object was made from) alive until then."""
+
+    def finalize(ptr, owner=owner):
+        free(ptr)
+
+    return finalize
+
+
 def take_string(out, length):
     """A string the library allocated (char ** + size_t *): read, then free it."""
     try:

@@ -6,7 +6,7 @@ from collections.abc import MutableMapping
 from dataclasses import dataclass
 
 from ._native import ffi, lib
-from ._util import fact_value, from_c, from_time, id_of, to_c
+from ._util import fact_value, freed_with, from_c, from_time, id_of, to_c
 from .enums import Truth, Type
 from .errors import check
 
@@ -47,7 +47,7 @@ class Facts(MutableMapping):
         self._method = methodology
         out = ffi.new("veikart_facts **")
         check(lib.veikart_facts_new(out, methodology._ptr))
-        self._ptr = ffi.gc(out[0], lib.veikart_facts_free)
+        self._ptr = ffi.gc(out[0], freed_with(lib.veikart_facts_free, methodology._ptr))
         self._ids = []
         if values:
             self.update(values)
@@ -134,7 +134,7 @@ class Expression:
 
     def __init__(self, methodology, ptr):
         self._method = methodology
-        self._ptr = ffi.gc(ptr, lib.veikart_expr_free)
+        self._ptr = ffi.gc(ptr, freed_with(lib.veikart_expr_free, methodology._ptr))
 
     @classmethod
     def _compile(cls, methodology, source, scope):

@@ -532,7 +532,11 @@ class Methodology:
     """
 
     def __init__(self, ptr, warnings=()):
-        self._ptr = ptr
+        # Freed when the last reference to the pointer goes, not in
+        # __del__: objects made from the methodology keep the pointer
+        # itself alive until they are freed (see freed_with()), which holds
+        # even when the interpreter collects them together at exit.
+        self._ptr = ffi.gc(ptr, lib.veikart_method_free)
         self.warnings = warnings
         """Diagnostics that did not stop loading (warnings and notes)."""
 
@@ -613,13 +617,6 @@ class Methodology:
     def builtin():
         """The ids of the methodologies compiled into the library."""
         return [from_c(lib.veikart_builtin_id(i)) for i in range(lib.veikart_builtin_count())]
-
-    def __del__(self):
-        # Everything read from the methodology holds a reference to it, so
-        # nothing can point into it any more.
-        if getattr(self, "_ptr", None) is not None:
-            lib.veikart_method_free(self._ptr)
-            self._ptr = None
 
     def _call(self, name, *args):
         return getattr(lib, "veikart_method_" + name)(self._ptr, *args)
