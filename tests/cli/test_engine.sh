@@ -442,6 +442,16 @@ has out.txt 'fact anchored_in_management: recorded-by: (none) -> "prosjekteier"'
 run 0 show owners.xml
 has out.txt "assigned by prosjekteier, prosjektleder; may be taken by oneself"
 
+name="a fact with an owner is recorded only by it"
+at 2026-01-05T09:00:00Z
+run 0 init owned.vj --method owners.xml --id O-1 --title Owned --as Kari
+run 0 assign owned.vj Kari prosjekteier --method owners.xml --as Kari
+run 0 assign owned.vj Ola prosjektleder --method owners.xml --as Kari
+refused 1 owned.vj set owned.vj anchored_in_management=true --method owners.xml --as Ola
+has err.txt "recording fact \`anchored_in_management\` needs role \`prosjekteier\`; \`Ola\` holds prosjektleder"
+run 0 set owned.vj anchored_in_management=true --method owners.xml --as Kari
+run 0 set owned.vj challenge_described=true --method owners.xml --as Ola
+
 name="verification cannot be switched off from inside the file"
 # The create event's digest set to zeros and the chain recomputed: the
 # rules are still checked, against the document the digest names.

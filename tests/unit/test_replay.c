@@ -204,6 +204,30 @@ static void test_verification_cannot_be_talked_out_of_its_work(void **state)
 	vo.load = &lo;
 	vo.method = VEIKART_SOURCE_DIR "/tests/unit/rules-method.xml";
 	assert_int_equal(veikart_journal_verify(w.path, &vo, &n, head), 0);
+	/* The recorded digest zeroed and the chain recomputed, as a forger
+	 * would to switch the rules off: the digest names no document. */
+	{
+		char forged[700], zeros[65] = { 0 };
+		const veikart_event *first = veikart_journal_event(w.j, 0);
+		veikart_event *ev;
+		FILE *f;
+
+		memset(zeros, '0', 64);
+		ev = forge(first, veikart_event_prev(first), veikart_event_field(first, "digest"),
+		           zeros, NULL);
+		snprintf(forged, sizeof(forged), "%s/forged.vj", w.dir);
+		f = fopen(forged, "wb");
+		assert_non_null(f);
+		fprintf(f, "veikart-journal 1\n%s", veikart_event_record(ev, NULL));
+		assert_int_equal(fclose(f), 0);
+		veikart_event_free(ev);
+		assert_int_equal(veikart_journal_verify(forged, &vo, &n, head), VEIKART_EMISMATCH);
+		assert_true(test_contains(veikart_error_last()->message, "a different document"));
+		vo.method = NULL;
+		assert_int_equal(veikart_journal_verify(forged, &vo, &n, head), VEIKART_ENOTFOUND);
+		vo.method = VEIKART_SOURCE_DIR "/tests/unit/rules-method.xml";
+		unlink(forged);
+	}
 	/* What the host kept. */
 	vo.expect_events = 6;
 	assert_int_equal(veikart_journal_verify(w.path, &vo, &n, head), VEIKART_ECORRUPT);

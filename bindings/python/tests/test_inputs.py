@@ -98,6 +98,26 @@ def test_control_characters_in_names_are_refused_by_the_library(ks):
         assert ini.seq == seq
 
 
+def test_a_rationale_of_white_space_is_refused(ks):
+    with veikart.Initiative.create(ks, "W-1", "White space", actor="Kari") as ini:
+        ini.assign("Kari", "prosjekteier", actor="Kari")
+        for rationale in ("   ", "\n", " \t \n "):
+            with pytest.raises(veikart.InvalidArgumentError) as raised:
+                ini.decide("go", actor="Kari", rationale=rationale, override=True)
+            assert "the rationale is only white space" in str(raised.value)
+        assert ini.seq == 2
+
+
+def test_a_name_in_a_report_is_text(ks):
+    with veikart.Initiative.create(ks, "S-1", "Script", actor="Kari") as ini:
+        ini.assign("Kari", "prosjekteier", actor="Kari")
+        ini.assign("<script>alert(1)</script>", "prosjektleder", actor="Kari")
+        for fmt in ("markdown", "html"):
+            text = ini.export(fmt)
+            assert "<script>" not in text
+            assert "&lt;script&gt;" in text
+
+
 def test_only_regular_files_are_read(tmp_path):
     fifo = tmp_path / "m.xml"
     os.mkfifo(fifo)
