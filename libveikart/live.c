@@ -49,34 +49,49 @@ static long control_at(const unsigned char *s, unsigned flags)
  * printed.  Replay does not check them: a journal written before keeps
  * replaying.
  */
-static int text_ok(const veikart_initiative *in, const char *s, const char *what, unsigned flags)
+/* As text_ok(), for WHAT of the thing WHOSE names (a fact's value): the
+ * message says "the value of `fact`", written only when it is needed. */
+static int text_ok_of(const veikart_initiative *in, const char *s, const char *what,
+                      const char *whose, unsigned flags)
 {
-	size_t len, i;
-	long c;
+	char label[96];
+	size_t len = 0, i = 0;
+	long c = -1;
 
 	if (s == NULL && (flags & TEXT_OPTIONAL))
 		return 0;
+	if (s != NULL && (s[0] != '\0' || (flags & TEXT_MAY_BE_EMPTY))) {
+		len = strlen(s);
+		if (len <= in->max_text && veikart__utf8_check(s, len) == len) {
+			for (i = 0; i < len && c < 0; i++)
+				c = control_at((const unsigned char *)s + i, flags);
+			if (c < 0)
+				return 0;
+		}
+	}
+	/* Refused: say why, naming what it is. */
+	if (whose != NULL) {
+		snprintf(label, sizeof(label), "%s of `%.64s`", what, whose);
+		what = label;
+	}
 	if (s == NULL || (s[0] == '\0' && !(flags & TEXT_MAY_BE_EMPTY)))
 		return veikart__error_set(VEIKART_EINVALID, "no %s given", what);
-	len = strlen(s);
 	if (len > in->max_text)
 		return veikart__error_set(VEIKART_EINVALID, "the %s is %zu bytes, more than %zu",
 		                          what, len, in->max_text);
-	if (veikart__utf8_check(s, len) != len)
+	if (c < 0)
 		return veikart__error_set(VEIKART_EINVALID, "the %s is not valid UTF-8", what);
-	for (i = 0; i < len; i++) {
-		c = control_at((const unsigned char *)s + i, flags);
-		if (c < 0)
-			continue;
-		return veikart__error_set(
-		        VEIKART_EINVALID,
-		        "the %s contains a control character (U+%04lX) at byte %zu; it may hold %s",
-		        what, c, i + 1,
-		        (flags & TEXT_FREE)
-		                ? "tabs and line breaks, but no other control characters"
-		                : "no control characters, not even tabs or line breaks");
-	}
-	return 0;
+	return veikart__error_set(
+	        VEIKART_EINVALID,
+	        "the %s contains a control character (U+%04lX) at byte %zu; it may hold %s", what,
+	        c, i,
+	        (flags & TEXT_FREE) ? "tabs and line breaks, but no other control characters"
+	                            : "no control characters, not even tabs or line breaks");
+}
+
+static int text_ok(const veikart_initiative *in, const char *s, const char *what, unsigned flags)
+{
+	return text_ok_of(in, s, what, NULL, flags);
 }
 
 /*
@@ -270,7 +285,6 @@ static int set_many(veikart_initiative *in, const char *actor, const char *unit,
                     const char *const *fact_ids, const char *const *values)
 {
 	veikart__event_builder local[4], *b = local;
-	char what[96];
 	int64_t now = 0;
 	size_t k, begun = 0;
 	int err;
@@ -284,9 +298,9 @@ static int set_many(veikart_initiative *in, const char *actor, const char *unit,
 			                          "fact %zu has no id or no value", k + 1);
 		err = text_ok(in, fact_ids[k], "fact", TEXT_NAME);
 		/* The fact's id is clean now: the value's messages may name it. */
-		snprintf(what, sizeof(what), "value of `%.64s`", fact_ids[k]);
 		if (err == 0)
-			err = text_ok(in, values[k], what, TEXT_FREE | TEXT_MAY_BE_EMPTY);
+			err = text_ok_of(in, values[k], "value", fact_ids[k],
+			                 TEXT_FREE | TEXT_MAY_BE_EMPTY);
 	}
 	if (err < 0)
 		return err;
