@@ -104,15 +104,38 @@ void veikart__initiative_env(const veikart_initiative *in, const veikart_unit *u
 	env->nphases = veikart_method_phase_count(in->method);
 }
 
+/* FNV-1a of a unit's id: where its search starts in the slots. */
+static size_t unit_hash(const char *id)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *id != '\0'; id++)
+		h = (h ^ (unsigned char)*id) * 16777619u;
+	return h;
+}
+
 veikart_unit *veikart__unit_find(const veikart_initiative *in, const char *id)
 {
 	size_t i;
+	uint32_t k;
 
-	/* Linear: the ids are short and lookups come one per event. */
-	for (i = 0; i < in->nunits; i++)
-		if (strcmp(in->units[i]->id, id) == 0)
-			return in->units[i];
+	if (in->unit_slots == NULL)
+		return NULL;
+	for (i = unit_hash(id) & in->unit_mask; (k = in->unit_slots[i]) != 0;
+	     i = (i + 1) & in->unit_mask)
+		if (strcmp(in->units[k - 1]->id, id) == 0)
+			return in->units[k - 1];
 	return NULL;
+}
+
+/* Put unit U (at its position) in SLOTS of MASK + 1, which has room. */
+static void unit_slot_put(uint32_t *slots, size_t mask, const veikart_unit *u)
+{
+	size_t i = unit_hash(u->id) & mask;
+
+	while (slots[i] != 0)
+		i = (i + 1) & mask;
+	slots[i] = (uint32_t)u->index + 1;
 }
 
 int veikart__unit_get(const veikart_initiative *in, const char *id, veikart_unit **out)
@@ -315,11 +338,30 @@ void veikart__unit_free(veikart_initiative *in, veikart_unit *u)
 
 int veikart__units_reserve(veikart_initiative *in)
 {
+	size_t n, i;
+	uint32_t *slots;
+
+	if (in->nunits >= UINT32_MAX - 1)
+		return veikart__error_set(VEIKART_ELIMIT, "the initiative has %zu rollout units",
+		                          in->nunits);
 	if (veikart__grow(&in->alloc, (void **)&in->units, &in->cap_units, in->nunits + 1,
 	                  sizeof(*in->units)) < 0 ||
 	    veikart__grow(&in->alloc, (void **)&in->views, &in->cap_views, in->nunits + 1,
 	                  sizeof(*in->views)) < 0)
 		return VEIKART_ENOMEM;
+	/* At most half full with one more: else twice the slots, rehashed. */
+	if (in->unit_slots != NULL && 2 * (in->nunits + 1) <= in->unit_mask + 1)
+		return 0;
+	for (n = 16; n < 4 * (in->nunits + 1); n *= 2)
+		;
+	slots = veikart__calloc(&in->alloc, n, sizeof(*slots));
+	if (slots == NULL)
+		return VEIKART_ENOMEM;
+	for (i = 0; i < in->nunits; i++)
+		unit_slot_put(slots, n - 1, in->units[i]);
+	veikart__free(&in->alloc, in->unit_slots);
+	in->unit_slots = slots;
+	in->unit_mask = n - 1;
 	return 0;
 }
 
@@ -339,6 +381,7 @@ void veikart__unit_place(veikart_initiative *in, veikart_unit *u)
 	v->phase = u->walk.phase != NULL ? (int32_t)veikart_phase_index(u->walk.phase) : -1;
 	v->facts = u->values;
 	in->nunits++;
+	unit_slot_put(in->unit_slots, in->unit_mask, u);
 }
 
 int veikart__unit_push(veikart_initiative *in, veikart_unit *u)
@@ -458,6 +501,7 @@ void veikart_initiative_free(veikart_initiative *in)
 	veikart__free(&alloc, in->values);
 	veikart__free(&alloc, in->assignments);
 	veikart__free(&alloc, in->units);
+	veikart__free(&alloc, in->unit_slots);
 	veikart__free(&alloc, in->views);
 	veikart__free(&alloc, in->phase_ids);
 	veikart__arena_release(&in->scratch);

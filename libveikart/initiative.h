@@ -140,6 +140,10 @@ struct veikart_initiative {
 
 	veikart_unit **units; /* in the order added */
 	size_t nunits, cap_units, cap_views;
+	/* Units by id, for the lookup each unit event makes: open addressing,
+	 * each slot a unit's position + 1 (0: empty), at most half full. */
+	uint32_t *unit_slots;
+	size_t unit_mask; /* slots - 1; the slots are a power of two */
 	veikart__unit_view *views; /* what evaluation sees of each unit, same order */
 	const char **phase_ids;    /* the methodology's phase ids by index */
 };

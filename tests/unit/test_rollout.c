@@ -713,6 +713,55 @@ static const char hierarchy_method[] =
         "<outcome kind='go' to='live'/><outcome kind='stop'/></gate></gates>"
         "</methodology>";
 
+/*
+ * Units are found by id however many there are: each of 5 000, added one
+ * by one, is found, live and after a snapshot is restored, and an id that
+ * is not there is not (the lookup is a hash, not a walk along the list).
+ */
+static void test_every_unit_is_found_by_its_id(void **state)
+{
+	veikart_initiative_options io = VEIKART_INITIATIVE_OPTIONS_INIT;
+	veikart_unit_spec spec = VEIKART_UNIT_SPEC_INIT;
+	world *w = *state;
+	veikart_initiative *back = NULL;
+	const veikart_unit *u;
+	char id[32], *snap = NULL;
+	size_t k, len;
+
+	ok(veikart_method_load_buffer(&w->m, hierarchy_method, sizeof(hierarchy_method) - 1,
+	                              "h.xml", NULL, NULL),
+	   "load");
+	io.clock = clock_of;
+	io.flags |= VEIKART_INITIATIVE_SIMULATED_CLOCK;
+	io.clock_payload = w;
+	on(w, "2026-01-05");
+	ok(veikart_initiative_create(&w->in, w->m, "H", "Many", "Owner", &io), "create");
+	ok(veikart_initiative_assign(w->in, "Owner", "Owner", "owner"), "assign");
+	spec.type = "kommune";
+	for (k = 0; k < 5000; k++) {
+		snprintf(id, sizeof(id), "k-%zu", k);
+		spec.id = id;
+		ok(veikart_initiative_add_unit(w->in, "Owner", &spec), id);
+	}
+	ok(veikart_initiative_snapshot(&snap, &len, w->in), "snapshot");
+	ok(veikart_initiative_restore(&back, w->m, snap, len, &io), "restore");
+	for (k = 0; k < 5000; k++) {
+		snprintf(id, sizeof(id), "k-%zu", k);
+		u = veikart_initiative_unit_by_id(w->in, id);
+		assert_non_null(u);
+		assert_string_equal(veikart_unit_id(u), id);
+		u = veikart_initiative_unit_by_id(back, id);
+		assert_non_null(u);
+		assert_string_equal(veikart_unit_id(u), id);
+	}
+	assert_null(veikart_initiative_unit_by_id(w->in, "k-5000"));
+	assert_null(veikart_initiative_unit_by_id(back, "k-"));
+	spec.id = "k-4999";
+	assert_int_equal(veikart_initiative_add_unit(w->in, "Owner", &spec), VEIKART_EEXISTS);
+	veikart_string_free(snap);
+	veikart_initiative_free(back);
+}
+
 static void test_units_should_refuse_bad_requests_clearly(void **state)
 {
 	veikart_initiative_options io = VEIKART_INITIATIVE_OPTIONS_INIT;
@@ -1055,6 +1104,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(
 		        test_mittkoping_should_hold_later_waves_until_the_pilot_is_evaluated, setup,
 		        teardown),
+		cmocka_unit_test_setup_teardown(test_every_unit_is_found_by_its_id, setup,
+		                                teardown),
 		cmocka_unit_test_setup_teardown(test_units_should_refuse_bad_requests_clearly,
 		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unit_allocation_failures_leave_no_trace, setup,
