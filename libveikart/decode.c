@@ -144,7 +144,7 @@ static int decode_fact(veikart_initiative *in, veikart__change *c)
 	memset(&v, 0, sizeof(v));
 	switch (ev->kind) {
 	case VEIKART_EVENT_SET:
-		err = veikart__may_record(in, ev->actor, f, u, "recording");
+		err = veikart__may_record(in, ev->actor, f, u, ev->kind);
 		if (err < 0)
 			return err;
 		if (veikart_fact_type(f) == VEIKART_TYPE_EVIDENCE ||
@@ -170,7 +170,7 @@ static int decode_fact(veikart_initiative *in, veikart__change *c)
 			                          veikart_fact_id(f), why);
 		break;
 	case VEIKART_EVENT_CLEAR:
-		err = veikart__may_record(in, ev->actor, f, u, "withdrawing");
+		err = veikart__may_record(in, ev->actor, f, u, ev->kind);
 		if (err < 0)
 			return err;
 		if (old == NULL)
@@ -179,7 +179,7 @@ static int decode_fact(veikart_initiative *in, veikart__change *c)
 		c->rec = NULL;
 		return 0;
 	case VEIKART_EVENT_ATTACH:
-		err = veikart__may_record(in, ev->actor, f, u, "attaching");
+		err = veikart__may_record(in, ev->actor, f, u, ev->kind);
 		if (err < 0)
 			return err;
 		if (veikart_fact_type(f) != VEIKART_TYPE_EVIDENCE)

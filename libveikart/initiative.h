@@ -196,10 +196,10 @@ int veikart__override_denied(const veikart_initiative *in, const char *actor,
  * away): 0, or VEIKART_EDENIED with the rule that refuses it. */
 int veikart__may_assign(const veikart_initiative *in, const char *actor, const char *person,
                         const veikart_role *role, const veikart_unit *unit, int unassign);
-/* Whether ACTOR may record FACT there: 0, or a refusal naming WHAT
- * ("recording", "withdrawing", "attaching"). */
+/* Whether ACTOR may record FACT there by a change of KIND (set, clear or
+ * attach): 0, or a refusal that names the change. */
 int veikart__may_record(const veikart_initiative *in, const char *actor, const veikart_fact *fact,
-                        const veikart_unit *unit, const char *what);
+                        const veikart_unit *unit, veikart_event_kind kind);
 /* After an assignment: end the creator's right when every role that may
  * assign is held (for the initiative or a unit). */
 void veikart__creator_right_update(veikart_initiative *in);

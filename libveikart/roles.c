@@ -232,16 +232,20 @@ int veikart__may_assign(const veikart_initiative *in, const char *actor, const c
 }
 
 int veikart__may_record(const veikart_initiative *in, const char *actor, const veikart_fact *fact,
-                        const veikart_unit *unit, const char *what)
+                        const veikart_unit *unit, veikart_event_kind kind)
 {
-	char roles[256], held[256], doing[64];
-	int attach = strcmp(what, "attaching") == 0;
+	/* What the change is, said of any fact, and of this one. */
+	const char *any = kind == VEIKART_EVENT_ATTACH  ? "attaching evidence"
+	                  : kind == VEIKART_EVENT_CLEAR ? "withdrawing a fact"
+	                                                : "recording a fact";
+	const char *this_one = kind == VEIKART_EVENT_ATTACH  ? "attaching evidence to"
+	                       : kind == VEIKART_EVENT_CLEAR ? "withdrawing fact"
+	                                                     : "recording fact";
+	char roles[256], held[256];
 	size_t i;
 
-	if (veikart_fact_recorder_count(fact) == 0) {
-		snprintf(doing, sizeof(doing), "%s %s", what, attach ? "evidence" : "a fact");
-		return veikart__may_act(in, actor, unit, doing);
-	}
+	if (veikart_fact_recorder_count(fact) == 0)
+		return veikart__may_act(in, actor, unit, any);
 	for (i = 0; i < in->nassignments; i++)
 		if (covers(&in->assignments[i], unit) &&
 		    strcmp(in->assignments[i].person, actor) == 0 &&
@@ -249,9 +253,8 @@ int veikart__may_record(const veikart_initiative *in, const char *actor, const v
 			return 0;
 	role_names(fact, veikart_fact_recorder_count(fact), recorder_at, roles, sizeof(roles));
 	roles_of(in, actor, unit, "no role", held, sizeof(held));
-	return veikart__error_set(VEIKART_EDENIED, "%s %s `%s` needs role %s; `%s` holds %s", what,
-	                          attach ? "evidence to" : "fact", veikart_fact_id(fact), roles,
-	                          actor, held);
+	return veikart__error_set(VEIKART_EDENIED, "%s `%s` needs role %s; `%s` holds %s", this_one,
+	                          veikart_fact_id(fact), roles, actor, held);
 }
 
 void veikart__creator_right_update(veikart_initiative *in)
